@@ -1,0 +1,167 @@
+"""Rules and the registry that finds them through the ``municipal_reports.rules`` group.
+
+A rule is a check function wrapped with its stable code (``MR101``), its name
+(``total-mismatch``), a severity, the types it applies to and its message. Other packages
+add rules by declaring an entry point in the same group as ours:
+
+.. code-block:: toml
+
+    [project.entry-points."municipal_reports.rules"]
+    my-rules = "my_package.rules:RULES"
+
+The entry point names a :class:`Rule` or an iterable of them.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from importlib.metadata import entry_points
+from typing import Any, NamedTuple
+
+import attrs
+
+from municipal_reports.audit.finding import Finding, Severity
+from municipal_reports.errors import MunicipalReportsError, PluginError
+from municipal_reports.paths import Path
+
+__all__ = ["ENTRY_POINT_GROUP", "Hit", "Rule", "RuleSet", "default_rules", "rule"]
+
+ENTRY_POINT_GROUP = "municipal_reports.rules"
+_BUILTIN_PACKAGE = "municipal_reports.audit.rules."
+
+log = logging.getLogger(__name__)
+
+
+class Hit(NamedTuple):
+    """What a check yields: where, what it expected, what it found, extra message values."""
+
+    path: Path
+    expected: object
+    found: object
+    params: tuple[tuple[str, str], ...] = ()
+
+
+CheckFunction = Callable[[Any, Path], Iterable[Hit]]
+
+
+@attrs.frozen
+class Rule:
+    """A consistency rule: a check function with its code, name, severity and message."""
+
+    code: str
+    name: str
+    severity: Severity
+    applies_to: tuple[type, ...]
+    message: str
+    function: CheckFunction = attrs.field(repr=False)
+
+    @property
+    def doc(self) -> str:
+        """What the rule checks, why it matters, and an example (the function's docstring)."""
+        return (self.function.__doc__ or "").strip()
+
+    def run(self, obj: object, path: Path) -> Iterator[Finding]:
+        """Check ``obj`` (found at ``path``) and yield a finding for each hit."""
+        for hit in self.function(obj, path):
+            yield Finding(
+                code=self.code,
+                name=self.name,
+                severity=self.severity,
+                path=str(hit.path),
+                expected=hit.expected,
+                found=hit.found,
+                template=self.message,
+                params=hit.params,
+            )
+
+
+def rule(
+    code: str, name: str, severity: Severity, applies_to: type | tuple[type, ...], message: str
+) -> Callable[[CheckFunction], Rule]:
+    """Make a :class:`Rule` of the decorated check function."""
+    types = applies_to if isinstance(applies_to, tuple) else (applies_to,)
+
+    def wrap(function: CheckFunction) -> Rule:
+        return Rule(code, name, severity, types, message, function)
+
+    return wrap
+
+
+def _matches(rule_: Rule, selectors: frozenset[str]) -> bool:
+    return rule_.name in selectors or any(rule_.code.startswith(s) for s in selectors)
+
+
+@attrs.frozen
+class RuleSet:
+    """An immutable collection of rules with unique codes and names."""
+
+    rules: tuple[Rule, ...]
+
+    def __attrs_post_init__(self) -> None:
+        codes: dict[str, Rule] = {}
+        names: dict[str, Rule] = {}
+        for r in self.rules:
+            if r.code in codes or r.name in names:
+                raise MunicipalReportsError(
+                    f"two rules share the code or name of {r.code} {r.name}"
+                )
+            codes[r.code] = r
+            names[r.name] = r
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __getitem__(self, code_or_name: str) -> Rule:
+        for r in self.rules:
+            if code_or_name in (r.code, r.name):
+                return r
+        raise KeyError(code_or_name)
+
+    def filtered(self, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> RuleSet:
+        """The rules whose code starts with, or whose name is, one of ``select`` (all when
+        ``None``) and none of ``ignore``: ``select=["MR1"]`` keeps the MR1xx rules."""
+        chosen = self.rules
+        if select is not None:
+            sel = frozenset(select)
+            chosen = tuple(r for r in chosen if _matches(r, sel))
+        ign = frozenset(ignore)
+        if ign:
+            chosen = tuple(r for r in chosen if not _matches(r, ign))
+        return RuleSet(chosen)
+
+    @classmethod
+    def from_entry_points(cls, group: str = ENTRY_POINT_GROUP) -> RuleSet:
+        """Every rule that the installed packages register in ``group``."""
+        found: list[Rule] = []
+        eps = sorted(
+            entry_points(group=group),
+            key=lambda ep: (not ep.value.startswith(_BUILTIN_PACKAGE), ep.name),
+        )
+        for ep in eps:
+            try:
+                loaded = ep.load()
+            except Exception as exc:
+                raise PluginError(group, ep.name, exc) from exc
+            items = [loaded] if isinstance(loaded, Rule) else list(loaded)
+            for item in items:
+                if not isinstance(item, Rule):
+                    raise PluginError(group, ep.name, TypeError(f"{item!r} is not a Rule"))
+            log.debug("loaded %d rule(s) from %s", len(items), ep.name)
+            found.extend(items)
+        if not any(ep.value.startswith(_BUILTIN_PACKAGE) for ep in eps):
+            raise MunicipalReportsError(
+                "the built-in rules are not registered: install municipal-reports "
+                "(pip install .) rather than running it from a source tree"
+            )
+        return cls(tuple(found))
+
+
+@functools.cache
+def default_rules() -> RuleSet:
+    """Every registered rule, loaded once on first use."""
+    return RuleSet.from_entry_points()

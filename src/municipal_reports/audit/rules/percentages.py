@@ -1,0 +1,150 @@
+"""MR2xx: declared percentages against the one rule for percentages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from municipal_reports.audit.finding import Severity
+from municipal_reports.audit.messages import N_
+from municipal_reports.audit.registry import Hit, rule
+from municipal_reports.domain.facts import AwardBatch
+from municipal_reports.domain.money import Money
+from municipal_reports.domain.percent import Percent, is_correct_rounding, percentage
+from municipal_reports.domain.program import Financing, Measure, ProgramReport
+from municipal_reports.paths import Path
+
+__all__ = ["RULES", "plan_of", "report_totals"]
+
+
+def plan_of(financing: Financing) -> Money | None:
+    """The plan an execution percent is measured against: the annual plan (column 7), or
+    the indicative amount where a table has no annual column."""
+    return financing.annual if financing.annual is not None else financing.indicative
+
+
+def report_totals(report: ProgramReport) -> tuple[Money | None, Money | None]:
+    """The (plan, actual) totals of a report: the declared «Всього» where it gives them,
+    the sums of the measures where it does not."""
+    measures = report.measures()
+    declared = report.total or Financing()
+
+    def column(name: str) -> Money | None:
+        value = getattr(declared, name)
+        if value is not None:
+            return value  # type: ignore[no-any-return]
+        values = [v for m in measures if (v := getattr(m.financing, name)) is not None]
+        return sum(values, Money(0)) if values else None
+
+    annual, indicative = column("annual"), column("indicative")
+    return (annual if annual is not None else indicative), column("actual")
+
+
+def _zero_is_harmless(declared: Percent, actual: Money | None) -> bool:
+    return declared.units == 0 and not actual
+
+
+@rule(
+    "MR201",
+    "percent-mismatch",
+    Severity.ERROR,
+    Measure,
+    N_("the declared execution is {found}%, but actual over plan is {expected}%"),
+)
+def percent_mismatch(measure: Measure, path: Path) -> Iterator[Hit]:
+    """A measure's declared execution percent is not a correct rounding of actual / plan.
+
+    The percent is ``actual / plan × 100`` (the annual plan, column 7; the indicative one
+    where there is no annual column). A declared value is correct when it is within half a
+    unit of its last written decimal of the exact value: «64%» covers 63.5–64.5.
+
+    Why: column 9 is what readers quote; a wrong one misstates how much was done.
+
+    Example: plan 116,0, actual 92,8 тис. грн declared «100%»: expected 80.00, found 100.
+    """
+    declared, actual = measure.declared_percent, measure.financing.actual
+    plan = plan_of(measure.financing)
+    if declared is None or actual is None or plan is None or not plan:
+        return
+    if not is_correct_rounding(declared, actual, plan):
+        yield Hit(path / "declared_percent", percentage(actual, plan), declared)
+
+
+@rule(
+    "MR202",
+    "total-percent-mismatch",
+    Severity.ERROR,
+    ProgramReport,
+    N_("the «Всього» row declares {found}%, but total actual over total plan is {expected}%"),
+)
+def total_percent_mismatch(report: ProgramReport, path: Path) -> Iterator[Hit]:
+    """The «Всього» row's percent is not total actual over total plan.
+
+    The total's percentage is computed from the totals, never as a mean of the rows'
+    percentages. The declared totals are used where the row gives them.
+
+    Why: a mean of percentages weights a 4 тис. measure like a 400 тис. one.
+
+    Example: plan 2 080 000,00, actual 513 537,84 → 24.69; a declared «31,5%» is wrong.
+    """
+    declared = report.total_percent
+    if declared is None:
+        return
+    plan, actual = report_totals(report)
+    if plan is None or actual is None or not plan:
+        return
+    if not is_correct_rounding(declared, actual, plan):
+        yield Hit(path / "total_percent", percentage(actual, plan), declared)
+
+
+@rule(
+    "MR203",
+    "percent-of-zero-plan",
+    Severity.WARNING,
+    Measure,
+    N_("an execution of {found}% is declared against a plan of zero"),
+)
+def percent_of_zero_plan(measure: Measure, path: Path) -> Iterator[Hit]:
+    """A percent is declared where the plan is zero, so no percentage is defined.
+
+    «0%» with nothing planned and nothing spent is left alone.
+
+    Why: a percentage of nothing is undefined; the figure hides a missing plan.
+
+    Example: plan 0,0, actual 12,5 тис. грн, declared «100%».
+    """
+    declared, plan = measure.declared_percent, plan_of(measure.financing)
+    if declared is None or plan is None or plan:
+        return
+    if not _zero_is_harmless(declared, measure.financing.actual):
+        yield Hit(path / "declared_percent", None, declared)
+
+
+@rule(
+    "MR204",
+    "share-mismatch",
+    Severity.ERROR,
+    AwardBatch,
+    N_("the share is declared as {found}%, but the count over those awarded is {expected}%"),
+)
+def share_mismatch(batch: AwardBatch, path: Path) -> Iterator[Hit]:
+    """A share of those awarded, given as both a percent and a count, does not agree.
+
+    Why: «81% – військовослужбовці» and «244 військовослужбовці» of 301 cannot both hold.
+
+    Example: 301 awarded, a share of 200 people declared as «81%»: expected 66.45.
+    """
+    awarded = batch.awarded
+    if awarded is None or not awarded.is_exact or awarded.value == 0:
+        return
+    for i, share in enumerate(batch.shares):
+        if share.percent is None or share.count is None:
+            continue
+        if not is_correct_rounding(share.percent, share.count, awarded.value):
+            yield Hit(
+                path / "shares" / i / "percent",
+                percentage(share.count, awarded.value),
+                share.percent,
+            )
+
+
+RULES = (percent_mismatch, total_percent_mismatch, percent_of_zero_plan, share_mismatch)

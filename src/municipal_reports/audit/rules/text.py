@@ -1,0 +1,52 @@
+"""MR7xx: text quality."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from municipal_reports.audit.finding import Severity
+from municipal_reports.audit.messages import N_
+from municipal_reports.audit.registry import Hit, rule
+from municipal_reports.domain.document import ReportMeta, Section
+from municipal_reports.domain.program import Measure, Program, Task
+from municipal_reports.domain.text import fold_latin_lookalikes, mixed_script_words
+from municipal_reports.paths import Path
+
+__all__ = ["RULES"]
+
+_TEXT_FIELDS: dict[type, tuple[str, ...]] = {
+    ReportMeta: ("title",),
+    Section: ("title", "paragraphs"),
+    Program: ("title",),
+    Task: ("title",),
+    Measure: ("content", "note"),
+}
+
+
+@rule(
+    "MR701",
+    "mixed-script-word",
+    Severity.WARNING,
+    tuple(_TEXT_FIELDS),
+    N_("the word «{found}» mixes Latin and Cyrillic letters"),
+)
+def mixed_script_word(obj: object, path: Path) -> Iterator[Hit]:
+    """A word mixes Latin and Cyrillic letters.
+
+    Why: such words do not match in search, sort wrongly, and usually come from OCR or a
+    keyboard left in the wrong layout. ``expected`` is the word with Latin look-alike
+    letters made Cyrillic, where that leaves one script.
+
+    Example: «Конку rentне місто» (the «rent» is Latin).
+    """
+    for name in _TEXT_FIELDS[type(obj)]:
+        value = getattr(obj, name)
+        texts = value if isinstance(value, tuple) else (value,)
+        for k, text in enumerate(texts):
+            at = path / name / k if isinstance(value, tuple) else path / name
+            for word in mixed_script_words(text):
+                folded = fold_latin_lookalikes(word)
+                yield Hit(at, folded if not mixed_script_words(folded) else None, word)
+
+
+RULES = (mixed_script_word,)

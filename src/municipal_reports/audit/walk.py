@@ -1,0 +1,105 @@
+"""Walking an entity tree: which rule runs on which node, at which path.
+
+The walk only descends into fields that can lead to a node some rule applies to; a program
+report's measures are reached, its signatory's name is not (unless a rule wants it).
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from collections.abc import Iterator
+
+import attrs
+
+from municipal_reports.audit.finding import Finding
+from municipal_reports.audit.registry import Rule, RuleSet
+from municipal_reports.paths import Path
+
+__all__ = ["walk"]
+
+
+def _attrs_classes_in(annotation: object) -> set[type]:
+    found: set[type] = set()
+    stack = [annotation]
+    while stack:
+        tp = stack.pop()
+        if isinstance(tp, type) and attrs.has(tp):
+            found.add(tp)
+        origin = typing.get_origin(tp)
+        if origin is not None or isinstance(tp, types.UnionType):
+            stack.extend(typing.get_args(tp))
+    return found
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, frozenset[type]], ...]:
+    attrs.resolve_types(cls)
+    return tuple((f.name, frozenset(_attrs_classes_in(f.type))) for f in attrs.fields(cls))
+
+
+@functools.cache
+def _reachable(cls: type) -> frozenset[type]:
+    seen: set[type] = set()
+    stack = [cls]
+    while stack:
+        c = stack.pop()
+        if c in seen:
+            continue
+        seen.add(c)
+        for _, classes in _fields(c):
+            stack.extend(classes)
+    return frozenset(seen)
+
+
+class _Plan:
+    """For one rule set: the rules of each class and the fields worth descending into."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self._by_class: dict[type, tuple[Rule, ...]] = {}
+        self._descend: dict[type, tuple[str, ...]] = {}
+
+    def rules_for(self, cls: type) -> tuple[Rule, ...]:
+        found = self._by_class.get(cls)
+        if found is None:
+            found = tuple(r for r in self.rules if issubclass(cls, r.applies_to))
+            self._by_class[cls] = found
+        return found
+
+    def fields_for(self, cls: type) -> tuple[str, ...]:
+        found = self._descend.get(cls)
+        if found is None:
+            wanted = []
+            for name, classes in _fields(cls):
+                if any(self.rules_for(r) for c in classes for r in _reachable(c)):
+                    wanted.append(name)
+            found = tuple(wanted)
+            self._descend[cls] = found
+        return found
+
+
+def walk(obj: object, rules: RuleSet, path: Path | None = None) -> Iterator[Finding]:
+    """Run every applicable rule on ``obj`` and on every node below it."""
+    plan = _Plan(rules)
+    yield from _visit(obj, path or Path(), plan)
+
+
+def _visit(obj: object, path: Path, plan: _Plan) -> Iterator[Finding]:
+    cls = type(obj)
+    for r in plan.rules_for(cls):
+        yield from r.run(obj, path)
+    if not attrs.has(cls):
+        return
+    for name in plan.fields_for(cls):
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        child = Path(path, name)
+        if isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if attrs.has(type(item)):
+                    yield from _visit(item, Path(child, i), plan)
+        elif attrs.has(type(value)):
+            yield from _visit(value, child, plan)

@@ -1,0 +1,90 @@
+"""Values and entities: attrs, exact numbers, no I/O, no formatting. The ground floor."""
+
+from municipal_reports.domain.council import CouncilActivity, DraftFlow, Session, SessionKind
+from municipal_reports.domain.document import (
+    FACT_TYPES,
+    Council,
+    Fact,
+    Report,
+    ReportKind,
+    ReportMeta,
+    Section,
+)
+from municipal_reports.domain.facts import (
+    AwardBatch,
+    AwardShare,
+    Breakdown,
+    DeputyFundAllocation,
+    Figure,
+    FundItem,
+    ListedItems,
+    MoneyBreakdown,
+    MoneyPart,
+    Part,
+    ParticipatoryBudget,
+    ProjectCap,
+)
+from municipal_reports.domain.money import MAX_HRYVNIAS, Money
+from municipal_reports.domain.percent import Percent, is_correct_rounding, percentage
+from municipal_reports.domain.period import PeriodKind, ReportingPeriod, YearSpan
+from municipal_reports.domain.program import (
+    ColumnFormats,
+    Financing,
+    Measure,
+    MoneyFormat,
+    MoneyUnit,
+    Program,
+    ProgramReport,
+    Task,
+)
+from municipal_reports.domain.quantity import Interval, Qualifier, Quantity
+from municipal_reports.domain.references import Decision, Organization, Person, Signatory
+
+__all__ = [
+    "FACT_TYPES",
+    "MAX_HRYVNIAS",
+    "AwardBatch",
+    "AwardShare",
+    "Breakdown",
+    "ColumnFormats",
+    "Council",
+    "CouncilActivity",
+    "Decision",
+    "DeputyFundAllocation",
+    "DraftFlow",
+    "Fact",
+    "Figure",
+    "Financing",
+    "FundItem",
+    "Interval",
+    "ListedItems",
+    "Measure",
+    "Money",
+    "MoneyBreakdown",
+    "MoneyFormat",
+    "MoneyPart",
+    "MoneyUnit",
+    "Organization",
+    "Part",
+    "ParticipatoryBudget",
+    "Percent",
+    "PeriodKind",
+    "Person",
+    "Program",
+    "ProgramReport",
+    "ProjectCap",
+    "Qualifier",
+    "Quantity",
+    "Report",
+    "ReportKind",
+    "ReportMeta",
+    "ReportingPeriod",
+    "Section",
+    "Session",
+    "SessionKind",
+    "Signatory",
+    "Task",
+    "YearSpan",
+    "is_correct_rounding",
+    "percentage",
+]

@@ -1,0 +1,160 @@
+"""A whole report document: its metadata and titled sections of paragraphs and facts."""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import TypeAlias
+
+import attrs
+
+from municipal_reports.domain._checks import (
+    instance_of,
+    int_at_least,
+    non_empty_text,
+    tuple_of,
+    tuple_of_text,
+    validate,
+)
+from municipal_reports.domain.council import CouncilActivity, Session
+from municipal_reports.domain.facts import (
+    AwardBatch,
+    Breakdown,
+    DeputyFundAllocation,
+    Figure,
+    ListedItems,
+    MoneyBreakdown,
+    ParticipatoryBudget,
+)
+from municipal_reports.domain.period import ReportingPeriod
+from municipal_reports.domain.program import ProgramReport
+from municipal_reports.domain.references import Decision, Signatory
+from municipal_reports.errors import Problem
+
+__all__ = ["FACT_TYPES", "Council", "Fact", "Report", "ReportKind", "ReportMeta", "Section"]
+
+#: Every kind of fact a section can hold.
+Fact: TypeAlias = (
+    ProgramReport
+    | CouncilActivity
+    | Session
+    | Breakdown
+    | MoneyBreakdown
+    | AwardBatch
+    | DeputyFundAllocation
+    | ParticipatoryBudget
+    | Figure
+    | ListedItems
+    | Decision
+)
+FACT_TYPES: tuple[type, ...] = (
+    ProgramReport,
+    CouncilActivity,
+    Session,
+    Breakdown,
+    MoneyBreakdown,
+    AwardBatch,
+    DeputyFundAllocation,
+    ParticipatoryBudget,
+    Figure,
+    ListedItems,
+    Decision,
+)
+
+# КАТОТТГ codes: "UA", then 17 digits (level codes and a check-free serial).
+_KATOTTG = re.compile(r"UA\d{17}")
+
+
+class ReportKind(enum.Enum):
+    """What kind of document a report is."""
+
+    #: «звіт про роботу»: an official's or a department's report on its work.
+    ACTIVITY = "activity"
+    #: «звіт про виконання програми»: the execution of one or more target programs.
+    PROGRAM_EXECUTION = "program_execution"
+    #: «інформація про роботу»: an informational summary.
+    INFORMATION = "information"
+
+
+@attrs.frozen
+class Council:
+    """A council: its name, convocation (скликання) and, where known, its KATOTTG code."""
+
+    name: str
+    convocation: int | None = None
+    katottg: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        if isinstance(self.katottg, str) and not _KATOTTG.fullmatch(self.katottg):
+            extra.append(Problem("$.katottg", self.katottg, "must be 'UA' followed by 17 digits"))
+        validate(self, _COUNCIL_CHECKS, extra)
+
+
+_COUNCIL_CHECKS = (
+    ("name", non_empty_text()),
+    ("convocation", int_at_least(1, optional=True)),
+    ("katottg", instance_of(str, optional=True)),
+)
+
+
+@attrs.frozen
+class ReportMeta:
+    """What a report is: its title, council, author, period and kind."""
+
+    title: str
+    council: Council
+    period: ReportingPeriod
+    kind: ReportKind = ReportKind.ACTIVITY
+    author: str = ""
+    signatory: Signatory | None = None
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _META_CHECKS)
+
+
+_META_CHECKS = (
+    ("title", non_empty_text()),
+    ("council", instance_of(Council)),
+    ("period", instance_of(ReportingPeriod)),
+    ("kind", instance_of(ReportKind)),
+    ("author", instance_of(str)),
+    ("signatory", instance_of(Signatory, optional=True)),
+)
+
+
+@attrs.frozen
+class Section:
+    """A titled part of a report: its paragraphs as written, and the facts it states."""
+
+    title: str
+    paragraphs: tuple[str, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _SECTION_CHECKS)
+
+
+_SECTION_CHECKS = (
+    ("title", instance_of(str)),
+    ("paragraphs", tuple_of_text()),
+    ("facts", tuple_of(*FACT_TYPES)),
+)
+
+
+@attrs.frozen
+class Report:
+    """A whole report document, section by section."""
+
+    meta: ReportMeta
+    sections: tuple[Section, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _REPORT_CHECKS)
+
+    def facts(self) -> list[Fact]:
+        """Every fact of every section, in order."""
+        return [f for s in self.sections for f in s.facts]
+
+
+_REPORT_CHECKS = (("meta", instance_of(ReportMeta)), ("sections", tuple_of(Section)))

@@ -1,0 +1,320 @@
+"""The other facts a report states: breakdowns, awards, deputy funds, participatory budgets,
+standalone figures and announced lists."""
+
+from __future__ import annotations
+
+import attrs
+
+from municipal_reports.domain._checks import (
+    instance_of,
+    int_at_least,
+    non_empty_text,
+    non_negative,
+    tuple_of,
+    tuple_of_text,
+    validate,
+)
+from municipal_reports.domain.money import Money
+from municipal_reports.domain.percent import Percent
+from municipal_reports.domain.period import ReportingPeriod
+from municipal_reports.domain.program import MoneyFormat
+from municipal_reports.domain.quantity import Quantity
+from municipal_reports.domain.references import Person
+from municipal_reports.errors import Problem
+
+__all__ = [
+    "AwardBatch",
+    "AwardShare",
+    "Breakdown",
+    "DeputyFundAllocation",
+    "Figure",
+    "FundItem",
+    "ListedItems",
+    "MoneyBreakdown",
+    "MoneyPart",
+    "Part",
+    "ParticipatoryBudget",
+    "ProjectCap",
+]
+
+
+def to_quantity(value: Quantity | int) -> Quantity:
+    """Accept a bare int where a count is meant: ``8`` is ``Quantity(8)``."""
+    if isinstance(value, Quantity):
+        return value
+    return Quantity(value)
+
+
+def to_optional_quantity(value: Quantity | int | None) -> Quantity | None:
+    """:func:`to_quantity`, letting ``None`` through."""
+    return None if value is None else to_quantity(value)
+
+
+def to_quantities(value: Quantity | int | tuple[Quantity | int, ...]) -> tuple[Quantity, ...]:
+    """One count or a tuple of counts, as a tuple of quantities."""
+    if isinstance(value, tuple):
+        return tuple(to_quantity(v) for v in value)
+    return (to_quantity(value),)
+
+
+@attrs.frozen
+class Part:
+    """One named part of a :class:`Breakdown`: «з питань бюджету … – 27 засідань»."""
+
+    label: str
+    value: Quantity = attrs.field(converter=to_quantity)
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _PART_CHECKS)
+
+
+_PART_CHECKS = (("label", non_empty_text()), ("value", instance_of(Quantity)))
+
+
+@attrs.frozen
+class Breakdown:
+    """A named count and the named parts it is made of: committee meetings by committee,
+    letters by sender, self-organisation bodies by district."""
+
+    label: str
+    total: Quantity = attrs.field(converter=to_quantity)
+    parts: tuple[Part, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _BREAKDOWN_CHECKS)
+
+
+_BREAKDOWN_CHECKS = (
+    ("label", non_empty_text()),
+    ("total", instance_of(Quantity)),
+    ("parts", tuple_of(Part)),
+)
+
+
+@attrs.frozen
+class MoneyPart:
+    """One named amount of a :class:`MoneyBreakdown`: a program section's spending."""
+
+    label: str
+    amount: Money
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _MONEY_PART_CHECKS)
+
+
+_MONEY_PART_CHECKS = (("label", non_empty_text()), ("amount", non_negative(Money)))
+
+
+@attrs.frozen
+class MoneyBreakdown:
+    """A named amount and the named amounts it is made of: a program's spending by section.
+
+    ``written`` says how the document wrote the figures (to the kopeck, or in «тис. грн»
+    with a decimal), which decides whether the parts must meet the total exactly.
+    """
+
+    label: str
+    total: Money
+    parts: tuple[MoneyPart, ...] = ()
+    written: MoneyFormat = MoneyFormat()
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _MONEY_BREAKDOWN_CHECKS)
+
+
+_MONEY_BREAKDOWN_CHECKS = (
+    ("label", non_empty_text()),
+    ("total", non_negative(Money)),
+    ("parts", tuple_of(MoneyPart)),
+    ("written", instance_of(MoneyFormat)),
+)
+
+
+@attrs.frozen
+class AwardShare:
+    """A part of those awarded: «81% – військовослужбовці», «32 – кавалери знака».
+
+    The percentage, the count or both may be given; both are checked against each other.
+    """
+
+    label: str
+    percent: Percent | None = None
+    count: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        if self.percent is None and self.count is None:
+            extra.append(Problem("$", self, "a share needs a percent, a count or both"))
+        validate(self, _SHARE_CHECKS, extra)
+
+
+_SHARE_CHECKS = (
+    ("label", non_empty_text()),
+    ("percent", non_negative(Percent, optional=True)),
+    ("count", int_at_least(0, optional=True)),
+)
+
+
+@attrs.frozen
+class AwardBatch:
+    """The awards of a period: the commission's meetings, petitions (клопотання), people
+    nominated and awarded, posthumous awards, shares of the awarded, and spending."""
+
+    label: str = ""
+    commission_meetings: int | None = None
+    petitions: int | None = None
+    nominated: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
+    awarded: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
+    posthumous: int | None = None
+    shares: tuple[AwardShare, ...] = ()
+    spending: Money | None = None
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _AWARD_CHECKS)
+
+
+_AWARD_CHECKS = (
+    ("label", instance_of(str)),
+    ("commission_meetings", int_at_least(0, optional=True)),
+    ("petitions", int_at_least(0, optional=True)),
+    ("nominated", instance_of(Quantity, optional=True)),
+    ("awarded", instance_of(Quantity, optional=True)),
+    ("posthumous", int_at_least(0, optional=True)),
+    ("shares", tuple_of(AwardShare)),
+    ("spending", non_negative(Money, optional=True)),
+)
+
+
+@attrs.frozen
+class FundItem:
+    """One spending of a deputy fund: the amount, what for, and for whom."""
+
+    amount: Money
+    purpose: str
+    recipient: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _FUND_ITEM_CHECKS)
+
+
+_FUND_ITEM_CHECKS = (
+    ("amount", non_negative(Money)),
+    ("purpose", non_empty_text()),
+    ("recipient", instance_of(str)),
+)
+
+
+@attrs.frozen
+class DeputyFundAllocation:
+    """How a deputy spent the district fund (депутатські кошти на потреби виборчого округу)."""
+
+    fund_total: Money
+    items: tuple[FundItem, ...] = ()
+    deputy: Person | None = None
+    period: ReportingPeriod | None = None
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _FUND_CHECKS)
+
+
+_FUND_CHECKS = (
+    ("fund_total", non_negative(Money)),
+    ("items", tuple_of(FundItem)),
+    ("deputy", instance_of(Person, optional=True)),
+    ("period", instance_of(ReportingPeriod, optional=True)),
+)
+
+
+@attrs.frozen
+class ProjectCap:
+    """The most a project category may cost: «великі – до 1 млн 500 тис грн (1 млн 350 тис
+    грн + 10% резерву)». ``base`` and ``reserve`` are given when the document splits it."""
+
+    label: str
+    limit: Money
+    base: Money | None = None
+    reserve: Percent | None = None
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _CAP_CHECKS)
+
+
+_CAP_CHECKS = (
+    ("label", non_empty_text()),
+    ("limit", non_negative(Money)),
+    ("base", non_negative(Money, optional=True)),
+    ("reserve", non_negative(Percent, optional=True)),
+)
+
+
+@attrs.frozen
+class ParticipatoryBudget:
+    """A participatory budget (бюджет участі) round: money, caps, projects and votes.
+
+    ``voters`` holds every figure the document gives for the number of voters (real text
+    sometimes gives two that disagree); ``votes_per_voter`` is the most votes one person
+    could cast.
+    """
+
+    budget: Money | None = None
+    caps: tuple[ProjectCap, ...] = ()
+    submitted: int | None = None
+    submitted_amount: Money | None = None
+    admitted: int | None = None
+    winners: int | None = None
+    voters: tuple[Quantity, ...] = attrs.field(default=(), converter=to_quantities)
+    votes: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
+    votes_per_voter: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _BUDGET_CHECKS)
+
+
+_BUDGET_CHECKS = (
+    ("budget", non_negative(Money, optional=True)),
+    ("caps", tuple_of(ProjectCap)),
+    ("submitted", int_at_least(0, optional=True)),
+    ("submitted_amount", non_negative(Money, optional=True)),
+    ("admitted", int_at_least(0, optional=True)),
+    ("winners", int_at_least(0, optional=True)),
+    ("voters", tuple_of(Quantity)),
+    ("votes", instance_of(Quantity, optional=True)),
+    ("votes_per_voter", int_at_least(1, optional=True)),
+)
+
+
+@attrs.frozen
+class Figure:
+    """A count the text states about one thing: «близько 3000 публікацій».
+
+    ``values`` holds every figure the document gives for that same thing; two that cannot
+    both be true (an exact 12 527 and «близько 9 тисяч») are a finding.
+    """
+
+    label: str
+    values: tuple[Quantity, ...] = attrs.field(converter=to_quantities)
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _FIGURE_CHECKS)
+
+
+_FIGURE_CHECKS = (("label", non_empty_text()), ("values", tuple_of(Quantity, non_empty=True)))
+
+
+@attrs.frozen
+class ListedItems:
+    """A list the text announces with a count: «проведено 5 навчань: 1. … 7. …»."""
+
+    label: str
+    items: tuple[str, ...] = ()
+    declared_count: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _LISTED_CHECKS)
+
+
+_LISTED_CHECKS = (
+    ("label", non_empty_text()),
+    ("items", tuple_of_text()),
+    ("declared_count", int_at_least(0, optional=True)),
+)

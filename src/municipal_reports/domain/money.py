@@ -1,0 +1,206 @@
+"""Money: exact hryvnias, held as integer kopecks.
+
+Integer kopecks make sums exact and cheap (a sum of ints, not of Decimals); the public face
+is still Decimal (:attr:`Money.amount`). A float is refused outright: it is wrong here, not
+just imprecise (0.1 + 0.2 is not 0.3, and float rounding disagrees with half-up).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+from municipal_reports.errors import InvalidTypeError, InvalidValueError, Problem
+
+__all__ = ["MAX_HRYVNIAS", "ZERO", "Money"]
+
+#: The largest magnitude a Money may have, in hryvnias (a quadrillion). Ukraine's state
+#: budget is a few trillion; anything larger is a unit mistake or hostile input, and
+#: refusing it early keeps ``Decimal('1e999999999')`` from becoming a billion-digit int.
+MAX_HRYVNIAS: Final = 10**15
+_MAX_KOPECKS: Final = MAX_HRYVNIAS * 100
+
+
+def _refuse(value: object, reason: str, *, is_type: bool = False) -> Exception:
+    problem = Problem("$", value, reason, is_type)
+    if is_type:
+        return InvalidTypeError([problem], subject="Money")
+    return InvalidValueError([problem], subject="Money")
+
+
+def _to_decimal(value: object) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, (bool, float)):
+        raise _refuse(value, "must be Decimal, int or str, never float or bool", is_type=True)
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            return Decimal(value.strip())
+        except InvalidOperation:
+            raise _refuse(value, "is not a decimal number") from None
+    raise _refuse(value, "must be Decimal, int or str", is_type=True)
+
+
+def _kopecks_of(hryvnias: Decimal, original: object) -> int:
+    if not hryvnias.is_finite():
+        raise _refuse(original, "must be a finite number")
+    if hryvnias != 0 and hryvnias.adjusted() >= 15:
+        raise _refuse(original, f"must be less than {MAX_HRYVNIAS:,} UAH in magnitude")
+    scaled = hryvnias.scaleb(2)
+    if scaled != scaled.to_integral_value():
+        raise _refuse(original, "has more than two decimals (a fraction of a kopeck)")
+    return int(scaled)
+
+
+class Money:
+    """An exact amount of hryvnias with kopeck precision.
+
+    Built from ``Decimal``, ``int`` (whole hryvnias) or a decimal string; never from a
+    float. Sums, differences and negation stay exact, and ``sum()`` works:
+
+    >>> sum([Money("0.10"), Money("0.20")]) == Money("0.30")
+    True
+    >>> Money.from_thousands("20,0".replace(",", "."))
+    Money('20000.00')
+    >>> -Money(5)
+    Money('-5.00')
+    """
+
+    __slots__ = ("_kopecks",)
+
+    _kopecks: int
+
+    def __init__(self, amount: Decimal | int | str) -> None:
+        object.__setattr__(self, "_kopecks", _kopecks_of(_to_decimal(amount), amount))
+
+    @classmethod
+    def from_kopecks(cls, kopecks: int) -> Money:
+        """The amount of ``kopecks`` kopecks (an int)."""
+        if not isinstance(kopecks, int) or isinstance(kopecks, bool):
+            raise _refuse(kopecks, "kopecks must be int", is_type=True)
+        if abs(kopecks) >= _MAX_KOPECKS:
+            raise _refuse(kopecks, f"must be less than {MAX_HRYVNIAS:,} UAH in magnitude")
+        return cls._unchecked(kopecks)
+
+    @classmethod
+    def _unchecked(cls, kopecks: int) -> Money:
+        money = object.__new__(cls)
+        object.__setattr__(money, "_kopecks", kopecks)
+        return money
+
+    @classmethod
+    def from_thousands(cls, thousands: Decimal | int | str) -> Money:
+        """The amount written as ``thousands`` in a «тис. грн» column.
+
+        >>> Money.from_thousands("92.8")
+        Money('92800.00')
+        """
+        value = _to_decimal(thousands)
+        if not value.is_finite():
+            raise _refuse(thousands, "must be a finite number")
+        if value != 0 and value.adjusted() >= 12:
+            raise _refuse(thousands, f"must be less than {MAX_HRYVNIAS:,} UAH in magnitude")
+        return cls._unchecked(_kopecks_of(value.scaleb(3), thousands))
+
+    @property
+    def kopecks(self) -> int:
+        """The amount in kopecks."""
+        return self._kopecks
+
+    @property
+    def amount(self) -> Decimal:
+        """The amount in hryvnias, always with two decimals."""
+        return Decimal(self._kopecks).scaleb(-2)
+
+    @property
+    def thousands(self) -> Decimal:
+        """The amount in thousands of hryvnias (exact, five decimals)."""
+        return Decimal(self._kopecks).scaleb(-5)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Money is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("Money is immutable")
+
+    def __reduce__(self) -> tuple[object, tuple[int]]:
+        return (Money.from_kopecks, (self._kopecks,))
+
+    # Arithmetic: Money with Money only; ``0 + m`` so that ``sum()`` works.
+    def __add__(self, other: object) -> Money:
+        if isinstance(other, Money):
+            return Money._unchecked(self._kopecks + other._kopecks)
+        return NotImplemented
+
+    def __radd__(self, other: object) -> Money:
+        if isinstance(other, Money):
+            return Money._unchecked(self._kopecks + other._kopecks)
+        if type(other) is int and other == 0:
+            return self
+        return NotImplemented
+
+    def __sub__(self, other: object) -> Money:
+        if isinstance(other, Money):
+            return Money._unchecked(self._kopecks - other._kopecks)
+        return NotImplemented
+
+    def __mul__(self, other: object) -> Money:
+        if type(other) is int:
+            return Money.from_kopecks(self._kopecks * other)
+        return NotImplemented
+
+    __rmul__ = __mul__
+
+    def __neg__(self) -> Money:
+        return Money._unchecked(-self._kopecks)
+
+    def __pos__(self) -> Money:
+        return self
+
+    def __abs__(self) -> Money:
+        return Money._unchecked(abs(self._kopecks))
+
+    def __bool__(self) -> bool:
+        return self._kopecks != 0
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Money):
+            return self._kopecks == other._kopecks
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(("Money", self._kopecks))
+
+    def __lt__(self, other: object) -> bool:
+        if isinstance(other, Money):
+            return self._kopecks < other._kopecks
+        return NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        if isinstance(other, Money):
+            return self._kopecks <= other._kopecks
+        return NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        if isinstance(other, Money):
+            return self._kopecks > other._kopecks
+        return NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        if isinstance(other, Money):
+            return self._kopecks >= other._kopecks
+        return NotImplemented
+
+    def __str__(self) -> str:
+        """The canonical text: hryvnias, a dot, two decimals (``'2080000.00'``)."""
+        sign = "-" if self._kopecks < 0 else ""
+        whole, kop = divmod(abs(self._kopecks), 100)
+        return f"{sign}{whole}.{kop:02d}"
+
+    def __repr__(self) -> str:
+        return f"Money('{self}')"
+
+
+ZERO: Final = Money._unchecked(0)

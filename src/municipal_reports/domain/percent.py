@@ -1,0 +1,234 @@
+"""Percentages: the precision they were written with, and the one rule that computes them.
+
+Everything that computes an execution percentage calls :func:`percentage`; everything that
+judges a declared one calls :func:`is_correct_rounding`. Both work in integers, so they are
+exact and cheap: a percentage is ``units × 10**-decimals``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+from municipal_reports.domain.money import Money
+from municipal_reports.errors import InvalidTypeError, InvalidValueError, Problem
+
+__all__ = ["Percent", "is_correct_rounding", "percentage"]
+
+_MAX_DECIMALS: Final = 12
+_MAX_ADJUSTED: Final = 12
+# Powers of ten for the decimals a percent may have (``10**d`` is typed Any by mypy).
+_POW10: Final[tuple[int, ...]] = tuple(int(10**i) for i in range(_MAX_DECIMALS + 1))
+
+
+def _refuse(value: object, reason: str, *, is_type: bool = False) -> Exception:
+    problem = Problem("$", value, reason, is_type)
+    if is_type:
+        return InvalidTypeError([problem], subject="Percent")
+    return InvalidValueError([problem], subject="Percent")
+
+
+class Percent:
+    """A percentage that keeps the precision it was written with.
+
+    «64%» has no decimals and «51,88%» has two; the two are different facts, so equality
+    compares the precision too (ordering compares only the values).
+
+    >>> Percent("51.88").decimals, Percent("64").decimals
+    (2, 0)
+    >>> Percent("64") == Percent("64.00"), Percent("64") < Percent("64.01")
+    (False, True)
+    """
+
+    __slots__ = ("_decimals", "_units")
+
+    _units: int
+    _decimals: int
+
+    def __init__(self, value: Decimal | int | str) -> None:
+        if isinstance(value, (bool, float)):
+            raise _refuse(value, "must be Decimal, int or str, never float or bool", is_type=True)
+        if isinstance(value, int):
+            dec = Decimal(value)
+        elif isinstance(value, Decimal):
+            dec = value
+        elif isinstance(value, str):
+            try:
+                dec = Decimal(value.strip())
+            except InvalidOperation:
+                raise _refuse(value, "is not a decimal number") from None
+        else:
+            raise _refuse(value, "must be Decimal, int or str", is_type=True)
+        if not dec.is_finite():
+            raise _refuse(value, "must be a finite number")
+        if dec != 0 and dec.adjusted() > _MAX_ADJUSTED:
+            raise _refuse(value, "is too large for a percentage")
+        exponent = dec.as_tuple().exponent
+        assert isinstance(exponent, int)  # finite, checked above
+        decimals = max(0, -exponent)
+        if decimals > _MAX_DECIMALS:
+            raise _refuse(value, f"has more than {_MAX_DECIMALS} decimals")
+        object.__setattr__(self, "_units", int(dec.scaleb(decimals)))
+        object.__setattr__(self, "_decimals", decimals)
+
+    @classmethod
+    def from_units(cls, units: int, decimals: int) -> Percent:
+        """The percentage ``units × 10**-decimals`` (``from_units(2469, 2)`` is 24.69%)."""
+        if not isinstance(units, int) or isinstance(units, bool):
+            raise _refuse(units, "units must be int", is_type=True)
+        if not isinstance(decimals, int) or not 0 <= decimals <= _MAX_DECIMALS:
+            raise _refuse(decimals, f"decimals must be an int from 0 to {_MAX_DECIMALS}")
+        if abs(units) >= 10 ** (_MAX_ADJUSTED + 1 + decimals):
+            raise _refuse(units, "is too large for a percentage")
+        return cls._unchecked(units, decimals)
+
+    @classmethod
+    def _unchecked(cls, units: int, decimals: int) -> Percent:
+        pct = object.__new__(cls)
+        object.__setattr__(pct, "_units", units)
+        object.__setattr__(pct, "_decimals", decimals)
+        return pct
+
+    @property
+    def value(self) -> Decimal:
+        """The percentage as a Decimal with its written number of decimals."""
+        return Decimal(self._units).scaleb(-self._decimals)
+
+    @property
+    def units(self) -> int:
+        """The value in units of its last decimal place (51.88% → 5188)."""
+        return self._units
+
+    @property
+    def decimals(self) -> int:
+        """How many decimals it was written with."""
+        return self._decimals
+
+    @property
+    def scale(self) -> int:
+        """``10 ** decimals``: how many units make one percent."""
+        return _POW10[self._decimals]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Percent is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("Percent is immutable")
+
+    def __reduce__(self) -> tuple[object, tuple[int, int]]:
+        return (Percent.from_units, (self._units, self._decimals))
+
+    def _key(self, other: Percent) -> tuple[int, int]:
+        # Both values scaled to the finer of the two precisions, for ordering.
+        d = max(self._decimals, other._decimals)
+        return (
+            self._units * 10 ** (d - self._decimals),
+            other._units * 10 ** (d - other._decimals),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Percent):
+            return self._units == other._units and self._decimals == other._decimals
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(("Percent", self._units, self._decimals))
+
+    def __lt__(self, other: object) -> bool:
+        if isinstance(other, Percent):
+            a, b = self._key(other)
+            return a < b
+        return NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        if isinstance(other, Percent):
+            a, b = self._key(other)
+            return a <= b
+        return NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        if isinstance(other, Percent):
+            a, b = self._key(other)
+            return a > b
+        return NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        if isinstance(other, Percent):
+            a, b = self._key(other)
+            return a >= b
+        return NotImplemented
+
+    def same_value(self, other: Percent) -> bool:
+        """Whether the two are equal as numbers, whatever their written precision."""
+        a, b = self._key(other)
+        return a == b
+
+    def __str__(self) -> str:
+        """The canonical text: a dot before the written decimals (``'24.69'``, ``'64'``)."""
+        if self._decimals == 0:
+            return str(self._units)
+        sign = "-" if self._units < 0 else ""
+        whole, frac = divmod(abs(self._units), 10**self._decimals)
+        return f"{sign}{whole}.{frac:0{self._decimals}d}"
+
+    def __repr__(self) -> str:
+        return f"Percent('{self}')"
+
+
+def _units_of(value: Money | int, name: str) -> int:
+    if isinstance(value, Money):
+        return value.kopecks
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise InvalidTypeError([Problem(f"$.{name}", value, "must be Money or int", True)])
+
+
+def _same_kind(part: Money | int, whole: Money | int) -> tuple[int, int]:
+    if isinstance(part, Money) != isinstance(whole, Money):
+        raise InvalidTypeError(
+            [Problem("$", (part, whole), "part and whole must both be Money or both int", True)]
+        )
+    return _units_of(part, "part"), _units_of(whole, "whole")
+
+
+def percentage(part: Money | int, whole: Money | int) -> Percent | None:
+    """The one rule: ``part / whole × 100``, rounded half-up to 2 decimals.
+
+    ``None`` when ``whole`` is zero: the percentage is undefined, never 0 and never an
+    exception. Part and whole are both :class:`Money` or both counts (int).
+
+    >>> percentage(Money("513537.84"), Money("2080000.00"))
+    Percent('24.69')
+    >>> percentage(1, 8)  # 12.5 exactly: half-up, not half-even
+    Percent('12.50')
+    >>> percentage(Money(5), Money(0)) is None
+    True
+    """
+    p, w = _same_kind(part, whole)
+    if w == 0:
+        return None
+    num = p * 10_000
+    negative = (num < 0) != (w < 0)
+    q, r = divmod(abs(num), abs(w))
+    if 2 * r >= abs(w):
+        q += 1
+    return Percent._unchecked(-q if negative else q, 2)
+
+
+def is_correct_rounding(declared: Percent, part: Money | int, whole: Money | int) -> bool:
+    """Whether ``declared`` is a correct rounding of the exact ``part / whole × 100``.
+
+    Correct means within half a unit of the declared value's last decimal place:
+    «64%» covers [63.5, 64.5], «51,88%» covers [51.875, 51.885]. An undefined percentage
+    (``whole`` zero) has no correct rounding: the answer is ``False``.
+
+    >>> is_correct_rounding(Percent("51.88"), Money("249000"), Money("480000"))
+    True
+    >>> is_correct_rounding(Percent("25"), Money("33900"), Money("141000"))
+    False
+    """
+    p, w = _same_kind(part, whole)
+    if w == 0:
+        return False
+    # |U / 10^d − 100 p / w| ≤ 1 / (2 · 10^d)   ⇔   2 |U w − 100 p 10^d| ≤ |w|
+    return 2 * abs(declared.units * w - 100 * p * declared.scale) <= abs(w)

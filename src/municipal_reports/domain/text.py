@@ -1,0 +1,49 @@
+"""Text habits of real documents: mixed scripts, apostrophes, and identity of titles."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["APOSTROPHES", "fold_latin_lookalikes", "mixed_script_words", "title_key"]
+
+#: Every character documents use as the Ukrainian apostrophe; the first is canonical.
+APOSTROPHES = "'’ʼ‘`´"
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘`´][^\W\d_]+)*")
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+# Latin letters that look like Cyrillic ones, as OCR and careless typing swap them.
+_LOOKALIKES = str.maketrans(
+    "aceiopxyABCEHIKMOPTXy",
+    "асеіорхуАВСЕНІКМОРТХу",
+)
+
+
+def mixed_script_words(text: str) -> list[str]:
+    """The words of ``text`` that mix Latin and Cyrillic letters.
+
+    >>> mixed_script_words("Ефективна влада. Конку rentне місто")
+    ['rentне']
+    """
+    return [w for w in _WORD.findall(text) if _LATIN.search(w) and _CYRILLIC.search(w)]
+
+
+def fold_latin_lookalikes(word: str) -> str:
+    """``word`` with Latin letters that look Cyrillic replaced by the Cyrillic ones.
+
+    >>> fold_latin_lookalikes("Кoнкурс")  # a Latin 'o'
+    'Конкурс'
+    """
+    return word.translate(_LOOKALIKES)
+
+
+def title_key(title: str) -> str:
+    """A key under which two spellings of one title compare equal: case, spaces,
+    punctuation, apostrophes and Latin look-alike letters are ignored.
+
+    >>> title_key("«Ефективна влада. Конку rentне місто»") == title_key("Ефективна влада. Конкуrentне місто")
+    True
+    """
+    folded = fold_latin_lookalikes(title).casefold()
+    return "".join(ch for ch in folded if ch.isalnum())

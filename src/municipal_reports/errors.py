@@ -1,0 +1,98 @@
+"""The library's exceptions: one root, and concrete errors that are also builtins.
+
+Every error that reports bad data carries the :class:`Problem` records that say where
+(`path`), what (`value`) and why (`reason`), one per fault, all of them at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "AuditError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "MunicipalReportsError",
+    "PluginError",
+    "Problem",
+]
+
+
+class MunicipalReportsError(Exception):
+    """Root of every exception that municipal-reports raises on purpose."""
+
+
+@attrs.frozen
+class Problem:
+    """One fault of one value: where it is, what it was, and why it is refused.
+
+    >>> str(Problem("$.amount", -1, "must be >= 0"))
+    "must be >= 0 (got -1) @ $.amount"
+    """
+
+    path: str
+    value: object
+    reason: str
+    is_type: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.reason} (got {self.value!r}) @ {self.path}"
+
+
+class _ProblemsError(MunicipalReportsError):
+    """An error that carries every problem found in one value or object."""
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem], *, subject: str = "") -> None:
+        self.problems = tuple(problems)
+        self.subject = subject
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        head = f"invalid {subject}" if subject else "invalid value"
+        count = len(self.problems)
+        super().__init__(f"{head}: {count} problem{'s' if count != 1 else ''}\n{lines}")
+
+    @property
+    def path(self) -> str:
+        """The path of the first problem (the only one, for a single value)."""
+        return self.problems[0].path
+
+    @property
+    def value(self) -> object:
+        """The value of the first problem."""
+        return self.problems[0].value
+
+
+class InvalidValueError(_ProblemsError, ValueError):
+    """A value of the right type that cannot be: a negative amount, an empty title, NaN."""
+
+
+class InvalidTypeError(_ProblemsError, TypeError):
+    """A value of the wrong type: a float where money is expected, a str for a date."""
+
+
+def raise_problems(problems: list[Problem], *, subject: str = "") -> None:
+    """Raise the right error for a non-empty list of problems (a type fault wins)."""
+    if any(p.is_type for p in problems):
+        raise InvalidTypeError(problems, subject=subject)
+    raise InvalidValueError(problems, subject=subject)
+
+
+class PluginError(MunicipalReportsError, ImportError):
+    """A plugin (rule pack or renderer) named by an entry point could not be loaded."""
+
+    def __init__(self, group: str, name: str, cause: BaseException) -> None:
+        self.group = group
+        self.name = name
+        super().__init__(f"plugin {name!r} of group {group!r} failed to load: {cause!r}")
+
+
+class AuditError(MunicipalReportsError, ValueError):
+    """Raised by :func:`municipal_reports.check`: carries every error finding at once."""
+
+    def __init__(self, findings: Iterable[object]) -> None:
+        self.findings = tuple(findings)
+        lines = "\n".join(f"  {f}" for f in self.findings)
+        super().__init__(f"{len(self.findings)} error finding(s)\n{lines}")
