@@ -1,0 +1,7 @@
+"""``python -m municipal_reports``: the command line."""
+
+import sys
+
+from municipal_reports.cli import main
+
+sys.exit(main())
