@@ -43,6 +43,8 @@ class Hit(NamedTuple):
     params: tuple[tuple[str, str], ...] = ()
 
 
+#: A rule's check: given a node and its path, the hits (any iterable: a generator, or a
+#: list or tuple, which the walk skips cheaply when empty).
 CheckFunction = Callable[[Any, Path], Iterable[Hit]]
 
 
@@ -62,10 +64,14 @@ class Rule:
         """What the rule checks, why it matters, and an example (the function's docstring)."""
         return (self.function.__doc__ or "").strip()
 
-    def run(self, obj: object, path: Path) -> Iterator[Finding]:
-        """Check ``obj`` (found at ``path``) and yield a finding for each hit."""
-        for hit in self.function(obj, path):
-            yield Finding(
+    def run(self, obj: object, path: Path) -> list[Finding]:
+        """Check ``obj`` (found at ``path``) and return a finding for each hit."""
+        return self.findings(self.function(obj, path))
+
+    def findings(self, hits: Iterable[Hit]) -> list[Finding]:
+        """The findings of this rule for the given hits."""
+        return [
+            Finding(
                 code=self.code,
                 name=self.name,
                 severity=self.severity,
@@ -75,6 +81,8 @@ class Rule:
                 template=self.message,
                 params=hit.params,
             )
+            for hit in hits
+        ]
 
 
 def rule(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import types
 import typing
-from collections.abc import Iterator
 
 import attrs
 
@@ -80,26 +79,33 @@ class _Plan:
         return found
 
 
-def walk(obj: object, rules: RuleSet, path: Path | None = None) -> Iterator[Finding]:
-    """Run every applicable rule on ``obj`` and on every node below it."""
-    plan = _Plan(rules)
-    yield from _visit(obj, path or Path(), plan)
+# One plan per rule set, built on first use: a plan only caches what it derives from its
+# immutable rule set, so sharing it is safe; the bound keeps filtered sets from piling up.
+@functools.lru_cache(maxsize=64)
+def _plan(rules: RuleSet) -> _Plan:
+    return _Plan(rules)
 
 
-def _visit(obj: object, path: Path, plan: _Plan) -> Iterator[Finding]:
+def walk(obj: object, rules: RuleSet, path: Path | None = None) -> list[Finding]:
+    """Every finding of every applicable rule on ``obj`` and on every node below it."""
+    findings: list[Finding] = []
+    _visit(obj, path or Path(), _plan(rules), findings)
+    return findings
+
+
+def _visit(obj: object, path: Path, plan: _Plan, out: list[Finding]) -> None:
     cls = type(obj)
     for r in plan.rules_for(cls):
-        yield from r.run(obj, path)
-    if not attrs.has(cls):
-        return
+        hits = r.function(obj, path)
+        if hits:
+            out.extend(r.findings(hits))
     for name in plan.fields_for(cls):
         value = getattr(obj, name)
         if value is None:
             continue
         child = Path(path, name)
-        if isinstance(value, tuple):
+        if value.__class__ is tuple:
             for i, item in enumerate(value):
-                if attrs.has(type(item)):
-                    yield from _visit(item, Path(child, i), plan)
-        elif attrs.has(type(value)):
-            yield from _visit(value, child, plan)
+                _visit(item, Path(child, i), plan, out)
+        else:
+            _visit(value, child, plan, out)

@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from municipal_reports.domain._checks import instance_of, int_at_least, tuple_of, validate
+from municipal_reports.domain._checks import Checks, instance_of, int_at_least, tuple_of, validate
 from municipal_reports.domain.period import ReportingPeriod
 
 __all__ = ["CouncilActivity", "DraftFlow", "Session", "SessionKind"]
@@ -32,7 +32,7 @@ class Session:
         validate(self, _SESSION_CHECKS)
 
 
-_SESSION_CHECKS = (
+_SESSION_CHECKS = Checks(
     ("number", int_at_least(1, optional=True)),
     ("kind", instance_of(SessionKind)),
     ("plenary_meetings", int_at_least(0, optional=True)),
@@ -58,7 +58,7 @@ class DraftFlow:
         return self.received - self.withdrawn + self.added
 
 
-_FLOW_CHECKS = tuple((n, int_at_least(0)) for n in ("received", "withdrawn", "added"))
+_FLOW_CHECKS = Checks(*((n, int_at_least(0)) for n in ("received", "withdrawn", "added")))
 
 
 @attrs.frozen
@@ -83,7 +83,7 @@ class CouncilActivity:
         validate(self, _ACTIVITY_CHECKS)
 
 
-_ACTIVITY_CHECKS = (
+_ACTIVITY_CHECKS = Checks(
     ("period", instance_of(ReportingPeriod, optional=True)),
     *(
         (name, int_at_least(0, optional=True))

@@ -9,6 +9,7 @@ from typing import TypeAlias
 import attrs
 
 from municipal_reports.domain._checks import (
+    Checks,
     instance_of,
     int_at_least,
     non_empty_text,
@@ -91,7 +92,7 @@ class Council:
         validate(self, _COUNCIL_CHECKS, extra)
 
 
-_COUNCIL_CHECKS = (
+_COUNCIL_CHECKS = Checks(
     ("name", non_empty_text()),
     ("convocation", int_at_least(1, optional=True)),
     ("katottg", instance_of(str, optional=True)),
@@ -113,7 +114,7 @@ class ReportMeta:
         validate(self, _META_CHECKS)
 
 
-_META_CHECKS = (
+_META_CHECKS = Checks(
     ("title", non_empty_text()),
     ("council", instance_of(Council)),
     ("period", instance_of(ReportingPeriod)),
@@ -135,7 +136,7 @@ class Section:
         validate(self, _SECTION_CHECKS)
 
 
-_SECTION_CHECKS = (
+_SECTION_CHECKS = Checks(
     ("title", instance_of(str)),
     ("paragraphs", tuple_of_text()),
     ("facts", tuple_of(*FACT_TYPES)),
@@ -157,4 +158,4 @@ class Report:
         return [f for s in self.sections for f in s.facts]
 
 
-_REPORT_CHECKS = (("meta", instance_of(ReportMeta)), ("sections", tuple_of(Section)))
+_REPORT_CHECKS = Checks(("meta", instance_of(ReportMeta)), ("sections", tuple_of(Section)))

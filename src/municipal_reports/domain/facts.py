@@ -6,6 +6,7 @@ from __future__ import annotations
 import attrs
 
 from municipal_reports.domain._checks import (
+    Checks,
     instance_of,
     int_at_least,
     non_empty_text,
@@ -68,7 +69,7 @@ class Part:
         validate(self, _PART_CHECKS)
 
 
-_PART_CHECKS = (("label", non_empty_text()), ("value", instance_of(Quantity)))
+_PART_CHECKS = Checks(("label", non_empty_text()), ("value", instance_of(Quantity)))
 
 
 @attrs.frozen
@@ -84,7 +85,7 @@ class Breakdown:
         validate(self, _BREAKDOWN_CHECKS)
 
 
-_BREAKDOWN_CHECKS = (
+_BREAKDOWN_CHECKS = Checks(
     ("label", non_empty_text()),
     ("total", instance_of(Quantity)),
     ("parts", tuple_of(Part)),
@@ -102,7 +103,7 @@ class MoneyPart:
         validate(self, _MONEY_PART_CHECKS)
 
 
-_MONEY_PART_CHECKS = (("label", non_empty_text()), ("amount", non_negative(Money)))
+_MONEY_PART_CHECKS = Checks(("label", non_empty_text()), ("amount", non_negative(Money)))
 
 
 @attrs.frozen
@@ -122,7 +123,7 @@ class MoneyBreakdown:
         validate(self, _MONEY_BREAKDOWN_CHECKS)
 
 
-_MONEY_BREAKDOWN_CHECKS = (
+_MONEY_BREAKDOWN_CHECKS = Checks(
     ("label", non_empty_text()),
     ("total", non_negative(Money)),
     ("parts", tuple_of(MoneyPart)),
@@ -148,7 +149,7 @@ class AwardShare:
         validate(self, _SHARE_CHECKS, extra)
 
 
-_SHARE_CHECKS = (
+_SHARE_CHECKS = Checks(
     ("label", non_empty_text()),
     ("percent", non_negative(Percent, optional=True)),
     ("count", int_at_least(0, optional=True)),
@@ -173,7 +174,7 @@ class AwardBatch:
         validate(self, _AWARD_CHECKS)
 
 
-_AWARD_CHECKS = (
+_AWARD_CHECKS = Checks(
     ("label", instance_of(str)),
     ("commission_meetings", int_at_least(0, optional=True)),
     ("petitions", int_at_least(0, optional=True)),
@@ -197,7 +198,7 @@ class FundItem:
         validate(self, _FUND_ITEM_CHECKS)
 
 
-_FUND_ITEM_CHECKS = (
+_FUND_ITEM_CHECKS = Checks(
     ("amount", non_negative(Money)),
     ("purpose", non_empty_text()),
     ("recipient", instance_of(str)),
@@ -217,7 +218,7 @@ class DeputyFundAllocation:
         validate(self, _FUND_CHECKS)
 
 
-_FUND_CHECKS = (
+_FUND_CHECKS = Checks(
     ("fund_total", non_negative(Money)),
     ("items", tuple_of(FundItem)),
     ("deputy", instance_of(Person, optional=True)),
@@ -239,7 +240,7 @@ class ProjectCap:
         validate(self, _CAP_CHECKS)
 
 
-_CAP_CHECKS = (
+_CAP_CHECKS = Checks(
     ("label", non_empty_text()),
     ("limit", non_negative(Money)),
     ("base", non_negative(Money, optional=True)),
@@ -270,7 +271,7 @@ class ParticipatoryBudget:
         validate(self, _BUDGET_CHECKS)
 
 
-_BUDGET_CHECKS = (
+_BUDGET_CHECKS = Checks(
     ("budget", non_negative(Money, optional=True)),
     ("caps", tuple_of(ProjectCap)),
     ("submitted", int_at_least(0, optional=True)),
@@ -298,7 +299,7 @@ class Figure:
         validate(self, _FIGURE_CHECKS)
 
 
-_FIGURE_CHECKS = (("label", non_empty_text()), ("values", tuple_of(Quantity, non_empty=True)))
+_FIGURE_CHECKS = Checks(("label", non_empty_text()), ("values", tuple_of(Quantity, non_empty=True)))
 
 
 @attrs.frozen
@@ -313,7 +314,7 @@ class ListedItems:
         validate(self, _LISTED_CHECKS)
 
 
-_LISTED_CHECKS = (
+_LISTED_CHECKS = Checks(
     ("label", non_empty_text()),
     ("items", tuple_of_text()),
     ("declared_count", int_at_least(0, optional=True)),

@@ -21,6 +21,18 @@ _MAX_ADJUSTED: Final = 12
 _POW10: Final[tuple[int, ...]] = tuple(int(10**i) for i in range(_MAX_DECIMALS + 1))
 
 
+def _canonical(text: str) -> tuple[int, int] | None:
+    """(units, decimals) of a canonical non-negative percentage («24.69», «64»), else None."""
+    whole, dot, frac = text.partition(".")
+    if not (text.isascii() and whole.isdigit() and len(whole) <= _MAX_ADJUSTED + 1):
+        return None
+    if not dot:
+        return int(whole), 0
+    if frac.isdigit() and len(frac) <= _MAX_DECIMALS:
+        return int(whole + frac), len(frac)
+    return None
+
+
 def _refuse(value: object, reason: str, *, is_type: bool = False) -> Exception:
     problem = Problem("$", value, reason, is_type)
     if is_type:
@@ -46,6 +58,10 @@ class Percent:
     _decimals: int
 
     def __init__(self, value: Decimal | int | str) -> None:
+        if type(value) is str and (parsed := _canonical(value)) is not None:
+            object.__setattr__(self, "_units", parsed[0])
+            object.__setattr__(self, "_decimals", parsed[1])
+            return
         if isinstance(value, (bool, float)):
             raise _refuse(value, "must be Decimal, int or str, never float or bool", is_type=True)
         if isinstance(value, int):

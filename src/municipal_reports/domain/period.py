@@ -8,7 +8,7 @@ import enum
 
 import attrs
 
-from municipal_reports.domain._checks import instance_of, validate
+from municipal_reports.domain._checks import Checks, instance_of, validate
 from municipal_reports.errors import Problem
 
 __all__ = ["PeriodKind", "ReportingPeriod", "YearSpan"]
@@ -176,7 +176,7 @@ _MONTHS_UK = (
     "липень", "серпень", "вересень", "жовтень", "листопад", "грудень",
 )  # fmt: skip
 
-_PERIOD_CHECKS = (
+_PERIOD_CHECKS = Checks(
     ("kind", instance_of(PeriodKind)),
     ("start", instance_of(dt.date)),
     ("end", instance_of(dt.date)),
@@ -195,6 +195,13 @@ class YearSpan:
     last: int
 
     def __attrs_post_init__(self) -> None:
+        first, last = self.first, self.last
+        if (
+            first.__class__ is int
+            and last.__class__ is int
+            and MIN_YEAR <= first <= last <= MAX_YEAR
+        ):
+            return  # the common case, checked in one expression
         problems = []
         for name in ("first", "last"):
             value = getattr(self, name)
@@ -206,7 +213,7 @@ class YearSpan:
                 )
         if not problems and self.last < self.first:
             problems.append(Problem("$.last", self.last, f"must not be before {self.first}"))
-        validate(self, (), problems)
+        validate(self, extra=problems)
 
     def __contains__(self, item: object) -> bool:
         if isinstance(item, ReportingPeriod):

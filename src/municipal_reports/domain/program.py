@@ -12,6 +12,7 @@ import enum
 import attrs
 
 from municipal_reports.domain._checks import (
+    Checks,
     instance_of,
     int_at_least,
     non_empty_text,
@@ -84,7 +85,7 @@ class MoneyFormat:
         return self.step.kopecks == 1
 
 
-_FORMAT_CHECKS = (("unit", instance_of(MoneyUnit)), ("decimals", int_at_least(0)))
+_FORMAT_CHECKS = Checks(("unit", instance_of(MoneyUnit)), ("decimals", int_at_least(0)))
 
 EXACT = MoneyFormat()
 
@@ -101,8 +102,8 @@ class ColumnFormats:
         validate(self, _COLUMNS_CHECKS)
 
 
-_COLUMNS_CHECKS = tuple(
-    (name, instance_of(MoneyFormat)) for name in ("indicative", "annual", "actual")
+_COLUMNS_CHECKS = Checks(
+    *((name, instance_of(MoneyFormat)) for name in ("indicative", "annual", "actual"))
 )
 
 
@@ -119,8 +120,8 @@ class Financing:
         validate(self, _FINANCING_CHECKS)
 
 
-_FINANCING_CHECKS = tuple(
-    (name, non_negative(Money, optional=True)) for name in ("indicative", "annual", "actual")
+_FINANCING_CHECKS = Checks(
+    *((name, non_negative(Money, optional=True)) for name in ("indicative", "annual", "actual"))
 )
 
 
@@ -140,7 +141,7 @@ class Measure:
         validate(self, _MEASURE_CHECKS)
 
 
-_MEASURE_CHECKS = (
+_MEASURE_CHECKS = Checks(
     ("content", non_empty_text()),
     ("financing", instance_of(Financing)),
     ("declared_percent", non_negative(Percent, optional=True)),
@@ -163,7 +164,7 @@ class Task:
         validate(self, _TASK_CHECKS)
 
 
-_TASK_CHECKS = (
+_TASK_CHECKS = Checks(
     ("title", non_empty_text()),
     ("measures", tuple_of(Measure)),
     ("number", non_empty_text(optional=True)),
@@ -184,7 +185,7 @@ class Program:
         validate(self, _PROGRAM_CHECKS)
 
 
-_PROGRAM_CHECKS = (
+_PROGRAM_CHECKS = Checks(
     ("title", non_empty_text()),
     ("approved_by", instance_of(Decision, optional=True)),
     ("amendments", tuple_of(Decision)),
@@ -218,7 +219,7 @@ class ProgramReport:
         return [m for t in self.tasks for m in t.measures]
 
 
-_REPORT_CHECKS = (
+_REPORT_CHECKS = Checks(
     ("program", instance_of(Program)),
     ("period", instance_of(ReportingPeriod)),
     ("tasks", tuple_of(Task)),

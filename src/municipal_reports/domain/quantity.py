@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from municipal_reports.domain._checks import instance_of, int_at_least, validate
+from municipal_reports.domain._checks import Checks, instance_of, int_at_least, validate
 
 __all__ = ["Interval", "Qualifier", "Quantity", "interval_sum"]
 
@@ -102,7 +102,7 @@ class Quantity:
         return f"{self.qualifier.value} {self.value}"
 
 
-_QUANTITY_CHECKS = (("value", int_at_least(0)), ("qualifier", instance_of(Qualifier)))
+_QUANTITY_CHECKS = Checks(("value", int_at_least(0)), ("qualifier", instance_of(Qualifier)))
 
 
 def interval_sum(quantities: Iterable[Quantity]) -> Interval:

@@ -8,7 +8,7 @@ import attrs
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.ua import edrpou
 
-from municipal_reports.domain._checks import instance_of, non_empty_text, validate
+from municipal_reports.domain._checks import Checks, instance_of, non_empty_text, validate
 from municipal_reports.errors import Problem
 
 __all__ = ["Decision", "Organization", "Person", "Signatory"]
@@ -49,7 +49,7 @@ class Decision:
         return " ".join(parts)
 
 
-_DECISION_CHECKS = (
+_DECISION_CHECKS = Checks(
     ("date", instance_of(dt.date, optional=True)),
     ("number", instance_of(str, optional=True)),
     ("body", instance_of(str)),
@@ -83,7 +83,7 @@ class Organization:
         validate(self, _ORGANIZATION_CHECKS, _edrpou_problem(self.edrpou))
 
 
-_ORGANIZATION_CHECKS = (
+_ORGANIZATION_CHECKS = Checks(
     ("name", non_empty_text()),
     ("edrpou", instance_of(str, optional=True)),
 )
@@ -116,7 +116,7 @@ class Person:
         return self.official_name
 
 
-_PERSON_CHECKS = (
+_PERSON_CHECKS = Checks(
     ("given_name", instance_of(str)),
     ("surname", non_empty_text()),
     ("patronymic", instance_of(str)),
@@ -134,4 +134,4 @@ class Signatory:
         validate(self, _SIGNATORY_CHECKS)
 
 
-_SIGNATORY_CHECKS = (("position", non_empty_text()), ("person", instance_of(Person)))
+_SIGNATORY_CHECKS = Checks(("position", non_empty_text()), ("person", instance_of(Person)))

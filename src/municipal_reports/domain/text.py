@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["APOSTROPHES", "fold_latin_lookalikes", "mixed_script_words", "title_key"]
+__all__ = ["APOSTROPHES", "fold_latin_lookalikes", "has_latin", "mixed_script_words", "title_key"]
 
 #: Every character documents use as the Ukrainian apostrophe; the first is canonical.
 APOSTROPHES = "'’ʼ‘`´"
@@ -18,6 +18,11 @@ _LOOKALIKES = str.maketrans(
     "aceiopxyABCEHIKMOPTXy",
     "асеіорхуАВСЕНІКМОРТХу",
 )
+
+
+def has_latin(text: str) -> bool:
+    """Whether ``text`` holds any Latin letter (a cheap test before splitting into words)."""
+    return _LATIN.search(text) is not None
 
 
 def mixed_script_words(text: str) -> list[str]:

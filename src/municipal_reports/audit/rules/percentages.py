@@ -50,7 +50,7 @@ def _zero_is_harmless(declared: Percent, actual: Money | None) -> bool:
     Measure,
     N_("the declared execution is {found}%, but actual over plan is {expected}%"),
 )
-def percent_mismatch(measure: Measure, path: Path) -> Iterator[Hit]:
+def percent_mismatch(measure: Measure, path: Path) -> tuple[Hit, ...]:
     """A measure's declared execution percent is not a correct rounding of actual / plan.
 
     The percent is ``actual / plan × 100`` (the annual plan, column 7; the indicative one
@@ -64,9 +64,10 @@ def percent_mismatch(measure: Measure, path: Path) -> Iterator[Hit]:
     declared, actual = measure.declared_percent, measure.financing.actual
     plan = plan_of(measure.financing)
     if declared is None or actual is None or plan is None or not plan:
-        return
-    if not is_correct_rounding(declared, actual, plan):
-        yield Hit(path / "declared_percent", percentage(actual, plan), declared)
+        return ()
+    if is_correct_rounding(declared, actual, plan):
+        return ()
+    return (Hit(path / "declared_percent", percentage(actual, plan), declared),)
 
 
 @rule(
@@ -103,7 +104,7 @@ def total_percent_mismatch(report: ProgramReport, path: Path) -> Iterator[Hit]:
     Measure,
     N_("an execution of {found}% is declared against a plan of zero"),
 )
-def percent_of_zero_plan(measure: Measure, path: Path) -> Iterator[Hit]:
+def percent_of_zero_plan(measure: Measure, path: Path) -> tuple[Hit, ...]:
     """A percent is declared where the plan is zero, so no percentage is defined.
 
     «0%» with nothing planned and nothing spent is left alone.
@@ -113,10 +114,14 @@ def percent_of_zero_plan(measure: Measure, path: Path) -> Iterator[Hit]:
     Example: plan 0,0, actual 12,5 тис. грн, declared «100%».
     """
     declared, plan = measure.declared_percent, plan_of(measure.financing)
-    if declared is None or plan is None or plan:
-        return
-    if not _zero_is_harmless(declared, measure.financing.actual):
-        yield Hit(path / "declared_percent", None, declared)
+    if (
+        declared is None
+        or plan is None
+        or plan
+        or _zero_is_harmless(declared, measure.financing.actual)
+    ):
+        return ()
+    return (Hit(path / "declared_percent", None, declared),)
 
 
 @rule(

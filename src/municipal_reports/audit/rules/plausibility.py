@@ -22,7 +22,7 @@ __all__ = ["RULES"]
     Measure,
     N_("{found} was financed, more than the annual plan of {expected}"),
 )
-def actual_exceeds_annual(measure: Measure, path: Path) -> Iterator[Hit]:
+def actual_exceeds_annual(measure: Measure, path: Path) -> tuple[Hit, ...]:
     """More was financed in the period than the annual plan provides.
 
     Why: spending beyond the plan needs an amendment; often it is a unit mistake (a figure
@@ -32,7 +32,8 @@ def actual_exceeds_annual(measure: Measure, path: Path) -> Iterator[Hit]:
     """
     fin = measure.financing
     if fin.actual is not None and fin.annual is not None and fin.actual > fin.annual:
-        yield Hit(path / "financing" / "actual", fin.annual, fin.actual)
+        return (Hit(path / "financing" / "actual", fin.annual, fin.actual),)
+    return ()
 
 
 @rule(
@@ -42,7 +43,7 @@ def actual_exceeds_annual(measure: Measure, path: Path) -> Iterator[Hit]:
     Measure,
     N_("the annual plan of {found} is more than the {expected} indicated for the whole term"),
 )
-def annual_exceeds_indicative(measure: Measure, path: Path) -> Iterator[Hit]:
+def annual_exceeds_indicative(measure: Measure, path: Path) -> tuple[Hit, ...]:
     """The annual plan is larger than the indicative amount for the whole program term.
 
     Why: one year's plan cannot need more than the whole term's; usually a unit mistake.
@@ -51,7 +52,8 @@ def annual_exceeds_indicative(measure: Measure, path: Path) -> Iterator[Hit]:
     """
     fin = measure.financing
     if fin.annual is not None and fin.indicative is not None and fin.annual > fin.indicative:
-        yield Hit(path / "financing" / "annual", fin.indicative, fin.annual)
+        return (Hit(path / "financing" / "annual", fin.indicative, fin.annual),)
+    return ()
 
 
 @rule(
@@ -61,7 +63,7 @@ def annual_exceeds_indicative(measure: Measure, path: Path) -> Iterator[Hit]:
     Measure,
     N_("execution is declared as {found}% while nothing was financed"),
 )
-def full_execution_nothing_spent(measure: Measure, path: Path) -> Iterator[Hit]:
+def full_execution_nothing_spent(measure: Measure, path: Path) -> tuple[Hit, ...]:
     """A measure is declared fully executed (100% or more) with nothing financed.
 
     Why: either the work was paid from elsewhere (the note should say so) or the percent
@@ -71,7 +73,8 @@ def full_execution_nothing_spent(measure: Measure, path: Path) -> Iterator[Hit]:
     """
     declared, actual = measure.declared_percent, measure.financing.actual
     if declared is not None and declared.units >= 100 * declared.scale and not actual:
-        yield Hit(path / "declared_percent", None, declared)
+        return (Hit(path / "declared_percent", None, declared),)
+    return ()
 
 
 def _cap_fits(cap: ProjectCap) -> bool:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from municipal_reports.audit.finding import Severity
 from municipal_reports.audit.messages import N_
 from municipal_reports.audit.registry import Hit, rule
 from municipal_reports.domain.document import ReportMeta, Section
 from municipal_reports.domain.program import Measure, Program, Task
-from municipal_reports.domain.text import fold_latin_lookalikes, mixed_script_words
+from municipal_reports.domain.text import fold_latin_lookalikes, has_latin, mixed_script_words
 from municipal_reports.paths import Path
 
 __all__ = ["RULES"]
@@ -30,7 +28,7 @@ _TEXT_FIELDS: dict[type, tuple[str, ...]] = {
     tuple(_TEXT_FIELDS),
     N_("the word «{found}» mixes Latin and Cyrillic letters"),
 )
-def mixed_script_word(obj: object, path: Path) -> Iterator[Hit]:
+def mixed_script_word(obj: object, path: Path) -> list[Hit]:
     """A word mixes Latin and Cyrillic letters.
 
     Why: such words do not match in search, sort wrongly, and usually come from OCR or a
@@ -39,14 +37,18 @@ def mixed_script_word(obj: object, path: Path) -> Iterator[Hit]:
 
     Example: «Конку rentне місто» (the «rent» is Latin).
     """
+    hits: list[Hit] = []
     for name in _TEXT_FIELDS[type(obj)]:
         value = getattr(obj, name)
         texts = value if isinstance(value, tuple) else (value,)
         for k, text in enumerate(texts):
+            if not has_latin(text):
+                continue  # the common case: one linear scan, no word splitting
             at = path / name / k if isinstance(value, tuple) else path / name
             for word in mixed_script_words(text):
                 folded = fold_latin_lookalikes(word)
-                yield Hit(at, folded if not mixed_script_words(folded) else None, word)
+                hits.append(Hit(at, folded if not mixed_script_words(folded) else None, word))
+    return hits
 
 
 RULES = (mixed_script_word,)
