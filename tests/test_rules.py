@@ -179,6 +179,18 @@ def test_declared_percent_outside_its_band_is_an_error() -> None:
     ]
 
 
+def test_percent_from_unrounded_amounts_is_a_note_in_rounded_columns() -> None:
+    """«24,02%» of 33,9 / 141,0 тис. грн fits raw amounts that round to them: MR205, not MR201."""
+    r = program_report(measure("141.0", "33.9", "24.02"))
+    assert found(r, "MR201") == []
+    assert found(r, "MR205") == [(f"{M0}.declared_percent", Percent("24.04"), Percent("24.02"))]
+    exact = program_report(
+        Measure("Захід", Financing(annual=Money(141000), actual=Money(33900)), Percent("24.02")),
+        columns=ColumnFormats(),
+    )
+    assert [f.code for f in audit(exact, select=["MR2"])] == ["MR201"]
+
+
 def test_total_percent_comes_from_the_totals_not_the_mean() -> None:
     """The mean of 50% and 10% is 30%, but 80 of 400 is 20%."""
     ms = (measure("100.0", "50.0", "50"), measure("300.0", "30.0", "10"))

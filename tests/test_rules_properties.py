@@ -150,3 +150,39 @@ def test_count_breakdowns(parts: list[int], delta: int) -> None:
     b = Breakdown("засідання", total, tuple(Part(f"комісія {i}", p) for i, p in enumerate(parts)))
     codes = [f.code for f in audit(b)]
     assert codes == ([] if total == sum(parts) else ["MR101"])
+
+
+@given(
+    st.lists(st.tuples(kopecks, kopecks), min_size=1, max_size=20),
+    st.integers(min_value=0, max_value=2),
+)
+def test_percentages_of_raw_amounts_shown_in_thousands_never_raise_mr201(
+    rows: list[tuple[int, int]], decimals: int
+) -> None:
+    """A council computes column 9 from raw amounts, then prints them in тис. грн: no false alarm."""
+    step = 10_000
+    measures = []
+    for plan_raw, actual_raw in rows:
+        plan_raw = max(plan_raw, step)  # a plan shown as at least 0,1 тис. грн
+        exact = Fraction(100 * actual_raw, plan_raw)
+        if exact >= 10**12:
+            return
+        units = int(exact * 10**decimals + Fraction(1, 2))
+        measures.append(
+            Measure(
+                "Захід",
+                Financing(
+                    annual=Money.from_kopecks(_round_half_up(plan_raw, step)),
+                    actual=Money.from_kopecks(_round_half_up(actual_raw, step)),
+                ),
+                Percent.from_units(units, decimals),
+            )
+        )
+    th1 = MoneyFormat(MoneyUnit.THOUSAND, 1)
+    r = ProgramReport(
+        Program("Програма"),
+        ReportingPeriod.year(2023),
+        (Task("Завдання", tuple(measures)),),
+        columns=ColumnFormats(th1, th1, th1),
+    )
+    assert audit(r, select=["MR201", "MR203"]) == []

@@ -6,6 +6,10 @@ with a path built here, so that a path read in one place can be looked up in ano
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+_T = TypeVar("_T")
+
 __all__ = ["ROOT", "Path", "join"]
 
 
@@ -30,11 +34,29 @@ class Path:
     '$.tasks[2].measures'
     """
 
-    __slots__ = ("_key", "_parent")
+    __slots__ = ("_key", "_node", "_parent")
 
-    def __init__(self, parent: Path | None = None, key: str | int | None = None) -> None:
+    def __init__(
+        self, parent: Path | None = None, key: str | int | None = None, node: object = None
+    ) -> None:
         self._parent = parent
         self._key = key
+        # The object this path points at, when the walk knows it: rules use it to find
+        # their context (the program report a measure belongs to) without a second walk.
+        self._node = node
+
+    def nearest(self, cls: type[_T]) -> _T | None:
+        """The closest object of type ``cls`` at this path or above it, if the walk knows one.
+
+        >>> Path(None, None, node=3).attr("x").nearest(int)
+        3
+        """
+        node: Path | None = self
+        while node is not None:
+            if isinstance(node._node, cls):
+                return node._node
+            node = node._parent
+        return None
 
     def attr(self, name: str) -> Path:
         """The path of attribute ``name`` below this one."""

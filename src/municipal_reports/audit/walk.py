@@ -89,7 +89,7 @@ def _plan(rules: RuleSet) -> _Plan:
 def walk(obj: object, rules: RuleSet, path: Path | None = None) -> list[Finding]:
     """Every finding of every applicable rule on ``obj`` and on every node below it."""
     findings: list[Finding] = []
-    _visit(obj, path or Path(), _plan(rules), findings)
+    _visit(obj, path or Path(None, None, obj), _plan(rules), findings)
     return findings
 
 
@@ -103,9 +103,9 @@ def _visit(obj: object, path: Path, plan: _Plan, out: list[Finding]) -> None:
         value = getattr(obj, name)
         if value is None:
             continue
-        child = Path(path, name)
         if value.__class__ is tuple:
+            child = Path(path, name)
             for i, item in enumerate(value):
-                _visit(item, Path(child, i), plan, out)
+                _visit(item, Path(child, i, item), plan, out)
         else:
-            _visit(value, child, plan, out)
+            _visit(value, Path(path, name, value), plan, out)

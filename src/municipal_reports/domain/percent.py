@@ -231,20 +231,55 @@ def percentage(part: Money | int, whole: Money | int) -> Percent | None:
     return Percent._unchecked(-q if negative else q, 2)
 
 
-def is_correct_rounding(declared: Percent, part: Money | int, whole: Money | int) -> bool:
+def _steps(value: Money | int | None) -> int:
+    if value is None:
+        return 0
+    return _units_of(value, "step")
+
+
+def is_correct_rounding(
+    declared: Percent,
+    part: Money | int,
+    whole: Money | int,
+    *,
+    part_step: Money | int | None = None,
+    whole_step: Money | int | None = None,
+) -> bool:
     """Whether ``declared`` is a correct rounding of the exact ``part / whole × 100``.
 
     Correct means within half a unit of the declared value's last decimal place:
     «64%» covers [63.5, 64.5], «51,88%» covers [51.875, 51.885]. An undefined percentage
     (``whole`` zero) has no correct rounding: the answer is ``False``.
 
+    Where the part and whole were themselves written rounded (a «тис. грн» column with one
+    decimal rounds to ``step`` = 100 грн), the document computed its percentage from figures
+    the reader cannot see; it is then correct if it is a correct rounding of what any figures
+    that round to the written ones would give.
+
     >>> is_correct_rounding(Percent("51.88"), Money("249000"), Money("480000"))
     True
     >>> is_correct_rounding(Percent("25"), Money("33900"), Money("141000"))
     False
+    >>> is_correct_rounding(Percent("24.02"), Money("33900"), Money("141000"))
+    False
+    >>> step = Money(100)
+    >>> is_correct_rounding(Percent("24.02"), Money("33900"), Money("141000"), part_step=step, whole_step=step)
+    True
     """
     p, w = _same_kind(part, whole)
-    if w == 0:
+    sp, sw = _steps(part_step), _steps(whole_step)
+    if not (sp or sw):
+        if w == 0:
+            return False
+        # |U / 10^d − 100 p / w| ≤ 1 / (2 · 10^d)   ⇔   2 |U w − 100 p 10^d| ≤ |w|
+        return 2 * abs(declared.units * w - 100 * p * declared.scale) <= abs(w)
+    # Doubled to stay in integers: the part lies in [2p − sp, 2p + sp] / 2, the whole in
+    # [2w − sw, 2w + sw] / 2; the declared value covers [(2U − 1), (2U + 1)] / (2 · 10^d).
+    part_low, part_high = max(0, 2 * p - sp), 2 * p + sp
+    whole_low, whole_high = 2 * w - sw, 2 * w + sw
+    if whole_high <= 0 or part_high < 0:
         return False
-    # |U / 10^d − 100 p / w| ≤ 1 / (2 · 10^d)   ⇔   2 |U w − 100 p 10^d| ≤ |w|
-    return 2 * abs(declared.units * w - 100 * p * declared.scale) <= abs(w)
+    scale, units = 200 * declared.scale, declared.units
+    below_max = whole_low <= 0 or (2 * units - 1) * whole_low <= scale * part_high
+    above_min = scale * part_low <= (2 * units + 1) * whole_high
+    return below_max and above_min

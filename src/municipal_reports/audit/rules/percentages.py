@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from enum import Enum
 
 from municipal_reports.audit.finding import Severity
 from municipal_reports.audit.messages import N_
@@ -10,7 +11,7 @@ from municipal_reports.audit.registry import Hit, rule
 from municipal_reports.domain.facts import AwardBatch
 from municipal_reports.domain.money import Money
 from municipal_reports.domain.percent import Percent, is_correct_rounding, percentage
-from municipal_reports.domain.program import Financing, Measure, ProgramReport
+from municipal_reports.domain.program import Financing, Measure, MoneyFormat, ProgramReport
 from municipal_reports.paths import Path
 
 __all__ = ["RULES", "plan_of", "report_totals"]
@@ -43,6 +44,64 @@ def _zero_is_harmless(declared: Percent, actual: Money | None) -> bool:
     return declared.units == 0 and not actual
 
 
+def _step(written: MoneyFormat, count: int = 1) -> Money | None:
+    """The rounding step of a figure in a column written as ``written`` (None: exact); a sum
+    of ``count`` such figures may be off by ``count`` half-steps."""
+    return None if written.is_exact else Money.from_kopecks(written.step.kopecks * count)
+
+
+class _Verdict(Enum):
+    CORRECT = "correct"
+    #: Not a rounding of the written figures, but of figures that round to them.
+    ROUNDING = "rounding"
+    WRONG = "wrong"
+
+
+def _judge(
+    declared: Percent,
+    actual: Money,
+    plan: Money,
+    actual_step: Money | None,
+    plan_step: Money | None,
+) -> _Verdict:
+    if is_correct_rounding(declared, actual, plan):
+        return _Verdict.CORRECT
+    if (actual_step or plan_step) and is_correct_rounding(
+        declared, actual, plan, part_step=actual_step, whole_step=plan_step
+    ):
+        return _Verdict.ROUNDING
+    return _Verdict.WRONG
+
+
+def _measure_verdict(measure: Measure, path: Path) -> tuple[_Verdict, Money, Money] | None:
+    declared, actual = measure.declared_percent, measure.financing.actual
+    plan = plan_of(measure.financing)
+    if declared is None or actual is None or plan is None or not plan:
+        return None
+    report = path.nearest(ProgramReport)
+    if report is None:
+        return _judge(declared, actual, plan, None, None), actual, plan
+    columns = report.columns
+    plan_column = columns.annual if measure.financing.annual is not None else columns.indicative
+    return _judge(declared, actual, plan, _step(columns.actual), _step(plan_column)), actual, plan
+
+
+def _total_verdict(report: ProgramReport) -> tuple[_Verdict, Money, Money] | None:
+    declared = report.total_percent
+    plan, actual = report_totals(report)
+    if declared is None or plan is None or actual is None or not plan:
+        return None
+    n = len(report.measures())
+    total = report.total or Financing()
+    columns = report.columns
+    plan_column = (
+        columns.annual if total.annual is not None or columns.annual else columns.indicative
+    )
+    plan_step = _step(plan_column, 1 if (total.annual or total.indicative) is not None else n)
+    actual_step = _step(columns.actual, 1 if total.actual is not None else n)
+    return _judge(declared, actual, plan, actual_step, plan_step), actual, plan
+
+
 @rule(
     "MR201",
     "percent-mismatch",
@@ -61,13 +120,11 @@ def percent_mismatch(measure: Measure, path: Path) -> tuple[Hit, ...]:
 
     Example: plan 116,0, actual 92,8 тис. грн declared «100%»: expected 80.00, found 100.
     """
-    declared, actual = measure.declared_percent, measure.financing.actual
-    plan = plan_of(measure.financing)
-    if declared is None or actual is None or plan is None or not plan:
+    verdict = _measure_verdict(measure, path)
+    if verdict is None or verdict[0] is not _Verdict.WRONG:
         return ()
-    if is_correct_rounding(declared, actual, plan):
-        return ()
-    return (Hit(path / "declared_percent", percentage(actual, plan), declared),)
+    _, actual, plan = verdict
+    return (Hit(path / "declared_percent", percentage(actual, plan), measure.declared_percent),)
 
 
 @rule(
@@ -87,14 +144,9 @@ def total_percent_mismatch(report: ProgramReport, path: Path) -> Iterator[Hit]:
 
     Example: plan 2 080 000,00, actual 513 537,84 → 24.69; a declared «31,5%» is wrong.
     """
-    declared = report.total_percent
-    if declared is None:
-        return
-    plan, actual = report_totals(report)
-    if plan is None or actual is None or not plan:
-        return
-    if not is_correct_rounding(declared, actual, plan):
-        yield Hit(path / "total_percent", percentage(actual, plan), declared)
+    verdict = _total_verdict(report)
+    if verdict is not None and verdict[0] is _Verdict.WRONG:
+        yield Hit(path / "total_percent", percentage(verdict[1], verdict[2]), report.total_percent)
 
 
 @rule(
@@ -152,4 +204,41 @@ def share_mismatch(batch: AwardBatch, path: Path) -> Iterator[Hit]:
             )
 
 
-RULES = (percent_mismatch, total_percent_mismatch, percent_of_zero_plan, share_mismatch)
+@rule(
+    "MR205",
+    "percent-rounding-difference",
+    Severity.NOTE,
+    (Measure, ProgramReport),
+    N_("the declared {found}% is not {expected}% of the written figures, but fits their rounding"),
+)
+def percent_rounding_difference(obj: Measure | ProgramReport, path: Path) -> tuple[Hit, ...]:
+    """A declared percent differs from the written figures' only as their rounding allows.
+
+    A table in «тис. грн» with one decimal shows each amount rounded to 100 грн; the council
+    computed column 9 from the amounts before rounding. The declared percent is then
+    consistent if some amounts that round to the written ones give it (MR201 reports it
+    otherwise).
+
+    Why: not a fault, but a reader who divides the written columns gets another figure.
+
+    Example: plan 141,0 and actual 33,9 тис. грн give 24.04%; «24,02%» fits raw amounts of
+    141 012 and 33 876 грн.
+    """
+    if isinstance(obj, Measure):
+        verdict = _measure_verdict(obj, path)
+        at, declared = path / "declared_percent", obj.declared_percent
+    else:
+        verdict = _total_verdict(obj)
+        at, declared = path / "total_percent", obj.total_percent
+    if verdict is None or verdict[0] is not _Verdict.ROUNDING:
+        return ()
+    return (Hit(at, percentage(verdict[1], verdict[2]), declared),)
+
+
+RULES = (
+    percent_mismatch,
+    total_percent_mismatch,
+    percent_of_zero_plan,
+    share_mismatch,
+    percent_rounding_difference,
+)
