@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import EXAMPLES, EXAMPLES_DIR
 
+from conftest import EXAMPLES, EXAMPLES_DIR
 from municipal_reports import Money, Severity, __version__, audit, json_schema, load, percentage
 from municipal_reports.cli import COMMAND_MODULES, main
 
@@ -18,7 +18,9 @@ KRYVYI_RIH = str(EXAMPLES_DIR / "kryvyi-rih-self-government-program-2023.json")
 KEYS = {"file", "code", "name", "severity", "path", "expected", "found", "message"}
 
 
-def _json_audit(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, object]]]:
+def _json_audit(
+    capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, list[dict[str, object]]]:
     code = main(["audit", "--format", "json", *args])
     rows: list[dict[str, object]] = json.loads(capsys.readouterr().out)
     return code, rows
@@ -33,9 +35,7 @@ def test_audit_json_lists_exactly_the_library_findings(capsys: pytest.CaptureFix
     """`audit --format json` gives one object per finding of audit(), with the eight keys."""
     code, rows = _json_audit(capsys, *FILES)
     expected = [
-        (name, f.code, f.path, f.severity.value)
-        for name in FILES
-        for f in audit(load(name))
+        (name, f.code, f.path, f.severity.value) for name in FILES for f in audit(load(name))
     ]
     assert [(r["file"], r["code"], r["path"], r["severity"]) for r in rows] == expected
     assert all(set(r) == KEYS for r in rows)
@@ -61,8 +61,18 @@ def test_audit_table_has_the_columns_and_a_summary(capsys: pytest.CaptureFixture
     """The default output is a table headed by its columns, one row a finding, then a summary."""
     assert main(["audit", SECRETARY]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["file", "severity", "code", "name", "path", "expected", "found", "message"]
-    assert "MR101" in lines[1] and "$.sections[4].facts[0].fund_total" in lines[1]
+    assert lines[0].split() == [
+        "file",
+        "severity",
+        "code",
+        "name",
+        "path",
+        "expected",
+        "found",
+        "message",
+    ]
+    assert "MR101" in lines[1]
+    assert "$.sections[4].facts[0].fund_total" in lines[1]
     assert lines[-1].startswith("1 finding(s), 1 error(s)")
 
 
@@ -111,7 +121,9 @@ def test_percent_of_zero_plan_is_undefined(capsys: pytest.CaptureFixture[str]) -
 
 
 @pytest.mark.parametrize("bad", ["NaN", "abc", "1.005"])
-def test_percent_refuses_what_is_not_an_amount(bad: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_percent_refuses_what_is_not_an_amount(
+    bad: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     """An amount that is not hryvnias with at most two decimals exits 2 with a message."""
     assert main(["percent", bad, "100"]) == 2
     assert repr(bad) in capsys.readouterr().err

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES_DIR
 
+from conftest import EXAMPLES_DIR
 from municipal_reports import (
     FORMAT_VERSION,
     MunicipalReportsError,
@@ -186,7 +186,10 @@ def test_loads_refuses_bad_input_with_the_path(
     error = info.value
     assert isinstance(error, MunicipalReportsError)
     assert isinstance(error, ValueError)
-    assert any(p.path == path and word in line for p, line in zip(error.problems, error.lines()))
+    assert any(
+        p.path == path and word in line
+        for p, line in zip(error.problems, error.lines(), strict=True)
+    )
     assert "bad.json" in str(error)
 
 

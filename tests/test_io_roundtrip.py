@@ -134,7 +134,12 @@ measures = st.builds(
 )
 tasks = st.builds(Task, text, small(measures), st.none() | text)
 programs = st.builds(
-    Program, text, st.none() | decisions(), small(decisions()), small(text), st.none() | year_spans()
+    Program,
+    text,
+    st.none() | decisions(),
+    small(decisions()),
+    small(text),
+    st.none() | year_spans(),
 )
 program_reports = st.builds(
     ProgramReport,

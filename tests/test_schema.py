@@ -7,12 +7,12 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import EXAMPLES, EXAMPLES_DIR
 from hypothesis import given
-from test_io_roundtrip import program_reports, reports
 
+from conftest import EXAMPLES, EXAMPLES_DIR
 from municipal_reports import ProgramReport, Report, dumps, json_schema
 from municipal_reports.io.converter import FACT_TAGS
+from test_io_roundtrip import program_reports, reports
 
 
 def _validator() -> jsonschema.Draft202012Validator:
@@ -53,7 +53,13 @@ def test_every_written_program_report_validates(report: ProgramReport) -> None:
 
 @pytest.mark.parametrize(
     ("label", "value"),
-    [("float", 400000.0), ("int", 400000), ("NaN", "NaN"), ("exponent", "1e5"), ("3 decimals", "1.005")],
+    [
+        ("float", 400000.0),
+        ("int", 400000),
+        ("NaN", "NaN"),
+        ("exponent", "1e5"),
+        ("3 decimals", "1.005"),
+    ],
 )
 def test_schema_refuses_money_that_is_not_a_decimal_string(label: str, value: object) -> None:
     """A money value as a JSON number, NaN, an exponent or three decimals is invalid."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import EXAMPLES, EXAMPLES_DIR, SEEDS_DIR
 
+from conftest import EXAMPLES, EXAMPLES_DIR, SEEDS_DIR
 from municipal_reports import (
     Money,
     Percent,

@@ -82,8 +82,10 @@ def run(args: argparse.Namespace) -> int:
     """Audit every file; print the findings; return the exit status."""
     unknown = _check_selectors([*(args.select or []), *args.ignore])
     if unknown is not None:
-        print(f"municipal-reports audit: error: no rule has the code or name {unknown!r}",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"municipal-reports audit: error: no rule has the code or name {unknown!r}",
+            file=sys.stderr,
+        )
         return 2
     status = 0
     rows: list[tuple[str, Finding]] = []
@@ -143,10 +145,18 @@ def _table(rows: list[tuple[str, Finding]], locale: str, files: int) -> str:
     if not rows:
         return summary
     cells = [
-        (name, f.severity.value, f.code, f.name, f.path, _text(f.expected), _text(f.found),
-         f.message(locale))
+        (
+            name,
+            f.severity.value,
+            f.code,
+            f.name,
+            f.path,
+            _text(f.expected),
+            _text(f.found),
+            f.message(locale),
+        )
         for name, f in rows
-    ]  # fmt: skip
+    ]
     # Pad every column but the last (the message) to its widest cell.
     widths = [max(len(row[i]) for row in [COLUMNS, *cells]) for i in range(len(COLUMNS) - 1)]
     lines = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from municipal_reports import MunicipalReportsError, Money, percentage
+from municipal_reports import Money, MunicipalReportsError, percentage
 
 __all__ = ["add_parser", "run"]
 
@@ -37,8 +37,7 @@ def run(args: argparse.Namespace) -> int:
             amounts.append(Money(text))
         except MunicipalReportsError as exc:
             reason = exc.problems[0].reason if hasattr(exc, "problems") else str(exc)
-            print(f"municipal-reports percent: error: {label} {text!r} {reason}",
-                  file=sys.stderr)  # fmt: skip
+            print(f"municipal-reports percent: error: {label} {text!r} {reason}", file=sys.stderr)
             return 2
     result = percentage(amounts[0], amounts[1])
     if result is None:

@@ -30,7 +30,6 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from municipal_reports.domain import (
-    FACT_TYPES,
     AwardBatch,
     Breakdown,
     CouncilActivity,
@@ -58,10 +57,10 @@ from municipal_reports.paths import join
 
 __all__ = [
     "FACT_TAGS",
-    "Fact",
     "MONEY_PATTERN",
     "PERCENT_PATTERN",
     "TAG_KEY",
+    "Fact",
     "converter",
     "problems_of",
 ]
@@ -113,9 +112,7 @@ def _kind(value: object) -> str:
 
 
 def _wrong_type(value: object, expected: str) -> InvalidTypeError:
-    return InvalidTypeError(
-        [Problem("$", value, f"must be {expected}, not {_kind(value)}", True)]
-    )
+    return InvalidTypeError([Problem("$", value, f"must be {expected}, not {_kind(value)}", True)])
 
 
 def _bad_value(value: object, reason: str) -> InvalidValueError:
@@ -232,7 +229,7 @@ class _Hooks:
         return structure
 
     def class_hook(self, cls: type) -> Callable[[Any, object], Any]:
-        generated = make_dict_structure_fn(cls, self.conv)
+        generated: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, self.conv)
 
         def structure(value: Any, _: object) -> Any:
             if type(value) is not dict:
@@ -343,9 +340,7 @@ def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
         ]
     if isinstance(exc, (InvalidValueError, InvalidTypeError)):
         # Construction errors name paths relative to their object ("$.amount").
-        return [
-            Problem(path + p.path[1:], p.value, p.reason, p.is_type) for p in exc.problems
-        ]
+        return [Problem(path + p.path[1:], p.value, p.reason, p.is_type) for p in exc.problems]
     if isinstance(exc, KeyError):
         return [Problem(path, attrs.NOTHING, "required field missing")]
     if isinstance(exc, MunicipalReportsError):

@@ -90,8 +90,7 @@ def _document(data: Any, source: str) -> Document:
             Problem(
                 f"$.{VERSION_KEY}",
                 version,
-                f"is newer than this library reads ({FORMAT_VERSION}): "
-                "upgrade municipal-reports",
+                f"is newer than this library reads ({FORMAT_VERSION}): upgrade municipal-reports",
             )
         )
     tag = data.get(TAG_KEY, attrs.NOTHING)

@@ -46,7 +46,7 @@ def json_schema() -> dict[str, Any]:
 def _build() -> dict[str, Any]:
     defs: dict[str, Any] = {
         "Money": {
-            "description": "Hryvnias as a string, at most two decimals: \"2080000.00\".",
+            "description": 'Hryvnias as a string, at most two decimals: "2080000.00".',
             "type": "string",
             "pattern": f"^{MONEY_PATTERN}$",
         },
@@ -138,9 +138,7 @@ class _Maker:
         schema["additionalProperties"] = False
         return schema
 
-    def tagged(
-        self, cls: type, tag: str, extra: dict[str, Any], suffix: str = "Fact"
-    ) -> str:
+    def tagged(self, cls: type, tag: str, extra: dict[str, Any], suffix: str = "Fact") -> str:
         name = f"{cls.__name__}{suffix}"
         self.defs[name] = self.object_of(cls, {TAG_KEY: {"const": tag}, **extra})
         return name
