@@ -266,7 +266,10 @@ def is_correct_rounding(
     >>> is_correct_rounding(Percent("24.02"), Money("33900"), Money("141000"), part_step=step, whole_step=step)
     True
     """
-    p, w = _same_kind(part, whole)
+    if part.__class__ is Money and whole.__class__ is Money:
+        p, w = part.kopecks, whole.kopecks
+    else:
+        p, w = _same_kind(part, whole)
     sp, sw = _steps(part_step), _steps(whole_step)
     if not (sp or sw):
         if w == 0:

@@ -40,7 +40,7 @@ def fit_total(total: Money, parts: Sequence[Money], written: MoneyFormat) -> Tot
         return TotalFit.EQUAL
     if written.is_exact:
         return TotalFit.MISMATCH
-    if 2 * diff <= (len(parts) + 1) * written.step.kopecks:
+    if 2 * diff <= (len(parts) + 1) * written.step_kopecks:
         return TotalFit.ROUNDING
     return TotalFit.MISMATCH
 
