@@ -13,6 +13,7 @@ the generated Markdown without MkDocs installed.
 
 from __future__ import annotations
 
+import inspect
 import re
 import sys
 from collections.abc import Iterable
@@ -51,10 +52,11 @@ def split_doc(doc: str) -> RuleDoc:
     The parts are paragraphs that start with ``Why:`` or ``Example:``; either may be missing.
     """
     parts = {"Why": "", "Example": ""}
-    pieces = _PART.split(doc.strip())
+    pieces = _PART.split(inspect.cleandoc(doc))
     head = pieces[0]
     for label, text in zip(pieces[1::2], pieces[2::2], strict=True):
-        parts[label] = " ".join(_paragraphs(text))
+        joined = " ".join(_paragraphs(text))
+        parts[label] = joined[:1].upper() + joined[1:]
     paragraphs = _paragraphs(head) or [""]
     return RuleDoc(paragraphs[0], tuple(paragraphs[1:]), parts["Why"], parts["Example"])
 
@@ -62,7 +64,7 @@ def split_doc(doc: str) -> RuleDoc:
 def _group_title(module_name: str) -> str:
     """A group's heading: the first paragraph of the rules' module docstring."""
     module = sys.modules.get(module_name)
-    doc = (getattr(module, "__doc__", None) or "").strip()
+    doc = inspect.cleandoc(getattr(module, "__doc__", None) or "")
     return _paragraphs(doc)[0].rstrip(".") if doc else module_name
 
 
