@@ -31,7 +31,7 @@ class Problem:
     """One fault of one value: where it is, what it was, and why it is refused.
 
     >>> str(Problem("$.amount", -1, "must be >= 0"))
-    "must be >= 0 (got -1) @ $.amount"
+    'must be >= 0 (got -1) @ $.amount'
     """
 
     path: str
