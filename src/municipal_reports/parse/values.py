@@ -573,16 +573,13 @@ def is_decision(text: object) -> bool:
 
 _ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR: Final = re.compile(r"(?<!\d)(?P<y>\d{4})(?!\d)")
-_P_NINE: Final = re.compile(r"9\s*(?:місяців|месяцев|months)(?:\s+of)?", re.I)
-_P_HALF: Final = re.compile(r"(?P<n>I{1,2}|[12])\s*(?:-?е\s*)?(?:півріччя|полугодие)|H(?P<h>[12])\b", re.I)
-_P_QUARTER: Final = re.compile(
-    r"(?P<n>IV|I{1,3}|[1-4])\s*(?:-?й\s*)?(?:квартал\w*)|Q(?P<q>[1-4])\b", re.I
-)
+_P_PREFIX: Final = re.compile(r"(?:за|for) ", re.I)
+_P_YEAR_TAIL: Final = re.compile(r"(?:^| )(?:of )?(?P<y>\d{4})(?: (?:року|рік|р\.?|year))?$", re.I)
+_P_NINE: Final = re.compile(r"9 (?:місяців|месяцев|months)", re.I)
+_P_HALF: Final = re.compile(r"(?P<n>I{1,2}|[12])(?:-?е)? (?:півріччя|полугодие|half)|H(?P<h>[12])", re.I)
+_P_QUARTER: Final = re.compile(r"(?P<n>IV|I{1,3}|[1-4])(?:-?й)? квартал|Q(?P<q>[1-4])", re.I)
 _P_RANGE_UK: Final = re.compile(r"період з (\S+) по (\S+)", re.I)
 _P_RANGE_EN: Final = re.compile(r"(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})", re.I)
-_P_MONTH: Final = re.compile(r"(?P<m>[^\W\d_]+)\s+(?P<y>\d{4})", re.I)
-_P_YEAR_ONLY: Final = re.compile(r"(?:за\s+)?(?P<y>\d{4})(?:\s*(?:рік|року|р\.|year))?\.?", re.I)
-_P_PREFIX: Final = re.compile(r"\s*(?:за|for)\s+", re.I)
 
 
 def parse_period(text: str, *, year: int | None = None) -> ReportingPeriod:
@@ -590,8 +587,8 @@ def parse_period(text: str, *, year: int | None = None) -> ReportingPeriod:
     «за I півріччя» (``year`` from context), «I квартал 2022 року», «березень 2022 року»,
     and the English names («9 months of 2022», «H1 2022», «Q3 2022»).
 
-    >>> parse_period("за 9 місяців 2022 року")
-    ReportingPeriod(kind=<PeriodKind.NINE_MONTHS: 'nine_months'>, start=datetime.date(2022, 1, 1), end=datetime.date(2022, 9, 30))
+    >>> str(parse_period("за 9 місяців 2022 року")), str(parse_period("за I півріччя", year=2021))
+    ('9 months of 2022', 'H1 2021')
     """
     text = _require_str(text, "a reporting period")
     if len(text) > 200:
@@ -600,38 +597,31 @@ def parse_period(text: str, *, year: int | None = None) -> ReportingPeriod:
     prefix = _P_PREFIX.match(body)
     if prefix is not None:
         body = body[prefix.end() :]
-    for pattern in (_P_RANGE_UK, _P_RANGE_EN):
-        m = pattern.fullmatch(body)
-        if m is not None:
-            return ReportingPeriod.between(parse_date(m[1]), parse_date(m[2]))
-    years = _YEAR.findall(body)
-    if len(years) > 1:
-        raise ParseError(text, 0, "names more than one year", expected="a reporting period")
-    the_year = int(years[0]) if years else year
-
-    def need_year() -> int:
+    try:
+        for pattern in (_P_RANGE_UK, _P_RANGE_EN):
+            m = pattern.fullmatch(body)
+            if m is not None:
+                return ReportingPeriod.between(parse_date(m[1]), parse_date(m[2]))
+        tail = _P_YEAR_TAIL.search(body)
+        the_year = year
+        if tail is not None:
+            the_year = int(tail["y"])
+            body = body[: tail.start()]
         if the_year is None:
             raise ParseError(text, 0, "has no year; pass year=", expected="a reporting period")
-        return the_year
-
-    try:
-        if _P_NINE.match(body):
-            return ReportingPeriod.nine_months(need_year())
-        m = _P_HALF.match(body)
+        if not body and tail is not None:
+            return ReportingPeriod.year(the_year)
+        if _P_NINE.fullmatch(body):
+            return ReportingPeriod.nine_months(the_year)
+        m = _P_HALF.fullmatch(body)
         if m is not None:
-            return ReportingPeriod.half_year(need_year(), _ROMAN[(m["n"] or m["h"]).lower()])
-        m = _P_QUARTER.match(body)
+            return ReportingPeriod.half_year(the_year, _ROMAN[(m["n"] or m["h"]).lower()])
+        m = _P_QUARTER.fullmatch(body)
         if m is not None:
-            return ReportingPeriod.quarter(need_year(), _ROMAN[(m["n"] or m["q"]).lower()])
-        m = _P_YEAR_ONLY.fullmatch(body)
-        if m is not None:
-            return ReportingPeriod.year(int(m["y"]))
-        m = _P_MONTH.match(body)
-        if m is not None:
-            word = m["m"].lower()
-            month = _MONTH_NUMBER.get(word) or _NOMINATIVE.get(word)
-            if month is not None:
-                return ReportingPeriod.month(int(m["y"]), month)
+            return ReportingPeriod.quarter(the_year, _ROMAN[(m["n"] or m["q"]).lower()])
+        month = _MONTH_NUMBER.get(body.lower()) or _NOMINATIVE.get(body.lower())
+        if month is not None:
+            return ReportingPeriod.month(the_year, month)
     except ParseError:
         raise
     except MunicipalReportsError as exc:
