@@ -4,6 +4,8 @@ Users write ``from municipal_reports.parse import parse_money``; every ``parse_*
 the value or raises :class:`~municipal_reports.errors.ParseError`, every ``is_*`` never raises.
 """
 
+from municipal_reports.parse.table import Cell, ImportFinding, ImportResult, import_table, import_tables
+from municipal_reports.parse.text import NormalizedText, TextChange, normalize_text
 from municipal_reports.parse.values import (
     find_decisions,
     is_date,
@@ -30,7 +32,14 @@ from municipal_reports.parse.values import (
 )
 
 __all__ = [
+    "Cell",
+    "ImportFinding",
+    "ImportResult",
+    "NormalizedText",
+    "TextChange",
     "find_decisions",
+    "import_table",
+    "import_tables",
     "is_date",
     "is_decision",
     "is_money",
@@ -41,6 +50,7 @@ __all__ = [
     "is_placeholder",
     "is_quantity",
     "is_year_span",
+    "normalize_text",
     "parse_date",
     "parse_date_range",
     "parse_decision",

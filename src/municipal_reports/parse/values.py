@@ -201,9 +201,9 @@ def is_percent(text: object, *, locale: str = "uk") -> bool:
 
 # Magnitude words, each with its multiplier in kopecks. Ukrainian and Russian forms.
 _MAGNITUDES: Final = (
-    (re.compile(r"(?:млрд|мільярд(?:ів|и|а)?|миллиард(?:ов|а)?)\.?", re.I), 100 * 10**9),
-    (re.compile(r"(?:млн|мільйон(?:ів|и|а)?|миллион(?:ов|а)?)\.?", re.I), 100 * 10**6),
-    (re.compile(r"(?:тис|тисяч[іаи]?|тыс|тысяч[иа]?)\.?", re.I), 100 * 10**3),
+    (re.compile(r"(?:млрд|мільярд(?:ів|и|а)?|миллиард(?:ов|а)?|billion)\.?", re.I), 100 * 10**9),
+    (re.compile(r"(?:млн|мільйон(?:ів|и|а)?|миллион(?:ов|а)?|million)\.?", re.I), 100 * 10**6),
+    (re.compile(r"(?:тис|тисяч[іаи]?|тыс|тысяч[иа]?|thousand)\.?", re.I), 100 * 10**3),
     (re.compile(r"(?:грн|гривень|гривні|гривня|гривен|гривны|uah|₴)\.?", re.I), 100),
     (re.compile(r"(?:коп|копійок|копійки|копійка|копеек|копейки|копейка)\.?", re.I), 1),
 )
@@ -224,6 +224,9 @@ def _word_amount(text: str, locale: str) -> Money:
     lead = _CURRENCY.match(text, pos)
     if lead is not None:
         pos = _skip(text, lead.end())
+    sign = 1
+    if text[pos : pos + 1] in {"-", "−"} and text[pos + 1 : pos + 2].isdigit():
+        sign, pos = -1, pos + 1
     total = 0
     last_scale: int | None = None
     while pos < len(text):
@@ -263,7 +266,7 @@ def _word_amount(text: str, locale: str) -> Money:
         total += int(kop)
     if last_scale is None:
         raise ParseError(text, pos, "holds no amount", expected="an amount")
-    return Money.from_kopecks(total)
+    return Money.from_kopecks(sign * total)
 
 
 def parse_money(text: str, *, unit: MoneyUnit = MoneyUnit.HRYVNIA, locale: str = "uk") -> Money:
