@@ -186,7 +186,14 @@ def import_tables(
     blocks = _split(text)
     if not blocks:
         raise ParseError(text, 0, "holds no table header row («№ з/п<TAB>…»)", expected="a table")
-    return tuple(_import_block(b, text, period, council) for b in blocks)
+    try:
+        return tuple(_import_block(b, text, period, council) for b in blocks)
+    except ParseError:
+        raise
+    except MunicipalReportsError as exc:
+        # A value the table holds that the domain refuses (an empty title, a negative sum).
+        reason = str(exc).splitlines()[-1].strip()
+        raise ParseError(text, 0, reason, expected="a program table") from None
 
 
 def import_table(

@@ -17,6 +17,7 @@ Percent('51.88')
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -108,6 +109,29 @@ def _never_raises(parse: Callable[[str], object], text: object) -> bool:
     return True
 
 
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def _refusing(expected: str) -> Callable[[F], F]:
+    """Turn a domain refusal of what was read (a percentage too large for a Percent, a year
+    outside the calendar) into a ParseError naming the text: parsers raise nothing else."""
+
+    def wrap(parse: F) -> F:
+        @functools.wraps(parse)
+        def wrapper(text: object, *args: object, **kwargs: object) -> object:
+            try:
+                return parse(text, *args, **kwargs)
+            except ParseError:
+                raise
+            except MunicipalReportsError as exc:
+                shown = text if isinstance(text, str) else repr(text)
+                raise ParseError(shown, 0, str(exc).splitlines()[-1].strip(), expected=expected) from None
+
+        return wrapper  # type: ignore[return-value]
+
+    return wrap
+
+
 def _require_str(text: object, expected: str) -> str:
     if not isinstance(text, str):
         raise ParseError(repr(text), 0, f"must be str, not {type(text).__name__}", expected=expected)
@@ -124,6 +148,7 @@ def _decimal(m: re.Match[str]) -> Decimal:
 # -- numbers ---------------------------------------------------------------------------------
 
 
+@_refusing("a number")
 def parse_number(text: str, *, locale: str = "uk") -> Decimal:
     """A number as tables write it, with the precision it was written with.
 
@@ -175,6 +200,7 @@ def parse_optional_number(text: str, *, locale: str = "uk") -> Decimal | None:
 # -- percentages -----------------------------------------------------------------------------
 
 
+@_refusing("a percentage")
 def parse_percent(text: str, *, locale: str = "uk") -> Percent:
     """A percentage with the precision it was written with; the sign «%» may be missing.
 
@@ -252,6 +278,8 @@ def _word_amount(text: str, locale: str) -> Money:
                 scale = kopecks
                 pos = _skip(text, unit.end())
                 break
+        if scale is not None and lead is not None:
+            raise ParseError(text, pos, "a leading currency sign takes a bare number")
         if scale is None:
             if lead is not None and last_scale is None and pos == len(text):
                 scale = 100  # «UAH 400,000.00»: the leading sign names the unit
@@ -269,6 +297,7 @@ def _word_amount(text: str, locale: str) -> Money:
     return Money.from_kopecks(sign * total)
 
 
+@_refusing("an amount")
 def parse_money(text: str, *, unit: MoneyUnit = MoneyUnit.HRYVNIA, locale: str = "uk") -> Money:
     """An amount of money: a bare number in ``unit`` («20,0» in a «тис. грн» column is
     20 000,00 грн), or an amount with unit words, which then decide.
@@ -316,6 +345,7 @@ _QUALIFIERS: Final = (
 _THOUSAND_WORD: Final = re.compile(r"(?:тисяч[іаи]?|тис\.?|тыс\.?|thousand)$", re.I)
 
 
+@_refusing("a count")
 def parse_quantity(text: str, *, locale: str = "uk") -> Quantity:
     """A count with its qualifier: «близько 3000», «більше 11 854», «понад 10», «до 10»,
     «майже 100», or a plain «12 527». «близько 9 тисяч» is 9000.
@@ -416,6 +446,7 @@ def _match_date(text: str, pos: int, year: int | None) -> tuple[dt.date, int] | 
     return None
 
 
+@_refusing("a date")
 def parse_date(text: str, *, year: int | None = None) -> dt.date:
     """A date: «24.12.2020», «24.12.2020 р.», «14 травня 2018 року», «2020-12-24»,
     «December 24, 2020»; a day and month in words take ``year`` when the text has none.
@@ -449,6 +480,7 @@ _RANGE_LEAD: Final = re.compile(rf"(?:з|from){_SP}+", re.I)
 _RANGE_SEP: Final = re.compile(rf"{_SP}*(?:[-–—]|по|to|until){_SP}*", re.I)
 
 
+@_refusing("a range of dates")
 def parse_date_range(text: str, *, year: int | None = None) -> tuple[dt.date, dt.date]:
     """A range of dates: «23.06.2022 - 27.06.2022», «з 1 по 10 жовтня» (with ``year``),
     «з 1 вересня по 10 жовтня 2022 року».
@@ -520,6 +552,7 @@ def _tokens(text: str) -> list[tuple[str, int, int, str | dt.date]]:
     return out
 
 
+@_refusing("decision references")
 def find_decisions(text: str, *, body: str = "") -> list[Decision]:
     """Every decision reference in ``text``, in order: «від 24.12.2020 №31», «№31 від
     24.12.2020», «24.12.2020 №31», a lone «№ 279» or a lone date («зміни … 02.09.2022»).
@@ -551,6 +584,7 @@ def find_decisions(text: str, *, body: str = "") -> list[Decision]:
     return decisions
 
 
+@_refusing("a decision reference")
 def parse_decision(text: str, *, body: str = "") -> Decision:
     """Exactly one decision reference, with any words around it («рішення … від 18.10.2017
     № 975 «Про …»»).
@@ -585,6 +619,7 @@ _P_RANGE_UK: Final = re.compile(r"період з (\S+) по (\S+)", re.I)
 _P_RANGE_EN: Final = re.compile(r"(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})", re.I)
 
 
+@_refusing("a reporting period")
 def parse_period(text: str, *, year: int | None = None) -> ReportingPeriod:
     """A reporting period as a title writes it: «за 9 місяців 2022 року», «за 2023 рік»,
     «за I півріччя» (``year`` from context), «I квартал 2022 року», «березень 2022 року»,
@@ -646,6 +681,7 @@ _SPAN: Final = re.compile(
 )
 
 
+@_refusing("a term")
 def parse_year_span(text: str) -> YearSpan:
     """A program's term: «2021-2025», «2017–2026», «на 2021-2025 роки».
 
@@ -694,6 +730,7 @@ def _is_upper_word(word: str) -> bool:
     return len(letters) > 1 and all(ch.isupper() for ch in letters)
 
 
+@_refusing("a name")
 def parse_person(text: str) -> Person:
     """A name as a signature line writes it: «Лілія СТЕПАНЮК» (the surname in capitals),
     «Віктор Антонович КЛІМІНСЬКИЙ», «Ахмедова О.В.», «О.В. Ахмедова».
