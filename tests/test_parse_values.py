@@ -73,7 +73,12 @@ def test_placeholder_dash_is_nothing_not_a_minus(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("51,88%", Percent("51.88")), ("64%", Percent("64")), ("0", Percent("0")), ("24,69%", Percent("24.69"))],
+    [
+        ("51,88%", Percent("51.88")),
+        ("64%", Percent("64")),
+        ("0", Percent("0")),
+        ("24,69%", Percent("24.69")),
+    ],
 )
 def test_percent_literals(text: str, value: Percent) -> None:
     """Percentages keep their written precision («64%» has none, «51,88%» two)."""
@@ -188,7 +193,9 @@ def test_decision_references(text: str, value: Decision) -> None:
 
 def test_decision_list_of_a_header_block() -> None:
     """A header's list of decisions, one of them a bare date, reads in order."""
-    text = "№31 від 24.12.2020, внесення змін - №279 від 23.09.2021; №381 від 24.12.2021; 02.09.2022"
+    text = (
+        "№31 від 24.12.2020, внесення змін - №279 від 23.09.2021; №381 від 24.12.2021; 02.09.2022"
+    )
     assert find_decisions(text, body="Житомирська міська рада") == [
         Decision(dt.date(2020, 12, 24), "31", body="Житомирська міська рада"),
         Decision(dt.date(2021, 9, 23), "279", body="Житомирська міська рада"),
@@ -214,7 +221,11 @@ def test_periods(text: str, year: int | None, value: ReportingPeriod) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("2021-2025", YearSpan(2021, 2025)), ("2017–2026", YearSpan(2017, 2026)), ("на 2021-2025 роки", YearSpan(2021, 2025))],
+    [
+        ("2021-2025", YearSpan(2021, 2025)),
+        ("2017–2026", YearSpan(2017, 2026)),
+        ("на 2021-2025 роки", YearSpan(2021, 2025)),
+    ],
 )
 def test_terms(text: str, value: YearSpan) -> None:
     """Program terms in years, with a hyphen or an en dash."""
@@ -241,9 +252,7 @@ def test_positions_are_not_names(text: str) -> None:
     assert not P.is_person(text)
 
 
-@pytest.mark.parametrize(
-    ("text", "position"), [("12,3x", 4), ("  abc", 2), ("1 2345,0", 0)]
-)
+@pytest.mark.parametrize(("text", "position"), [("12,3x", 4), ("  abc", 2), ("1 2345,0", 0)])
 def test_errors_name_the_text_and_the_position(text: str, position: int) -> None:
     """A ParseError carries the text and the position of the fault, and is a ValueError."""
     with pytest.raises(ParseError) as info:
@@ -287,7 +296,9 @@ def test_is_functions_never_raise(is_valid: Callable[[object], bool], value: obj
         (P.is_person, "Лілія СТЕПАНЮК"),
     ],
 )
-def test_is_functions_accept_what_parse_reads(is_valid: Callable[[object], bool], good: str) -> None:
+def test_is_functions_accept_what_parse_reads(
+    is_valid: Callable[[object], bool], good: str
+) -> None:
     """is_* is True for a literal its parser reads and False for junk."""
     assert is_valid(good)
     assert not is_valid("☃ junk ☃")

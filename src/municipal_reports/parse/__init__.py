@@ -4,7 +4,13 @@ Users write ``from municipal_reports.parse import parse_money``; every ``parse_*
 the value or raises :class:`~municipal_reports.errors.ParseError`, every ``is_*`` never raises.
 """
 
-from municipal_reports.parse.table import Cell, ImportFinding, ImportResult, import_table, import_tables
+from municipal_reports.parse.table import (
+    Cell,
+    ImportFinding,
+    ImportResult,
+    import_table,
+    import_tables,
+)
 from municipal_reports.parse.text import NormalizedText, TextChange, normalize_text
 from municipal_reports.parse.values import (
     find_decisions,

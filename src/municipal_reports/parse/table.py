@@ -358,7 +358,7 @@ def _strip_html(text: str) -> str:
 
 def _unfinished(text: str) -> bool:
     body = text.rstrip()
-    return bool(body) and body[-1] not in ".!?»\"" or body.endswith(("тощо).", "та"))
+    return (bool(body) and body[-1] not in '.!?»"') or body.endswith(("тощо).", "та"))
 
 
 class _Importer:
@@ -394,8 +394,7 @@ class _Importer:
             if not raw.strip():
                 continue
             if "\t" not in raw:
-                if _PAGE_BREAK.fullmatch(raw.strip()):
-                    continue
+                continue  # a page-break line («Додаток»): the body ends at any other prose
             cells = [_strip_html(c) for c in raw.split("\t")]
             if any(_TOTAL_PREFIX.match(c) for c in cells if c):
                 self.read_total(no, cells)
@@ -636,7 +635,9 @@ class _Units:
             return readings[0][1], _column_format(figures, readings[0][1])
         target = total.value * declared.kopecks
         for name, units in readings:
-            kop = sum(f.value * u.kopecks for f, u in zip(figures, units, strict=True))
+            kop = sum(
+                (f.value * u.kopecks for f, u in zip(figures, units, strict=True)), Decimal(0)
+            )
             if abs(kop - target) > _band(figures, units):
                 continue
             fmt = _column_format(figures, units)
@@ -744,7 +745,9 @@ def _import_block(
                     f"{number} as the figure; the whole cell text added to the note"
                     if number
                     else "no figure; the cell text added to the note",
-                    "the cell holds words after its figure" if number else "the cell holds words only",
+                    "the cell holds words after its figure"
+                    if number
+                    else "the cell holds words only",
                 )
         if row.percent is not None:
             number, rest = _leading(row.percent, _LEADING_PERCENT)
@@ -881,13 +884,13 @@ def _import_block(
         signatory=_signatory(block.signature),
         columns=ColumnFormats(**{f: formats[f] for f in lay.money}),
     )
-    for finding, row, suffix in imp.findings:
+    for finding, owner, suffix in imp.findings:
         if suffix.startswith("column:"):
             path = f"$.columns.{suffix[7:]}"
         elif suffix == "total":
             path = "$.total"
-        elif row is not None:
-            base = where.get(id(row), "$")
+        elif owner is not None:
+            base = where.get(id(owner), "$")
             path = f"{base}.{suffix}" if suffix else base
         else:
             path = "$"

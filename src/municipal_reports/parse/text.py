@@ -107,4 +107,3 @@ def normalize_text(text: str) -> NormalizedText:
         changes.append(TextChange(kind, m.start(), found, replaced))
     out.append(text[last:end])
     return NormalizedText("".join(out).strip(), tuple(changes))
-

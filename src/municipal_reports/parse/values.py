@@ -125,7 +125,9 @@ def _refusing(expected: str) -> Callable[[F], F]:
                 raise
             except MunicipalReportsError as exc:
                 shown = text if isinstance(text, str) else repr(text)
-                raise ParseError(shown, 0, str(exc).splitlines()[-1].strip(), expected=expected) from None
+                raise ParseError(
+                    shown, 0, str(exc).splitlines()[-1].strip(), expected=expected
+                ) from None
 
         return wrapper  # type: ignore[return-value]
 
@@ -134,7 +136,9 @@ def _refusing(expected: str) -> Callable[[F], F]:
 
 def _require_str(text: object, expected: str) -> str:
     if not isinstance(text, str):
-        raise ParseError(repr(text), 0, f"must be str, not {type(text).__name__}", expected=expected)
+        raise ParseError(
+            repr(text), 0, f"must be str, not {type(text).__name__}", expected=expected
+        )
     return text
 
 
@@ -169,7 +173,9 @@ def parse_number(text: str, *, locale: str = "uk") -> Decimal:
         if not body:
             raise ParseError(text, 0, "is empty", expected="a number")
         if body in _DASHES or (len(body) == 1 and body in "-–—"):
-            raise ParseError(text, offset, "is a placeholder dash, not a number", expected="a number")
+            raise ParseError(
+                text, offset, "is a placeholder dash, not a number", expected="a number"
+            )
         pos = offset + _first_bad(body, _SPACES + ",.-−")
         raise ParseError(text, pos, "is not a number as documents write it", expected="a number")
     return _decimal(m)
@@ -403,7 +409,7 @@ _MONTH_NUMBER: Final = {
     **{name: i + 1 for i, name in enumerate(_MONTHS_EN)},
     **{name[:3]: i + 1 for i, name in enumerate(_MONTHS_EN)},
 }
-_YEAR_WORD: Final = r"(?:{sp}*(?:року|рік|р\.?|year))?".format(sp=_SP)
+_YEAR_WORD: Final = rf"(?:{_SP}*(?:року|рік|р\.?|year))?"
 _NUMERIC_DATE: Final = re.compile(
     rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_YEAR_WORD}"
 )
@@ -528,9 +534,7 @@ def _ordered(text: str, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]
 # -- decisions -------------------------------------------------------------------------------
 
 _DEC_NUMBER: Final = re.compile(rf"№{_SP}*(?P<n>[0-9][0-9A-Za-zА-Яа-яІіЇїЄєҐґ/\-]*)")
-_DEC_DATE: Final = re.compile(
-    rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?:{_SP}*р\.)?"
-)
+_DEC_DATE: Final = re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?:{_SP}*р\.)?")
 _TOKEN_START: Final = re.compile(r"№|\d{1,2}\.\d{1,2}\.\d{4}")
 _GAP_NUMBER_DATE: Final = re.compile(rf"[{_SPACES},]*(?:від|вiд|from|of)?[{_SPACES}]*$", re.I)
 _GAP_DATE_NUMBER: Final = re.compile(rf"[{_SPACES},]*$")
@@ -572,7 +576,8 @@ def find_decisions(text: str, *, body: str = "") -> list[Decision]:
             pattern = _GAP_NUMBER_DATE if kind == "number" else _GAP_DATE_NUMBER
             if len(gap) <= 12 and pattern.match(gap):
                 number, date = (value, nxt[3]) if kind == "number" else (nxt[3], value)
-                assert isinstance(number, str) and isinstance(date, dt.date)
+                assert isinstance(number, str)
+                assert isinstance(date, dt.date)
                 decisions.append(Decision(date, number, body=body))
                 i += 2
                 continue
@@ -596,7 +601,9 @@ def parse_decision(text: str, *, body: str = "") -> Decision:
     found = find_decisions(text, body=body)
     if len(found) != 1:
         where = 0 if not found else len(text)
-        reason = "holds no decision number or date" if not found else f"holds {len(found)} references"
+        reason = (
+            "holds no decision number or date" if not found else f"holds {len(found)} references"
+        )
         raise ParseError(text, where, reason, expected="a decision reference")
     return found[0]
 
@@ -613,7 +620,9 @@ _YEAR: Final = re.compile(r"(?<!\d)(?P<y>\d{4})(?!\d)")
 _P_PREFIX: Final = re.compile(r"(?:за|for) ", re.I)
 _P_YEAR_TAIL: Final = re.compile(r"(?:^| )(?:of )?(?P<y>\d{4})(?: (?:року|рік|р\.?|year))?$", re.I)
 _P_NINE: Final = re.compile(r"9 (?:місяців|месяцев|months)", re.I)
-_P_HALF: Final = re.compile(r"(?P<n>I{1,2}|[12])(?:-?е)? (?:півріччя|полугодие|half)|H(?P<h>[12])", re.I)
+_P_HALF: Final = re.compile(
+    r"(?P<n>I{1,2}|[12])(?:-?е)? (?:півріччя|полугодие|half)|H(?P<h>[12])", re.I
+)
 _P_QUARTER: Final = re.compile(r"(?P<n>IV|I{1,3}|[1-4])(?:-?й)? квартал|Q(?P<q>[1-4])", re.I)
 _P_RANGE_UK: Final = re.compile(r"період з (\S+) по (\S+)", re.I)
 _P_RANGE_EN: Final = re.compile(r"(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})", re.I)
@@ -750,9 +759,7 @@ def parse_person(text: str) -> Person:
             return Person(m["given"], m["surname"], m["patronymic"] or "")
     m = _SIGNATURE.fullmatch(body)
     if m is None or not _is_upper_word(m["surname"]) or _is_upper_word(m["given"]):
-        raise ParseError(
-            text, 0, "is not «Ім'я ПРІЗВИЩЕ» nor «Прізвище І.Б.»", expected="a name"
-        )
+        raise ParseError(text, 0, "is not «Ім'я ПРІЗВИЩЕ» nor «Прізвище І.Б.»", expected="a name")
     return Person(m["given"], _title_case(m["surname"]), m["patronymic"] or "")
 
 
