@@ -29,11 +29,13 @@ _LATIN: Final = re.compile(r"[A-Za-z]")
 _CYRILLIC: Final = re.compile(r"[\u0400-\u04FF]")
 # One pass over the text finds every place that may need mending: runs of spaces, a space
 # before punctuation, an apostrophe variant between letters, and words with Latin letters.
+_SPACE: Final = "[ \t\u00a0\u202f\u2009]"
 _SPOTS: Final = re.compile(
-    r"(?P<spaces>[ \t\u00a0\u202f\u2009]{2,}|[\u00a0\u202f\u2009])"
-    r"|(?P<before> (?=[,.;:!?»)]))"
+    rf"(?P<before>{_SPACE}+(?=[,.;:!?»)]))"
+    rf"|(?P<spaces>{_SPACE}{{2,}}|[\t\u00a0\u202f\u2009])"
     rf"|(?P<apostrophe>(?<=[^\W\d_])[{APOSTROPHES[1:]}](?=[^\W\d_]))"
-    r"|(?P<word>[^\W\d_]+)"
+    # «ʼ» (U+02BC) is a letter to Unicode; here it is an apostrophe, never part of a word.
+    r"|(?P<word>[^\W\d_\u02bc]+)"
 )
 
 
