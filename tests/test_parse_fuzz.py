@@ -88,12 +88,20 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
 @pytest.mark.parametrize("parse", PARSERS, ids=NAMES)
 @pytest.mark.parametrize("shape", list(ADVERSARIAL))
 def test_time_grows_linearly(parse: Callable[[str], object], shape: str) -> None:
-    """Ten times the input costs at most about ten times the time (generous: 40×)."""
+    """Ten times the input costs at most about ten times the time (generous: 40×).
+
+    A quadratic parser costs 100× here every time; a busy machine only sometimes spoils a
+    measurement, so the ratio is measured up to three times and the best one counts.
+    """
     make = ADVERSARIAL[shape]
     small, large = make(10_000), make(100_000)
-    t_small = max(_seconds(parse, small), 1e-4)
-    t_large = _seconds(parse, large)
-    assert t_large <= 40 * t_small, (shape, t_small, t_large)
+    ratios = []
+    for _ in range(3):
+        t_small = max(_seconds(parse, small), 1e-4)
+        ratios.append(_seconds(parse, large) / t_small)
+        if ratios[-1] <= 40:
+            break
+    assert min(ratios) <= 40, (shape, ratios)
 
 
 HEADER = (

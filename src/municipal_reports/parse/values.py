@@ -73,6 +73,8 @@ _SP: Final = f"[{_SPACES}]"
 # A dash standing alone in a cell is a placeholder («—»), never a minus.
 _DASHES: Final = frozenset("-‐‑‒–—―−")
 _MINUS: Final = "[-−]"
+#: No document writes a number of more digits (Money stops at 10**15 hryvnias).
+_MAX_DIGITS: Final = 60
 
 _NUMBER_UK: Final = re.compile(
     rf"(?P<sign>{_MINUS}?)(?P<int>\d{{1,3}}(?:{_SP}\d{{3}})+|\d+)"
@@ -168,6 +170,9 @@ def parse_number(text: str, *, locale: str = "uk") -> Decimal:
     pattern = _NUMBER_EN if _locale(locale) == "en" else _NUMBER_UK
     body = text.strip()
     m = pattern.fullmatch(body)
+    if m is not None and len(m["int"]) + len(m["frac"] or "") > _MAX_DIGITS:
+        # Far beyond any amount or percentage (and Decimal conversion is not linear).
+        raise ParseError(text, 0, f"has more than {_MAX_DIGITS} digits", expected="a number")
     if m is None:
         offset = len(text) - len(text.lstrip())
         if not body:
