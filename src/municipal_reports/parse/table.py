@@ -357,8 +357,9 @@ def _strip_html(text: str) -> str:
 
 
 def _unfinished(text: str) -> bool:
+    """Whether a cell's text visibly goes on: it does not end a sentence («прапори, таблички та»)."""
     body = text.rstrip()
-    return (bool(body) and body[-1] not in '.!?»"') or body.endswith(("тощо).", "та"))
+    return bool(body) and body[-1] not in '.!?»"'
 
 
 class _Importer:
@@ -383,9 +384,6 @@ class _Importer:
         # The path is filled in once rows are grouped into tasks and measures.
         finding = ImportFinding(code, name, "", tuple(cells), reading, reason)
         self.findings.append((finding, where[0], where[1]))
-
-    def column_of(self, index: int) -> int:
-        return index + 1
 
     def rows(self) -> list[_Row]:
         rows: list[_Row] = []
