@@ -69,11 +69,13 @@ from municipal_reports.errors import (
     InvalidTypeError,
     InvalidValueError,
     MunicipalReportsError,
+    ParseError,
     PluginError,
     Problem,
     StructureError,
 )
 from municipal_reports.io import FORMAT_VERSION, dump, dumps, json_schema, load, loads
+from municipal_reports.parse import import_table
 
 __version__ = "0.1.0"
 
@@ -108,6 +110,7 @@ __all__ = [
     "MoneyUnit",
     "MunicipalReportsError",
     "Organization",
+    "ParseError",
     "Part",
     "ParticipatoryBudget",
     "Percent",
@@ -139,6 +142,7 @@ __all__ = [
     "default_rules",
     "dump",
     "dumps",
+    "import_table",
     "is_correct_rounding",
     "json_schema",
     "load",

@@ -16,6 +16,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "MunicipalReportsError",
+    "ParseError",
     "PluginError",
     "Problem",
     "StructureError",
@@ -132,3 +133,20 @@ def _line(problem: Problem) -> str:
     if problem.value is attrs.NOTHING:
         return f"{problem.reason} @ {problem.path}"
     return f"{problem.reason} (got {_SHORT.repr(problem.value)}) @ {problem.path}"
+
+
+class ParseError(MunicipalReportsError, ValueError):
+    """Text that cannot be read as the value asked for: it names the text and the position.
+
+    >>> str(ParseError("12,3,4", 4, "a second decimal separator", expected="a number"))
+    "cannot read '12,3,4' as a number: a second decimal separator (at position 4)"
+    """
+
+    def __init__(self, text: str, position: int, reason: str, *, expected: str = "") -> None:
+        self.text = text
+        self.position = position
+        self.reason = reason
+        self.expected = expected
+        shown = text if len(text) <= 80 else text[:77] + "..."
+        what = f" as {expected}" if expected else ""
+        super().__init__(f"cannot read {shown!r}{what}: {reason} (at position {position})")
