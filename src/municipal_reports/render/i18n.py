@@ -55,6 +55,7 @@ __all__ = [
     "format_percent",
     "format_quantity",
     "plural",
+    "unit_label",
 ]
 
 #: The locales the library formats for: Ukrainian first, English second.
@@ -219,6 +220,17 @@ def format_money(
         raise InvalidTypeError([Problem("$.unit", unit, "must be MoneyUnit", True)])
     text = _format(amount, _check_decimals(decimals), locale)
     return f"{text}{NBSP}{_UNIT_LABELS[locale, unit]}" if with_unit else text
+
+
+def unit_label(unit: MoneyUnit, locale: str) -> str:
+    """The unit as a table header writes it: «грн», «тис. грн», "thousand UAH".
+
+    >>> unit_label(MoneyUnit.THOUSAND, "uk")
+    'тис.\\xa0грн'
+    """
+    if not isinstance(unit, MoneyUnit):
+        raise InvalidTypeError([Problem("$.unit", unit, "must be MoneyUnit", True)])
+    return _UNIT_LABELS[check_locale(locale), unit]
 
 
 def format_percent(p: Percent, locale: str) -> str:
