@@ -152,7 +152,7 @@ class CsvRenderer:
     ) -> Iterator[list[str]]:
         page = layout(obj, locale=locale, findings=findings)
         for block in page.blocks:
-            if isinstance(block, Heading) or isinstance(block, Paragraph):
+            if isinstance(block, (Heading, Paragraph)):
                 yield [block.text]
             elif isinstance(block, Fields):
                 yield from ([f.label, f.value] for f in block.fields)
