@@ -74,6 +74,7 @@ from municipal_reports.errors import (
     StructureError,
 )
 from municipal_reports.io import FORMAT_VERSION, dump, dumps, json_schema, load, loads
+from municipal_reports.render import Renderer, render, renderers
 
 __version__ = "0.1.0"
 
@@ -120,6 +121,7 @@ __all__ = [
     "ProjectCap",
     "Qualifier",
     "Quantity",
+    "Renderer",
     "Report",
     "ReportKind",
     "ReportMeta",
@@ -144,5 +146,7 @@ __all__ = [
     "load",
     "loads",
     "percentage",
+    "render",
+    "renderers",
     "rule",
 ]

@@ -33,6 +33,10 @@ def _environment() -> jinja2.Environment:
     )
 
 
+# Column widths of the official form, in percent of the page: the texts get the room.
+_FORM_WIDTHS = (3, 13, 17, 6, 10, 7, 7, 7, 7, 23)
+
+
 def _bar_width(p: Percent) -> str:
     """The bar's width in percent of the cell, 0 to 100, as plain digits."""
     value = min(max(p.value, Decimal(0)), Decimal(100))
@@ -62,5 +66,6 @@ class HtmlRenderer:
                 pct=lambda p: i18n.format_percent(p, locale),
                 bar_width=_bar_width,
                 over=lambda p: p.value > 100,
+            form_widths=_FORM_WIDTHS,
             )
         )
