@@ -138,14 +138,20 @@ class DocxRenderer:
             document.add_paragraph().add_run(_xml_text(block.caption)).bold = True
         table = document.add_table(rows=1 + len(block.rows), cols=len(block.headers))
         table.style = "Table Grid"
+        columns = len(block.headers)
+        # table.cell() rebuilds the whole grid on every call: take the cells once, and merge
+        # at the end (merging changes the grid).
+        cells = table._cells
         for c, header in enumerate(block.headers):
-            cell = table.cell(0, c)
-            _write(cell, header, size, bold=True)
-            _shade(cell, _HEAD_FILL)
+            _write(cells[c], header, size, bold=True)
+            _shade(cells[c], _HEAD_FILL)
+        merges: list[tuple[int, int, int, int]] = []
         for r, row in enumerate(block.rows, start=1):
             col = 0
             for source in row.cells:
-                cell = table.cell(r, col)
+                if col >= columns:
+                    break
+                cell = cells[r * columns + col]
                 if not source.covered:
                     text = source.text
                     if source.marked:
@@ -156,10 +162,12 @@ class DocxRenderer:
                     if source.marked:
                         _shade(cell, _MARK_FILL)
                     last_row = min(r + source.rowspan - 1, len(block.rows))
-                    last_col = min(col + source.colspan - 1, len(block.headers) - 1)
+                    last_col = min(col + source.colspan - 1, columns - 1)
                     if (last_row, last_col) != (r, col):
-                        cell.merge(table.cell(last_row, last_col))
+                        merges.append((r, col, last_row, last_col))
                 col += source.colspan
+        for r, c, last_r, last_c in merges:
+            table.cell(r, c).merge(table.cell(last_r, last_c))
 
 
 def _write(cell: Any, text: str, size: Any, *, bold: bool) -> None:

@@ -66,6 +66,6 @@ class HtmlRenderer:
                 pct=lambda p: i18n.format_percent(p, locale),
                 bar_width=_bar_width,
                 over=lambda p: p.value > 100,
-            form_widths=_FORM_WIDTHS,
+                form_widths=_FORM_WIDTHS,
             )
         )

@@ -756,7 +756,14 @@ class _Builder:
             yield ItemList(li.items)
 
     def decision_fact(self, d: Decision, path: str, level: int) -> Iterator[Block]:
-        head = f"{self.t('decision')} {self.decision(d)}"
+        # Prose order: «Рішення №31 від 24.12.2020», "Decision No. 31 of 24 December 2020".
+        parts = [self.t("decision")]
+        if d.number is not None:
+            parts.append(f"№{d.number}" if self.locale == "uk" else f"No. {d.number}")
+        if d.date is not None:
+            on = "від" if self.locale == "uk" else "of"
+            parts.append(f"{on} {i18n.format_date(d.date, self.locale, style='prose')}")
+        head = " ".join(parts)
         yield Paragraph(f"{head}: {d.title}" if d.title else head)
         if d.body:
             yield self.fields([("body", d.body, join(path, "body"))])

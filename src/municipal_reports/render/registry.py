@@ -97,11 +97,14 @@ def render(
 
     >>> from municipal_reports import Money, MoneyBreakdown, MoneyPart
     >>> b = MoneyBreakdown("Видатки", Money(3), (MoneyPart("А", Money(1)), MoneyPart("Б", Money(2))))
-    >>> print(render(b, to="csv", locale="en"), end="")
-    Part,Amount
-    А,1.00
-    Б,2.00
-    Total,3.00
+    >>> print(render(b, to="markdown", locale="uk"), end="")
+    # Видатки
+    <BLANKLINE>
+    | Складова | Сума, грн |
+    | --- | --: |
+    | А | 1,00 |
+    | Б | 2,00 |
+    | **Всього** | **3,00** |
     """
     i18n.check_locale(locale)
     return load_renderer(to)(obj, locale=locale, findings=findings)

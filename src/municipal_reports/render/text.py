@@ -103,8 +103,11 @@ class TextRenderer:
             )
         if isinstance(block, Signature):
             position, name = _flat(block.position), _flat(block.name)
-            gap = max(3, self.width - len(position) - len(name))
-            return f"{position}{' ' * gap}{name}"
+            gap = self.width - len(position) - len(name)
+            if gap >= 3:
+                return f"{position}{' ' * gap}{name}"
+            # Too long for one line: the position wrapped, the name below on the right.
+            return f"{self._wrap(position)}\n{self._wrap(name).rjust(self.width)}"
         if isinstance(block, Table):
             return self._table(block)
         return self._findings(block)
@@ -156,10 +159,14 @@ class TextRenderer:
         narrow = [w <= _NARROW for w in wanted]
         left = budget - sum(w for w, n in zip(wanted, narrow, strict=True) if n)
         wide_total = sum(w for w, n in zip(wanted, narrow, strict=True) if not n) or 1
-        return [
+        widths = [
             w if n else max(_NARROW, left * w // wide_total)
             for w, n in zip(wanted, narrow, strict=True)
         ]
+        # Still too wide (many columns): narrow the widest until the table fits.
+        while sum(widths) > budget and max(widths) > _MIN_COLUMN:
+            widths[widths.index(max(widths))] -= 1
+        return widths
 
     def _row(self, row: Sequence[str], widths: Sequence[int]) -> list[str]:
         wrapped = [
