@@ -347,3 +347,19 @@ def test_dumps_refuses_what_is_not_a_document() -> None:
     """Only a Report or a ProgramReport is a document of its own."""
     with pytest.raises(TypeError):
         dumps(Money(1))  # type: ignore[arg-type]
+
+
+def test_the_json_api_is_public() -> None:
+    """load, loads, dump, dumps, json_schema, FORMAT_VERSION and StructureError are exported."""
+    import municipal_reports
+    import municipal_reports.io
+
+    names = {"FORMAT_VERSION", "StructureError", "dump", "dumps", "json_schema", "load", "loads"}
+    assert names <= set(municipal_reports.__all__)
+    # The project's order: CONSTANTS, then Classes, then functions, each sorted.
+    order = sorted(
+        municipal_reports.io.__all__, key=lambda n: (not n.isupper(), not n[0].isupper(), n)
+    )
+    assert municipal_reports.io.__all__ == order
+    assert issubclass(municipal_reports.StructureError, municipal_reports.MunicipalReportsError)
+    assert issubclass(municipal_reports.StructureError, ValueError)

@@ -15,6 +15,7 @@ import datetime as dt
 import enum
 import functools
 import re
+import types
 import typing
 from collections.abc import Callable
 from typing import Any, Final
@@ -197,6 +198,16 @@ def _is_fact(t: Any) -> bool:
     return bool(t == Fact)
 
 
+def _is_optional(t: Any) -> bool:
+    args = typing.get_args(t)
+    return (
+        typing.get_origin(t) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+        and not _is_fact(t)
+    )
+
+
 class _Hooks:
     """The hook factories of one converter: the detailed one also notes paths."""
 
@@ -225,6 +236,16 @@ class _Hooks:
             if errors:
                 raise IterableValidationError("while structuring an array", errors, t)
             return tuple(out)
+
+        return structure
+
+    def optional_hook(self, t: Any) -> Callable[[Any, object], Any]:
+        # cattrs' generic Optional handling dispatches on every call; bind the inner hook once.
+        (inner_type,) = [a for a in typing.get_args(t) if a is not type(None)]
+        inner = self.conv.get_structure_hook(inner_type)
+
+        def structure(value: Any, _: object) -> Any:
+            return None if value is None else inner(value, inner_type)
 
         return structure
 
@@ -296,6 +317,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     # The later registration wins: the general attrs-class hook first, the specific after.
     conv.register_structure_hook_factory(attrs.has, hooks.class_hook)
     conv.register_structure_hook_factory(_is_tuple, hooks.tuple_hook)
+    conv.register_structure_hook_factory(_is_optional, hooks.optional_hook)
     conv.register_structure_hook_factory(_is_fact, hooks.fact_hook)
     conv.register_structure_hook_factory(lambda t: t is Quantity, hooks.quantity_hook)
     conv.register_structure_hook_factory(
