@@ -247,3 +247,20 @@ def test_amount_in_words_ends_with_kopecks(money: Money, locale: str) -> None:
     words = amount_in_words(money, locale).split(" ")
     assert words[-2] == f"{abs(money.kopecks) % 100:02d}"
     assert words[-1] in i18n.WORDS["kopeck"][locale]
+
+
+@given(
+    st.decimals(
+        allow_nan=False, allow_infinity=False, places=5, min_value=-(10**15), max_value=10**15
+    ),
+    st.integers(min_value=0, max_value=5),
+    st.sampled_from(LOCALES),
+)
+def test_fast_layout_equals_babel(value: Decimal, decimals: int, locale: str) -> None:
+    """The cheap layout with the locale's symbols is exactly babel's pattern layout."""
+    rounded = half_up_reference(value, decimals)
+    if rounded.is_zero():
+        rounded = rounded.copy_abs()
+    assert format_number(value, locale, decimals=decimals) == i18n._babel_format(
+        rounded, decimals, locale
+    )

@@ -76,6 +76,7 @@ from municipal_reports.errors import (
 )
 from municipal_reports.io import FORMAT_VERSION, dump, dumps, json_schema, load, loads
 from municipal_reports.parse import import_table
+from municipal_reports.render import Renderer, render, renderers
 
 __version__ = "0.1.0"
 
@@ -123,6 +124,7 @@ __all__ = [
     "ProjectCap",
     "Qualifier",
     "Quantity",
+    "Renderer",
     "Report",
     "ReportKind",
     "ReportMeta",
@@ -148,5 +150,7 @@ __all__ = [
     "load",
     "loads",
     "percentage",
+    "render",
+    "renderers",
     "rule",
 ]

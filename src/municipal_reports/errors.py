@@ -87,9 +87,10 @@ class PluginError(MunicipalReportsError, ImportError):
     """A plugin (rule pack or renderer) named by an entry point could not be loaded."""
 
     def __init__(self, group: str, name: str, cause: BaseException) -> None:
+        super().__init__(f"plugin {name!r} of group {group!r} failed to load: {cause!r}")
+        # After ImportError.__init__, which would reset ``name`` to None.
         self.group = group
         self.name = name
-        super().__init__(f"plugin {name!r} of group {group!r} failed to load: {cause!r}")
 
 
 class AuditError(MunicipalReportsError, ValueError):
