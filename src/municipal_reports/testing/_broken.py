@@ -1,0 +1,3 @@
+BREAKABLE_RULES = ()
+Broken = None
+broken = None
