@@ -194,12 +194,10 @@ def _draw_tasks(
     term: YearSpan | None,
     measure_strategy: st.SearchStrategy[Measure] | None,
 ) -> tuple[Task, ...]:
-    count = draw(st.integers(min_measures, max_measures))
-    # Every row in one draw: a draw costs the same whatever its size (see _packed).
-    blob = draw(st.binary(min_size=count * ROW_SIZE, max_size=count * ROW_SIZE))
+    # One draw of bytes per row (see _packed); a list, so that shrinking drops rows.
+    rows = draw(st.lists(ROW, min_size=min_measures, max_size=max_measures))
     groups: list[tuple[str, list[Measure]]] = []
-    for k in range(count):
-        row = blob[k * ROW_SIZE : (k + 1) * ROW_SIZE]
+    for row in rows:
         # The last byte: a new task one time in four (never, once shrunk), and its title.
         place = row[-1]
         if not groups or place % 4 == 3:
