@@ -116,7 +116,7 @@ def test_period_lies_inside_the_program_term(report: ProgramReport) -> None:
 @given(mt.reports())
 def test_generated_text_is_in_one_script(report: object) -> None:
     """No generated title, content or paragraph mixes Latin and Cyrillic letters."""
-    assert not [f for f in audit(report, select=["MR701"])]
+    assert not list(audit(report, select=["MR701"]))
 
 
 @given(mt.people())

@@ -48,7 +48,6 @@ from municipal_reports.testing._packed import (
     HEADER,
     PROGRAM,
     ROW,
-    ROW_SIZE,
     Reader,
     financing_from,
     measure_from,

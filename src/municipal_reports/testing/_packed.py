@@ -2,7 +2,7 @@
 
 Each hypothesis draw costs tens of microseconds whatever it draws, so a measure drawn field
 by field (content, note, executors, three amounts, a percent, a term…) is slow. A measure
-here is one draw of 16 bytes, each field read from its own bytes: all-zero bytes decode to
+here is one draw of 17 bytes, each field read from its own bytes: all-zero bytes decode to
 the simplest row (first content, no note, nothing financed), so shrinking, which drives
 bytes towards zero, still gives small readable rows.
 """
