@@ -71,3 +71,15 @@ def test_registration_needs_no_set_up_in_a_fresh_interpreter() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "True"
+
+
+def test_the_docs_example_runs() -> None:
+    """The downstream test shown in docs/testing.md runs and passes as written."""
+    from pathlib import Path
+
+    doc = Path(__file__).resolve().parent.parent / "docs" / "testing.md"
+    if not doc.is_file():
+        pytest.skip("docs/ is not beside this checkout")
+    text = doc.read_text(encoding="utf-8")
+    code = text.split("```python\n", 1)[1].split("\n```", 1)[0]
+    exec(compile(code, str(doc), "exec"), {"__name__": "docs_example"})
