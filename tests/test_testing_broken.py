@@ -35,9 +35,9 @@ _WHERE: dict[str, st.SearchStrategy[object]] = {
     "MR501": _PROGRAMS,
     "MR502": _PROGRAMS,
     "MR503": mt.programs(),
-    "MR504": mt.reports(max_measures=3),
+    "MR504": mt.reports(max_sections=1, min_program_reports=1, max_measures=2),
     "MR601": st.one_of(mt.figures(), mt.participatory_budgets()),
-    "MR701": st.one_of(_PROGRAMS, mt.reports(max_measures=3)),
+    "MR701": st.one_of(_PROGRAMS, mt.reports(max_sections=2, max_measures=3)),
 }
 
 
@@ -64,7 +64,7 @@ def test_audit_reports_the_broken_rule_at_the_broken_path(code: str) -> None:
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-@given(broken(mt.reports(max_measures=4)))
+@given(broken(mt.reports(max_sections=2, max_measures=3)))
 def test_any_rule_broken_in_a_whole_report_is_found(b: Broken[object]) -> None:
     """With no rule chosen, whatever rule is broken in a report is the one finding."""
     assert b.rule in BREAKABLE_RULES

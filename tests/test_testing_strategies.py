@@ -42,7 +42,7 @@ ENTITY_STRATEGIES = {
     "figures": mt.figures(),
     "listed_items": mt.listed_items(),
     "sections": mt.sections(),
-    "reports": mt.reports(),
+    "reports": mt.reports(max_sections=3, max_measures=5),
     "decisions": mt.decisions(),
     "signatories": mt.signatories(),
     "organizations": mt.organizations(),
@@ -113,7 +113,7 @@ def test_period_lies_inside_the_program_term(report: ProgramReport) -> None:
         assert m.term is None or term.first <= m.term.first <= m.term.last <= term.last
 
 
-@given(mt.reports())
+@given(mt.reports(max_sections=2, max_measures=5))
 def test_generated_text_is_in_one_script(report: object) -> None:
     """No generated title, content or paragraph mixes Latin and Cyrillic letters."""
     assert not list(audit(report, select=["MR701"]))
@@ -199,6 +199,8 @@ def test_strategies_for_parts_are_used(data: st.DataObject) -> None:
         lambda: mt.year_spans(max_length=0),
         lambda: mt.program_reports(min_measures=5, max_measures=2),
         lambda: mt.program_reports(min_measures=-1),
+        lambda: mt.reports(min_program_reports=3, max_program_reports=1),
+        lambda: mt.reports(max_program_reports=100),
         lambda: mt.measures(columns="UAH"),  # type: ignore[arg-type]
         lambda: mt.financings(max_value=Money(-1)),
         lambda: mt.programs(terms=mt.year_spans().example),  # type: ignore[arg-type]

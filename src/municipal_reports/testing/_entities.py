@@ -618,14 +618,24 @@ def reports(
     min_sections: int = 0,
     max_sections: int = 4,
     sections: st.SearchStrategy[Section] | None = None,
+    min_program_reports: int = 0,
     max_program_reports: int = 3,
     max_measures: int = 10,
 ) -> st.SearchStrategy[Report]:
     """Whole report documents: metadata, sections of facts, and, in a last section, up to
     ``max_program_reports`` execution reports of one program by different executors for
-    the report's period (so that the program is cited with one approval throughout)."""
+    the report's period (so that the program is cited with one approval throughout), at
+    least ``min_program_reports`` of them."""
     _check_sizes("min_sections", min_sections, "max_sections", max_sections)
-    _check_sizes("max_program_reports", max_program_reports, "max_measures", 10**9)
+    _check_sizes(
+        "min_program_reports", min_program_reports, "max_program_reports", max_program_reports
+    )
+    _check_sizes("max_measures", max_measures, "max_measures", max_measures)
+    if max_program_reports > len(_text.EXECUTORS):
+        raise InvalidArgument(
+            f"max_program_reports={max_program_reports!r}: at most {len(_text.EXECUTORS)} "
+            "executors report on one program"
+        )
     section_strategy = sections if sections is not None else _sections(facts=_simple_facts())
 
     @st.composite
@@ -637,7 +647,12 @@ def reports(
         kind = draw(st.sampled_from(ReportKind))
         body = tuple(draw(st.lists(section_strategy, min_size=min_sections, max_size=max_sections)))
         executors = draw(
-            st.lists(st.sampled_from(_text.EXECUTORS), max_size=max_program_reports, unique=True)
+            st.lists(
+                st.sampled_from(_text.EXECUTORS),
+                min_size=min_program_reports,
+                max_size=max_program_reports,
+                unique=True,
+            )
         )
         if executors:
             executions = tuple(

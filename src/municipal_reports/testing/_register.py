@@ -139,8 +139,8 @@ def registered_strategies() -> dict[type, st.SearchStrategy[object]]:
             st.sampled_from([c for c, _ in _text.CITIES]),
             st.none() | st.integers(6, 9),
         ),
-        ReportMeta: e.reports(max_sections=0).map(lambda r: r.meta),
-        Report: e.reports(),
+        ReportMeta: e.reports(max_sections=0, max_program_reports=0).map(lambda r: r.meta),
+        Report: e.reports(max_sections=3, max_measures=5),
     }
 
 
