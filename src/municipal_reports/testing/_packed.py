@@ -46,7 +46,7 @@ ROW: Final = st.binary(min_size=ROW_SIZE, max_size=ROW_SIZE)
 
 #: A program's worth of bytes (see :func:`program_from`).
 PROGRAM: Final = st.binary(min_size=16, max_size=16)
-#: The rest of a program report: period, columns, executor, signatory, total percent.
+#: A whole report's period (5 bytes used).
 HEADER: Final = st.binary(min_size=12, max_size=12)
 
 # An execution ratio at or above this many 65 535ths reads as «fully executed»: real tables
