@@ -11,6 +11,7 @@ import pytest
 from municipal_reports import (
     AuditError,
     ListedItems,
+    Money,
     MunicipalReportsError,
     PluginError,
     RuleSet,
@@ -142,3 +143,9 @@ def test_ukrainian_messages_show_values_in_ukrainian() -> None:
     (g,) = audit(p)
     assert "23.09.2019" in g.message("uk")
     assert "2019-09-23" in g.message("en")
+
+
+@pytest.mark.parametrize("value", [Money("1.00"), "текст", 5, None, (1, 2)])
+def test_auditing_a_plain_value_finds_nothing(value: object) -> None:
+    """audit() accepts any object; values that are not entities have nothing to find."""
+    assert audit(value) == []

@@ -69,6 +69,8 @@ class _Plan:
 
     def fields_for(self, cls: type) -> tuple[str, ...]:
         found = self._descend.get(cls)
+        if found is None and not attrs.has(cls):
+            found = self._descend[cls] = ()  # a value (Money, Percent, str): nothing below
         if found is None:
             wanted = []
             for name, classes in _fields(cls):
