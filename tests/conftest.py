@@ -1,16 +1,16 @@
-"""Shared test set-up: hypothesis profiles, and the seed builders of ``examples/``."""
+"""Shared test set-up: hypothesis profiles, and where the example and seed documents are."""
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
-sys.path.insert(0, str(ROOT / "examples"))
+EXAMPLES_DIR = ROOT / "examples"
+EXAMPLES = sorted(p.stem for p in EXAMPLES_DIR.glob("*.json"))
 
 # "fast" for local runs; "thorough" is what .ci/run uses.
 settings.register_profile("fast", max_examples=50, deadline=None)

@@ -1,14 +1,30 @@
-"""The five real reports, built as Report objects, audit to exactly the contradictions they hold."""
+"""The five real reports, read from examples/*.json, audit to exactly the contradictions they hold."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from seeds import SEEDS, build
 
-from municipal_reports import Money, Percent, Qualifier, Quantity, Severity, audit
+from conftest import EXAMPLES, EXAMPLES_DIR, SEEDS_DIR
+from municipal_reports import (
+    Money,
+    Percent,
+    Qualifier,
+    Quantity,
+    Report,
+    Severity,
+    audit,
+    load,
+)
 from municipal_reports.domain.references import Decision
+
+
+def build(name: str) -> Report:
+    """The seed document ``name`` as its example file holds it."""
+    report = load(EXAMPLES_DIR / f"{name}.json")
+    assert isinstance(report, Report)
+    return report
 
 
 def _index(name: str) -> dict[tuple[str, str], object]:
@@ -103,11 +119,22 @@ def test_program_2022_decision_279_has_two_dates() -> None:
     assert (f.expected, f.found) == (dt.date(2021, 9, 23), dt.date(2022, 9, 23))
 
 
-@pytest.mark.parametrize("name", sorted(SEEDS))
-def test_every_seed_file_exists(name: str) -> None:
-    """Each builder is named after a document of shared/seeds."""
-    from conftest import SEEDS_DIR
+def test_there_are_five_examples() -> None:
+    """examples/ holds one report for each of the five seed documents."""
+    assert len(EXAMPLES) == 5
 
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_example_is_named_after_a_seed(name: str) -> None:
+    """Each example file has the stem of a document of shared/seeds."""
     if not SEEDS_DIR.is_dir():
         pytest.skip("shared/seeds is not beside this checkout")
     assert (SEEDS_DIR / f"{name}.txt").is_file()
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_example_is_a_whole_report_with_narrative(name: str) -> None:
+    """Each example is a Report whose sections keep paragraphs of the document's text."""
+    report = build(name)
+    assert report.sections
+    assert any(section.paragraphs for section in report.sections)

@@ -71,12 +71,15 @@ from municipal_reports.errors import (
     MunicipalReportsError,
     PluginError,
     Problem,
+    StructureError,
 )
+from municipal_reports.io import FORMAT_VERSION, dump, dumps, json_schema, load, loads
 
 __version__ = "0.1.0"
 
 __all__ = [
     "FACT_TYPES",
+    "FORMAT_VERSION",
     "MAX_HRYVNIAS",
     "AuditError",
     "AwardBatch",
@@ -128,12 +131,18 @@ __all__ = [
     "SessionKind",
     "Severity",
     "Signatory",
+    "StructureError",
     "Task",
     "YearSpan",
     "audit",
     "check",
     "default_rules",
+    "dump",
+    "dumps",
     "is_correct_rounding",
+    "json_schema",
+    "load",
+    "loads",
     "percentage",
     "rule",
 ]

@@ -6,6 +6,7 @@ Every error that reports bad data carries the :class:`Problem` records that say 
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterable
 
 import attrs
@@ -17,6 +18,7 @@ __all__ = [
     "MunicipalReportsError",
     "PluginError",
     "Problem",
+    "StructureError",
 ]
 
 
@@ -96,3 +98,37 @@ class AuditError(MunicipalReportsError, ValueError):
         self.findings = tuple(findings)
         lines = "\n".join(f"  {f}" for f in self.findings)
         super().__init__(f"{len(self.findings)} error finding(s)\n{lines}")
+
+
+# Short, depth-safe reprs for error lines: a bad value may be a 50 MB array.
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = 60
+_SHORT.maxother = 60
+_SHORT.maxlevel = 2
+
+
+class StructureError(MunicipalReportsError, ValueError):
+    """A document (JSON) that is not a valid report: every problem at once, each one a
+    :class:`Problem` whose path starts at the document root, read as ``message @ $.path``.
+
+    ``source`` names where the document came from (a file name), when known. A problem
+    without a value (a missing key) has ``attrs.NOTHING`` as its value.
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, source: str = "") -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        count = len(self.problems)
+        head = f"invalid report{f' {source}' if source else ''}"
+        lines = "\n".join(f"  {_line(p)}" for p in self.problems)
+        super().__init__(f"{head}: {count} problem{'s' if count != 1 else ''}\n{lines}")
+
+    def lines(self) -> list[str]:
+        """Each problem as one ``message @ $.path`` line."""
+        return [_line(p) for p in self.problems]
+
+
+def _line(problem: Problem) -> str:
+    if problem.value is attrs.NOTHING:
+        return f"{problem.reason} @ {problem.path}"
+    return f"{problem.reason} (got {_SHORT.repr(problem.value)}) @ {problem.path}"

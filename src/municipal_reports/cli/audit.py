@@ -1,0 +1,167 @@
+"""``municipal-reports audit FILE...``: what is wrong with each report file.
+
+Exit status: 0 when no finding is an error, 1 when any is, 2 when a file cannot be read or
+is not a valid report (its problems are printed to stderr; the other files are still
+audited).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from municipal_reports import (
+    Finding,
+    MunicipalReportsError,
+    Severity,
+    StructureError,
+    audit,
+    default_rules,
+    load,
+)
+from municipal_reports.io import unstructure
+
+__all__ = ["add_parser", "run"]
+
+COLUMNS = ("file", "severity", "code", "name", "path", "expected", "found", "message")
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the ``audit`` command."""
+    parser = subparsers.add_parser(
+        "audit",
+        help="audit report files and print what contradicts itself",
+        description="Audit report files (JSON) and print every finding. Exit 0 when no "
+        "finding is an error, 1 when any is, 2 when a file is unreadable or not a report.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="a report file (JSON)")
+    parser.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="a readable table (default) or one JSON list of findings",
+    )
+    parser.add_argument(
+        "--select",
+        type=_codes,
+        default=None,
+        metavar="CODES",
+        help="only these rules: comma-separated codes, code prefixes or names (MR1,MR201)",
+    )
+    parser.add_argument(
+        "--ignore",
+        type=_codes,
+        default=[],
+        metavar="CODES",
+        help="leave out these rules (same form as --select)",
+    )
+    parser.add_argument(
+        "--locale", choices=("uk", "en"), default="en", help="the language of the messages"
+    )
+    parser.set_defaults(func=run)
+
+
+def _codes(text: str) -> list[str]:
+    codes = [c.strip() for c in text.split(",") if c.strip()]
+    if not codes:
+        raise argparse.ArgumentTypeError("expected comma-separated rule codes or names")
+    return codes
+
+
+def _check_selectors(selectors: list[str]) -> str | None:
+    rules = list(default_rules())
+    for s in selectors:
+        if not any(r.name == s or r.code.startswith(s) for r in rules):
+            return s
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Audit every file; print the findings; return the exit status."""
+    unknown = _check_selectors([*(args.select or []), *args.ignore])
+    if unknown is not None:
+        print(
+            f"municipal-reports audit: error: no rule has the code or name {unknown!r}",
+            file=sys.stderr,
+        )
+        return 2
+    status = 0
+    rows: list[tuple[str, Finding]] = []
+    for name in args.files:
+        try:
+            document = load(name)
+            findings = audit(document, select=args.select, ignore=args.ignore)
+        except StructureError as exc:
+            print(f"{name}: not a valid report:", file=sys.stderr)
+            for line in exc.lines():
+                print(f"{name}: {line}", file=sys.stderr)
+            status = 2
+            continue
+        except (OSError, MunicipalReportsError) as exc:
+            print(f"{name}: cannot be read: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        rows.extend((name, f) for f in findings)
+    if args.format == "json":
+        data = [_as_json(name, f, args.locale) for name, f in rows]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(_table(rows, args.locale, len(args.files)))
+    if status == 0 and any(f.severity is Severity.ERROR for _, f in rows):
+        status = 1
+    return status
+
+
+def _value(value: object) -> Any:
+    """A finding's expected or found value as JSON: money and percentages as strings."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    data = unstructure(value)
+    return data if isinstance(data, (dict, list, int, str)) else str(value)
+
+
+def _as_json(name: str, finding: Finding, locale: str) -> dict[str, Any]:
+    return {
+        "file": name,
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity.value,
+        "path": finding.path,
+        "expected": _value(finding.expected),
+        "found": _value(finding.found),
+        "message": finding.message(locale),
+    }
+
+
+def _text(value: object) -> str:
+    return "—" if value is None else str(value)
+
+
+def _table(rows: list[tuple[str, Finding]], locale: str, files: int) -> str:
+    errors = sum(f.severity is Severity.ERROR for _, f in rows)
+    summary = f"{len(rows)} finding(s), {errors} error(s), in {files} file(s)"
+    if not rows:
+        return summary
+    cells = [
+        (
+            name,
+            f.severity.value,
+            f.code,
+            f.name,
+            f.path,
+            _text(f.expected),
+            _text(f.found),
+            f.message(locale),
+        )
+        for name, f in rows
+    ]
+    # Pad every column but the last (the message) to its widest cell.
+    widths = [max(len(row[i]) for row in [COLUMNS, *cells]) for i in range(len(COLUMNS) - 1)]
+    lines = []
+    for row in [COLUMNS, *cells]:
+        padded = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        lines.append("  ".join([*padded, row[-1]]))
+    lines.append(summary)
+    return "\n".join(lines)

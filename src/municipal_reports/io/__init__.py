@@ -1,0 +1,27 @@
+"""JSON in and out: the report file format, its converter and its JSON Schema."""
+
+from municipal_reports.io.json import (
+    DOCUMENT_TYPES,
+    FORMAT_VERSION,
+    Document,
+    dump,
+    dumps,
+    load,
+    loads,
+    structure,
+    unstructure,
+)
+from municipal_reports.io.schema import json_schema
+
+__all__ = [
+    "DOCUMENT_TYPES",
+    "FORMAT_VERSION",
+    "Document",
+    "dump",
+    "dumps",
+    "json_schema",
+    "load",
+    "loads",
+    "structure",
+    "unstructure",
+]

@@ -1,0 +1,144 @@
+"""The JSON Schema (draft 2020-12) of the report file format, made from the entities.
+
+It is derived from the attrs classes and the same patterns the converter enforces, so it
+cannot drift from what :func:`~municipal_reports.loads` accepts in shape. Checks that a
+schema cannot express (a total that its parts must meet, a date that exists) stay with the
+library: a file that validates may still be refused, never the other way round.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import enum
+import functools
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from municipal_reports.domain import Money, Percent, Quantity
+from municipal_reports.io.converter import (
+    FACT_TAGS,
+    MONEY_PATTERN,
+    PERCENT_PATTERN,
+    TAG_KEY,
+    Fact,
+)
+from municipal_reports.io.json import DOCUMENT_TYPES, FORMAT_VERSION, VERSION_KEY
+
+__all__ = ["SCHEMA_ID", "json_schema"]
+
+SCHEMA_ID = "https://municipal-reports.invalid/schema/report-v1.json"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a report file (a fresh copy: changing it changes nothing here).
+
+    >>> json_schema()["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    """
+    return copy.deepcopy(_build())
+
+
+@functools.cache
+def _build() -> dict[str, Any]:
+    defs: dict[str, Any] = {
+        "Money": {
+            "description": 'Hryvnias as a string, at most two decimals: "2080000.00".',
+            "type": "string",
+            "pattern": f"^{MONEY_PATTERN}$",
+        },
+        "Percent": {
+            "description": "A percentage as a string, with the decimals it was written with.",
+            "type": "string",
+            "pattern": f"^{PERCENT_PATTERN}$",
+        },
+        "Date": {
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        },
+    }
+    maker = _Maker(defs)
+    defs["Quantity"] = {
+        "description": 'An exact count, or {"value": 3000, "qualifier": "about"}.',
+        "oneOf": [
+            {"type": "integer", "minimum": 0},
+            maker.object_of(Quantity),
+        ],
+    }
+    defs["Fact"] = {
+        "oneOf": [
+            {"$ref": f"#/$defs/{maker.tagged(cls, tag, {})}"} for cls, tag in FACT_TAGS.items()
+        ]
+    }
+    version = {"type": "integer", "minimum": 1, "maximum": FORMAT_VERSION}
+    documents = [
+        {"$ref": f"#/$defs/{maker.tagged(cls, tag, {VERSION_KEY: version}, 'Document')}"}
+        for tag, cls in DOCUMENT_TYPES.items()
+    ]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "municipal-reports document",
+        "description": "A report or a single program report, as municipal-reports writes it.",
+        "oneOf": documents,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+class _Maker:
+    """Turns entity types into schemas, filling ``defs`` with one entry a class."""
+
+    def __init__(self, defs: dict[str, Any]) -> None:
+        self.defs = defs
+
+    def of(self, t: Any) -> dict[str, Any]:
+        if t is str:
+            return {"type": "string"}
+        if t is int:
+            return {"type": "integer"}
+        if t is Money or t is Percent or t is Quantity:
+            return {"$ref": f"#/$defs/{t.__name__}"}
+        if t is dt.date:
+            return {"$ref": "#/$defs/Date"}
+        if t == Fact:
+            return {"$ref": "#/$defs/Fact"}
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            self.defs.setdefault(t.__name__, {"enum": [m.value for m in t]})
+            return {"$ref": f"#/$defs/{t.__name__}"}
+        origin = typing.get_origin(t)
+        if origin is tuple:
+            return {"type": "array", "items": self.of(typing.get_args(t)[0])}
+        if origin in (typing.Union, types.UnionType):
+            args = typing.get_args(t)
+            inner = [a for a in args if a is not type(None)]
+            if len(inner) == 1 and len(args) == 2:
+                return {"anyOf": [self.of(inner[0]), {"type": "null"}]}
+        if attrs.has(t):
+            if t.__name__ not in self.defs:
+                self.defs[t.__name__] = {}  # reserve the name against recursion
+                self.defs[t.__name__] = self.object_of(t)
+            return {"$ref": f"#/$defs/{t.__name__}"}
+        raise TypeError(f"no JSON Schema for {t!r}")  # a new field type: teach it here
+
+    def object_of(self, cls: type, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+        hints = typing.get_type_hints(cls)
+        fields = attrs.fields(cls)
+        properties = dict(extra or {})
+        properties.update({f.name: self.of(hints[f.name]) for f in fields})
+        required = [*(extra or {}), *(f.name for f in fields if f.default is attrs.NOTHING)]
+        schema: dict[str, Any] = {"type": "object", "properties": properties}
+        if cls.__doc__:
+            schema["description"] = cls.__doc__.strip().split("\n\n")[0]
+        if required:
+            schema["required"] = required
+        schema["additionalProperties"] = False
+        return schema
+
+    def tagged(self, cls: type, tag: str, extra: dict[str, Any], suffix: str = "Fact") -> str:
+        name = f"{cls.__name__}{suffix}"
+        self.defs[name] = self.object_of(cls, {TAG_KEY: {"const": tag}, **extra})
+        return name
