@@ -42,7 +42,7 @@ from municipal_reports.bulk import (
     summarise_many,
     to_csv,
 )
-from tests.conftest import EXAMPLES_DIR
+from conftest import EXAMPLES_DIR
 
 texts = st.sampled_from(["Ремонт доріг", "Придбання техніки", "Навчання", "Друк газет"])
 amounts = st.none() | st.integers(min_value=0, max_value=10**11).map(Money.from_kopecks)

@@ -101,7 +101,7 @@ def _matches(rule_: Rule, selectors: frozenset[str]) -> bool:
     return rule_.name in selectors or any(rule_.code.startswith(s) for s in selectors)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # hashed on every audit() call (the walk plan cache)
 class RuleSet:
     """An immutable collection of rules with unique codes and names."""
 
