@@ -27,8 +27,8 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import write_dataset  # noqa: E402
-from peers import PIPELINES, Findings  # noqa: E402
+from generate import write_dataset
+from peers import PIPELINES, Findings
 
 FLOOR = "orjson floor"
 
@@ -78,7 +78,9 @@ def _time(
     return seconds, found
 
 
-def _memory(fn: Callable[[bytes], Any], docs: list[bytes], load: Callable[[bytes], Any]) -> tuple[int, int]:
+def _memory(
+    fn: Callable[[bytes], Any], docs: list[bytes], load: Callable[[bytes], Any]
+) -> tuple[int, int]:
     """(peak bytes while streaming ``fn`` over ``docs``, bytes retained keeping every object)."""
     gc.collect()
     tracemalloc.start()
@@ -139,7 +141,9 @@ def main() -> int:
         for name, hits in found.items():
             if name != FLOOR and hits != reference:
                 mismatch = True
-                print(f"   MISMATCH {name}: {len(hits ^ reference)} differ, e.g. {sorted(hits ^ reference)[:3]}")
+                print(
+                    f"   MISMATCH {name}: {len(hits ^ reference)} differ, e.g. {sorted(hits ^ reference)[:3]}"
+                )
         floor = seconds[FLOOR]
         header = f"   {'pipeline':26} {'s':>7} {'measures/s':>11} {'µs/measure':>10} {'× floor':>8}"
         peers = [k for k in ("msgspec + checks", "pydantic v2 + checks") if k in seconds]

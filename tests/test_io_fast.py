@@ -11,12 +11,12 @@ import orjson
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_io_roundtrip import program_reports
 
 from municipal_reports import Measure, ProgramReport, StructureError, dumps, loads
 from municipal_reports.io import structure
 from municipal_reports.io.converter import converter
 from municipal_reports.io.fast import program_report
+from test_io_roundtrip import program_reports
 
 
 def _fields(report: ProgramReport) -> dict[str, Any]:
@@ -113,7 +113,9 @@ def test_the_fast_road_gives_up_on_what_the_converter_refuses(name: str) -> None
 
 
 @given(st.sampled_from(sorted(BROKEN)), program_reports)
-def test_broken_variants_of_any_report_never_pass_the_fast_road(name: str, report: ProgramReport) -> None:
+def test_broken_variants_of_any_report_never_pass_the_fast_road(
+    name: str, report: ProgramReport
+) -> None:
     """Breaking any report with measures never yields an object from the fast road."""
     if not report.measures():
         return

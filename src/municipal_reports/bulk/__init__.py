@@ -24,7 +24,13 @@ from municipal_reports.bulk.sources import (
     iter_reports,
     reports_of,
 )
-from municipal_reports.bulk.table import GROUP_KEYS, ExecutionRow, ExecutionSums, execution_table, to_csv
+from municipal_reports.bulk.table import (
+    GROUP_KEYS,
+    ExecutionRow,
+    ExecutionSums,
+    execution_table,
+    to_csv,
+)
 
 __all__ = [
     "DEFAULT_CHUNK_FILES",

@@ -31,9 +31,7 @@ def to_arrow(rows: Sequence[ExecutionRow], by: Sequence[str] | None = None) -> A
     try:
         import pyarrow as pa
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "to_arrow needs pyarrow: pip install 'municipal-reports[arrow]'"
-        ) from exc
+        raise ImportError("to_arrow needs pyarrow: pip install 'municipal-reports[arrow]'") from exc
     keys = tuple(rows[0].by) if rows else tuple(by or ())
     columns: dict[str, Any] = {}
     for i, name in enumerate(keys):

@@ -13,8 +13,9 @@ here in the order of the files, so the answer is the same as a serial run's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future
+from typing import TypeVar
 
 import attrs
 
@@ -35,6 +36,8 @@ __all__ = [
 
 #: Files a worker takes at a time: enough to make the hand-over cheap next to the work.
 DEFAULT_CHUNK_FILES = 64
+
+R = TypeVar("R")
 
 #: Called with the number of files finished so far, for a progress bar.
 Progress = Callable[[int], None]
@@ -62,7 +65,9 @@ def _documents(name: str) -> list[tuple[str, bytes]]:
         return [(f"{name}:{i}", line) for i, line in enumerate(handle, 1) if line.strip()]
 
 
-def _audit_document(source: str, data: bytes, select: Sequence[str] | None, ignore: Sequence[str]) -> SourceAudit:
+def _audit_document(
+    source: str, data: bytes, select: Sequence[str] | None, ignore: Sequence[str]
+) -> SourceAudit:
     try:
         document = loads(data, source=source)
     except StructureError as exc:
@@ -100,10 +105,10 @@ def _chunks(files: list[str], size: int) -> list[list[str]]:
 def _run(
     executor: Executor | None,
     chunks: list[list[str]],
-    work: Callable[..., object],
+    work: Callable[..., R],
     args: tuple[object, ...],
     progress: Progress | None,
-) -> Iterable[object]:
+) -> Iterator[R]:
     """Each chunk's result, in the order of the chunks."""
     done = 0
     if executor is None:
@@ -113,7 +118,7 @@ def _run(
             if progress is not None:
                 progress(done)
         return
-    futures: list[Future[object]] = [executor.submit(work, chunk, *args) for chunk in chunks]
+    futures: list[Future[R]] = [executor.submit(work, chunk, *args) for chunk in chunks]
     for chunk, future in zip(chunks, futures, strict=True):
         yield future.result()
         done += len(chunk)
@@ -142,8 +147,10 @@ def audit_many(
     files = expand(paths)
     results: list[SourceAudit] = []
     select_list = None if select is None else list(select)
-    for part in _run(executor, _chunks(files, chunk_files), audit_files, (select_list, list(ignore)), progress):
-        results.extend(part)  # type: ignore[call-overload]
+    for part in _run(
+        executor, _chunks(files, chunk_files), audit_files, (select_list, list(ignore)), progress
+    ):
+        results.extend(part)
     return results
 
 
@@ -163,7 +170,8 @@ def summarise_many(
     """
     files = expand(paths)
     total = ExecutionSums(by)
-    for part in _run(executor, _chunks(files, chunk_files), summarise_files, (tuple(total.by),), progress):
-        assert isinstance(part, ExecutionSums)
+    for part in _run(
+        executor, _chunks(files, chunk_files), summarise_files, (tuple(total.by),), progress
+    ):
         total.merge(part)
     return total.rows()

@@ -11,11 +11,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from concurrent.futures import Executor, ProcessPoolExecutor
 
 from municipal_reports import MunicipalReportsError, StructureError
-from municipal_reports.bulk import GROUP_KEYS, ExecutionRow, expand, summarise_many, to_arrow, to_csv
-from municipal_reports.cli._progress import progress_bar
+from municipal_reports.bulk import (
+    GROUP_KEYS,
+    ExecutionRow,
+    expand,
+    summarise_many,
+    to_arrow,
+    to_csv,
+)
+from municipal_reports.cli._jobs import add_jobs_arguments, executor_for, progress_bar
 
 __all__ = ["add_parser", "run"]
 
@@ -48,29 +54,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.set_defaults(func=run)
 
 
-def add_jobs_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--jobs N`` and ``--progress`` / ``--no-progress`` (shared with ``audit``)."""
-    parser.add_argument(
-        "--jobs", "-j", type=_positive, default=1, metavar="N", help="worker processes (default 1)"
-    )
-    parser.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="show a progress bar (default: on a terminal, when tqdm is installed)",
-    )
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive number, not {text!r}")
-    return value
-
-
 def _keys(text: str) -> tuple[str, ...]:
     keys = tuple(k.strip() for k in text.split(",") if k.strip())
     unknown = [k for k in keys if k not in GROUP_KEYS]
@@ -81,14 +64,12 @@ def _keys(text: str) -> tuple[str, ...]:
     return keys
 
 
-def executor_for(jobs: int) -> Executor | None:
-    """A process pool of ``jobs`` workers, or None to work in this process."""
-    return ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
-
-
 def _json(rows: list[ExecutionRow]) -> str:
     data = [
-        {k: (v if v is None or isinstance(v, (int, str)) else str(v)) for k, v in r.as_dict().items()}
+        {
+            k: (v if v is None or isinstance(v, (int, str)) else str(v))
+            for k, v in r.as_dict().items()
+        }
         for r in rows
     ]
     return json.dumps(data, ensure_ascii=False, indent=2)
@@ -97,13 +78,23 @@ def _json(rows: list[ExecutionRow]) -> str:
 def _table(rows: list[ExecutionRow], by: tuple[str, ...]) -> str:
     header = [*by, "planned", "actual", "%", "reports", "measures"]
     cells = [
-        [*map(str, r.key), str(r.planned), str(r.actual), "—" if r.percentage is None else str(r.percentage), str(r.reports), str(r.measures)]
+        [
+            *map(str, r.key),
+            str(r.planned),
+            str(r.actual),
+            "—" if r.percentage is None else str(r.percentage),
+            str(r.reports),
+            str(r.measures),
+        ]
         for r in rows
     ]
     widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header))]
     numeric = len(by)
     lines = [
-        "  ".join(c.rjust(w) if i >= numeric else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
+        "  ".join(
+            c.rjust(w) if i >= numeric else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        )
         for row in [header, *cells]
     ]
     return "\n".join(line.rstrip() for line in lines)
@@ -135,7 +126,10 @@ def run(args: argparse.Namespace) -> int:
         try:
             import pyarrow.parquet as pq
         except ImportError:
-            print("municipal-reports summary: error: --to parquet needs pyarrow: pip install 'municipal-reports[arrow]'", file=sys.stderr)
+            print(
+                "municipal-reports summary: error: --to parquet needs pyarrow: pip install 'municipal-reports[arrow]'",
+                file=sys.stderr,
+            )
             return 2
         pq.write_table(to_arrow(rows, args.by), args.output)
         return 0

@@ -83,7 +83,7 @@ class MoneyFormat:
     def is_exact(self) -> bool:
         """Whether figures were written to the kopeck (no rounding band)."""
         # Asked for every measure by the audit: integers only, no Money built.
-        return self.unit.kopecks == 10**self.decimals
+        return bool(self.unit.kopecks == 10**self.decimals)
 
 
 _FORMAT_CHECKS = Checks(("unit", instance_of(MoneyUnit)), ("decimals", int_at_least(0)))

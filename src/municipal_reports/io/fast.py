@@ -175,7 +175,9 @@ def _measure(data: Any, terms: dict[tuple[int, int], YearSpan]) -> Measure:
     number = get("number")
     result: Measure = _make_measure(
         _text(get("content")),
-        _EMPTY_FINANCING if financing is None and "financing" not in data else _financing(financing),
+        _EMPTY_FINANCING
+        if financing is None and "financing" not in data
+        else _financing(financing),
         _percent(get("declared_percent")),
         term,
         _texts(get("executors", [])),
@@ -200,7 +202,9 @@ def _task(data: Any, terms: dict[tuple[int, int], YearSpan]) -> Task:
     )
 
 
-def program_report(data: dict[str, Any], structure: Callable[[Any, type], Any]) -> ProgramReport | None:
+def program_report(
+    data: dict[str, Any], structure: Callable[[Any, type], Any]
+) -> ProgramReport | None:
     """The program report of the document fields ``data`` (without ``format_version`` and
     ``type``), or ``None`` when it is not of the common shape and must be read by the
     converter. ``structure(value, cls)`` reads the small parts (program, period, signatory,
@@ -227,7 +231,9 @@ def program_report(data: dict[str, Any], structure: Callable[[Any, type], Any]) 
             None if total is None else _financing(total),
             _percent(data.get("total_percent")),
             None if signatory is None else structure(signatory, Signatory),
-            ColumnFormats() if columns is None and "columns" not in data else structure(columns, ColumnFormats),
+            ColumnFormats()
+            if columns is None and "columns" not in data
+            else structure(columns, ColumnFormats),
         )
     except Exception:
         # Anything at all: the converter reads the document again and says what is wrong.
