@@ -220,7 +220,10 @@ def percentage(part: Money | int, whole: Money | int) -> Percent | None:
     >>> percentage(Money(5), Money(0)) is None
     True
     """
-    p, w = _same_kind(part, whole)
+    if part.__class__ is Money and whole.__class__ is Money:
+        p, w = part.kopecks, whole.kopecks  # the common case, without the type dispatch
+    else:
+        p, w = _same_kind(part, whole)
     if w == 0:
         return None
     num = p * 10_000
@@ -266,8 +269,12 @@ def is_correct_rounding(
     >>> is_correct_rounding(Percent("24.02"), Money("33900"), Money("141000"), part_step=step, whole_step=step)
     True
     """
-    p, w = _same_kind(part, whole)
-    sp, sw = _steps(part_step), _steps(whole_step)
+    if part.__class__ is Money and whole.__class__ is Money:
+        p, w = part.kopecks, whole.kopecks  # the common case, without the type dispatch
+    else:
+        p, w = _same_kind(part, whole)
+    sp = 0 if part_step is None else _steps(part_step)
+    sw = 0 if whole_step is None else _steps(whole_step)
     if not (sp or sw):
         if w == 0:
             return False

@@ -78,6 +78,9 @@ def _measure_verdict(measure: Measure, path: Path) -> tuple[_Verdict, Money, Mon
     plan = plan_of(measure.financing)
     if declared is None or actual is None or plan is None or not plan:
         return None
+    if is_correct_rounding(declared, actual, plan):
+        # Most declared percents are right: no need to look up the columns' rounding.
+        return _Verdict.CORRECT, actual, plan
     report = path.nearest(ProgramReport)
     if report is None:
         return _judge(declared, actual, plan, None, None), actual, plan
