@@ -1,7 +1,7 @@
 """The execution table as a pyarrow Table (the ``arrow`` extra).
 
-pandas (``table.to_pandas()``), polars (``polars.from_arrow``) and DuckDB (a query on the
-variable) read an Arrow table without copying it. Money is ``decimal128(18, 2)`` and the
+polars (``polars.from_arrow``) and DuckDB (a query on the variable) read an Arrow table
+without copying it; pandas converts it (``table.to_pandas()``, decimals as ``Decimal``). Money is ``decimal128(18, 2)`` and the
 percentage ``decimal128(24, 2)``: exact, never floats; an undefined percentage is null.
 """
 
