@@ -1,8 +1,9 @@
 """The execution table as a pyarrow Table (the ``arrow`` extra).
 
 polars (``polars.from_arrow``) and DuckDB (a query on the variable) read an Arrow table
-without copying it; pandas converts it (``table.to_pandas()``, decimals as ``Decimal``). Money is ``decimal128(18, 2)`` and the
-percentage ``decimal128(24, 2)``: exact, never floats; an undefined percentage is null.
+without copying it; pandas converts it (``table.to_pandas()``, decimals as ``Decimal``).
+Money is ``decimal128(18, 2)`` and the percentage ``decimal128(24, 2)``: exact, never
+floats; an undefined percentage is null.
 """
 
 from __future__ import annotations
