@@ -159,12 +159,6 @@ class ExecutionSums:
             )
         return rows
 
-    def __getstate__(self) -> tuple[tuple[str, ...], dict[GroupKey, list[int]]]:
-        return self.by, self.groups
-
-    def __setstate__(self, state: tuple[tuple[str, ...], dict[GroupKey, list[int]]]) -> None:
-        self.by, self.groups = state
-
 
 def execution_table(
     reports: Iterable[FoundReport], by: Sequence[str] = ("year", "program")
