@@ -122,3 +122,23 @@ def test_duplicate_codes_are_refused() -> None:
     r = default_rules()["MR101"]
     with pytest.raises(MunicipalReportsError):
         RuleSet((r, r))
+
+
+def test_ukrainian_messages_show_values_in_ukrainian() -> None:
+    """Qualified counts and dates inside a Ukrainian message read as Ukrainian text does."""
+    import datetime as dt
+
+    from municipal_reports import Figure, Quantity
+    from municipal_reports.domain.quantity import Qualifier
+
+    (f,) = audit(Figure("учасники", (12527, Quantity(9000, Qualifier.ABOUT))))
+    assert "близько 9000" in f.message("uk")
+    assert "about 9000" in f.message("en")
+    from municipal_reports import Decision, Program
+
+    p = Program(
+        "П", Decision(dt.date(2020, 12, 24), "31"), (Decision(dt.date(2019, 9, 23), "279"),)
+    )
+    (g,) = audit(p)
+    assert "23.09.2019" in g.message("uk")
+    assert "2019-09-23" in g.message("en")

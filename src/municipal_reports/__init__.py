@@ -69,11 +69,14 @@ from municipal_reports.errors import (
     InvalidTypeError,
     InvalidValueError,
     MunicipalReportsError,
+    ParseError,
     PluginError,
     Problem,
     StructureError,
 )
 from municipal_reports.io import FORMAT_VERSION, dump, dumps, json_schema, load, loads
+from municipal_reports.parse import import_table
+from municipal_reports.render import Renderer, render, renderers
 
 __version__ = "0.1.0"
 
@@ -108,6 +111,7 @@ __all__ = [
     "MoneyUnit",
     "MunicipalReportsError",
     "Organization",
+    "ParseError",
     "Part",
     "ParticipatoryBudget",
     "Percent",
@@ -120,6 +124,7 @@ __all__ = [
     "ProjectCap",
     "Qualifier",
     "Quantity",
+    "Renderer",
     "Report",
     "ReportKind",
     "ReportMeta",
@@ -139,10 +144,13 @@ __all__ = [
     "default_rules",
     "dump",
     "dumps",
+    "import_table",
     "is_correct_rounding",
     "json_schema",
     "load",
     "loads",
     "percentage",
+    "render",
+    "renderers",
     "rule",
 ]

@@ -16,6 +16,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "MunicipalReportsError",
+    "ParseError",
     "PluginError",
     "Problem",
     "StructureError",
@@ -31,7 +32,7 @@ class Problem:
     """One fault of one value: where it is, what it was, and why it is refused.
 
     >>> str(Problem("$.amount", -1, "must be >= 0"))
-    "must be >= 0 (got -1) @ $.amount"
+    'must be >= 0 (got -1) @ $.amount'
     """
 
     path: str
@@ -86,9 +87,10 @@ class PluginError(MunicipalReportsError, ImportError):
     """A plugin (rule pack or renderer) named by an entry point could not be loaded."""
 
     def __init__(self, group: str, name: str, cause: BaseException) -> None:
+        super().__init__(f"plugin {name!r} of group {group!r} failed to load: {cause!r}")
+        # After ImportError.__init__, which would reset ``name`` to None.
         self.group = group
         self.name = name
-        super().__init__(f"plugin {name!r} of group {group!r} failed to load: {cause!r}")
 
 
 class AuditError(MunicipalReportsError, ValueError):
@@ -132,3 +134,20 @@ def _line(problem: Problem) -> str:
     if problem.value is attrs.NOTHING:
         return f"{problem.reason} @ {problem.path}"
     return f"{problem.reason} (got {_SHORT.repr(problem.value)}) @ {problem.path}"
+
+
+class ParseError(MunicipalReportsError, ValueError):
+    """Text that cannot be read as the value asked for: it names the text and the position.
+
+    >>> str(ParseError("12,3,4", 4, "a second decimal separator", expected="a number"))
+    "cannot read '12,3,4' as a number: a second decimal separator (at position 4)"
+    """
+
+    def __init__(self, text: str, position: int, reason: str, *, expected: str = "") -> None:
+        self.text = text
+        self.position = position
+        self.reason = reason
+        self.expected = expected
+        shown = text if len(text) <= 80 else text[:77] + "..."
+        what = f" as {expected}" if expected else ""
+        super().__init__(f"cannot read {shown!r}{what}: {reason} (at position {position})")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
 
 import attrs
 
-from municipal_reports.audit.messages import translate
+from municipal_reports.audit.messages import N_, translate
+from municipal_reports.domain.quantity import Qualifier, Quantity
 
 __all__ = ["Finding", "Severity"]
 
@@ -51,7 +53,7 @@ class Finding:
 
     def message(self, locale: str = "en") -> str:
         """The message in ``locale`` ("en" or "uk"; others fall back to English)."""
-        values = {"expected": _text(self.expected), "found": _text(self.found)}
+        values = {"expected": _text(self.expected, locale), "found": _text(self.found, locale)}
         values.update(self.params)
         return translate(self.template, locale).format(**values)
 
@@ -59,5 +61,26 @@ class Finding:
         return f"{self.path}: {self.code} {self.name} [{self.severity.value}] {self.message()}"
 
 
-def _text(value: object) -> str:
-    return "—" if value is None else str(value)
+# How a qualified count reads in a message; translated like the messages themselves.
+_QUALIFIED = {
+    Qualifier.ABOUT: N_("about {value}"),
+    Qualifier.MORE_THAN: N_("more than {value}"),
+    Qualifier.AT_LEAST: N_("at least {value}"),
+    Qualifier.UP_TO: N_("up to {value}"),
+    Qualifier.ALMOST: N_("almost {value}"),
+}
+
+
+#: A date in a message: ISO in English; a translation may choose its own order.
+_DATE = N_("{date:%Y-%m-%d}")
+
+
+def _text(value: object, locale: str) -> str:
+    """A value as a message shows it: canonical numbers, words in the message's language."""
+    if value is None:
+        return "—"
+    if isinstance(value, Quantity) and value.qualifier in _QUALIFIED:
+        return translate(_QUALIFIED[value.qualifier], locale).format(value=value.value)
+    if isinstance(value, datetime.date):
+        return translate(_DATE, locale).format(date=value)
+    return str(value)

@@ -48,7 +48,7 @@ class Hit(NamedTuple):
 CheckFunction = Callable[[Any, Path], Iterable[Hit]]
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Rule:
     """A consistency rule: a check function with its code, name, severity and message."""
 
@@ -101,7 +101,7 @@ def _matches(rule_: Rule, selectors: frozenset[str]) -> bool:
     return rule_.name in selectors or any(rule_.code.startswith(s) for s in selectors)
 
 
-@attrs.frozen(cache_hash=True)  # hashed on every audit() call (the walk plan cache)
+@attrs.frozen(cache_hash=True)
 class RuleSet:
     """An immutable collection of rules with unique codes and names."""
 
@@ -133,6 +133,8 @@ class RuleSet:
     def filtered(self, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> RuleSet:
         """The rules whose code starts with, or whose name is, one of ``select`` (all when
         ``None``) and none of ``ignore``: ``select=["MR1"]`` keeps the MR1xx rules."""
+        if select is None and not ignore:
+            return self  # the common call: keep the one object, so its walk plan is reused
         chosen = self.rules
         if select is not None:
             sel = frozenset(select)

@@ -270,11 +270,10 @@ def is_correct_rounding(
     True
     """
     if part.__class__ is Money and whole.__class__ is Money:
-        p, w = part.kopecks, whole.kopecks  # the common case, without the type dispatch
+        p, w = part.kopecks, whole.kopecks
     else:
         p, w = _same_kind(part, whole)
-    sp = 0 if part_step is None else _steps(part_step)
-    sw = 0 if whole_step is None else _steps(whole_step)
+    sp, sw = _steps(part_step), _steps(whole_step)
     if not (sp or sw):
         if w == 0:
             return False

@@ -39,6 +39,9 @@ __all__ = [
 ]
 
 
+_POW10 = (1, 10, 100, 1000, 10_000, 100_000)
+
+
 class MoneyUnit(enum.Enum):
     """The unit a column of a table writes money in."""
 
@@ -77,13 +80,17 @@ class MoneyFormat:
     @property
     def step(self) -> Money:
         """The amount each written figure was rounded to."""
-        return Money.from_kopecks(self.unit.kopecks // 10**self.decimals)
+        return Money.from_kopecks(self.step_kopecks)
+
+    @property
+    def step_kopecks(self) -> int:
+        """:attr:`step` in kopecks (cheap: the audit asks for it per measure)."""
+        return self.unit.kopecks // _POW10[self.decimals]
 
     @property
     def is_exact(self) -> bool:
         """Whether figures were written to the kopeck (no rounding band)."""
-        # Asked for every measure by the audit: integers only, no Money built.
-        return bool(self.unit.kopecks == 10**self.decimals)
+        return self.unit is MoneyUnit.HRYVNIA and self.decimals == 2
 
 
 _FORMAT_CHECKS = Checks(("unit", instance_of(MoneyUnit)), ("decimals", int_at_least(0)))

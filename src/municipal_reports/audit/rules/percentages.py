@@ -47,7 +47,7 @@ def _zero_is_harmless(declared: Percent, actual: Money | None) -> bool:
 def _step(written: MoneyFormat, count: int = 1) -> Money | None:
     """The rounding step of a figure in a column written as ``written`` (None: exact); a sum
     of ``count`` such figures may be off by ``count`` half-steps."""
-    return None if written.is_exact else Money.from_kopecks(written.step.kopecks * count)
+    return None if written.is_exact else Money.from_kopecks(written.step_kopecks * count)
 
 
 class _Verdict(Enum):
@@ -79,11 +79,10 @@ def _measure_verdict(measure: Measure, path: Path) -> tuple[_Verdict, Money, Mon
     if declared is None or actual is None or plan is None or not plan:
         return None
     if is_correct_rounding(declared, actual, plan):
-        # Most declared percents are right: no need to look up the columns' rounding.
-        return _Verdict.CORRECT, actual, plan
+        return _Verdict.CORRECT, actual, plan  # the common case: no context needed
     report = path.nearest(ProgramReport)
     if report is None:
-        return _judge(declared, actual, plan, None, None), actual, plan
+        return _Verdict.WRONG, actual, plan
     columns = report.columns
     plan_column = columns.annual if measure.financing.annual is not None else columns.indicative
     return _judge(declared, actual, plan, _step(columns.actual), _step(plan_column)), actual, plan
@@ -91,8 +90,10 @@ def _measure_verdict(measure: Measure, path: Path) -> tuple[_Verdict, Money, Mon
 
 def _total_verdict(report: ProgramReport) -> tuple[_Verdict, Money, Money] | None:
     declared = report.total_percent
+    if declared is None:
+        return None  # most tables: no sums needed
     plan, actual = report_totals(report)
-    if declared is None or plan is None or actual is None or not plan:
+    if plan is None or actual is None or not plan:
         return None
     n = len(report.measures())
     total = report.total or Financing()

@@ -35,16 +35,12 @@ def fit_total(total: Money, parts: Sequence[Money], written: MoneyFormat) -> Tot
     «тис. грн» column with one decimal: ``u`` = 100 грн) carry up to ``u/2`` of error each,
     the total too: ``n`` parts may miss by up to ``(n + 1) × u / 2``.
     """
-    return _fit_sum(total, Money._unchecked(sum([p.kopecks for p in parts])), len(parts), written)
-
-
-def _fit_sum(total: Money, summed: Money, count: int, written: MoneyFormat) -> TotalFit:
-    diff = abs(summed.kopecks - total.kopecks)
+    diff = abs(sum(p.kopecks for p in parts) - total.kopecks)
     if diff == 0:
         return TotalFit.EQUAL
     if written.is_exact:
         return TotalFit.MISMATCH
-    if 2 * diff <= (count + 1) * written.step.kopecks:
+    if 2 * diff <= (len(parts) + 1) * written.step_kopecks:
         return TotalFit.ROUNDING
     return TotalFit.MISMATCH
 
@@ -61,9 +57,12 @@ def _money_totals(obj: object, path: Path) -> Iterator[tuple[Path, Money, Money,
                 continue
             parts = [v for m in measures if (v := getattr(m.financing, column)) is not None]
             written: MoneyFormat = getattr(obj.columns, column)
-            summed = Money._unchecked(sum([p.kopecks for p in parts]))
-            fit = _fit_sum(declared, summed, len(parts), written)
-            yield path / "total" / column, declared, summed, fit
+            yield (
+                path / "total" / column,
+                declared,
+                sum(parts, Money(0)),
+                fit_total(declared, parts, written),
+            )
     elif isinstance(obj, MoneyBreakdown):
         parts = [p.amount for p in obj.parts]
         yield (

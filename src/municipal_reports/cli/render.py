@@ -1,0 +1,85 @@
+"""``municipal-reports render FILE --to FORMAT``: write a report out as a document.
+
+Exit status: 0 on success, 2 when the file cannot be read or is not a valid report, or the
+renderer cannot be loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from municipal_reports import (
+    MunicipalReportsError,
+    StructureError,
+    audit,
+    load,
+    render,
+)
+
+__all__ = ["add_parser", "run"]
+
+#: The built-in formats; a renderer a plugin registers is accepted too.
+FORMATS = ("html", "markdown", "text", "csv", "json", "docx")
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the ``render`` command."""
+    parser = subparsers.add_parser(
+        "render",
+        help="render a report file as html, markdown, text, csv, json or docx",
+        description="Render a report file (JSON) in a format a person reads. Writes to "
+        "standard output, or to OUT with -o (docx needs -o).",
+    )
+    parser.add_argument("file", metavar="FILE", help="a report file (JSON)")
+    parser.add_argument(
+        "--to",
+        required=True,
+        metavar="FORMAT",
+        help=f"the output format: {'|'.join(FORMATS)}, or a plugin's renderer name",
+    )
+    parser.add_argument(
+        "--locale", choices=("uk", "en"), default="uk", help="the language (default uk)"
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT, not stdout")
+    parser.add_argument(
+        "--with-audit",
+        action="store_true",
+        help="audit the report and show the findings (HTML marks the offending cells)",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render the file; return the exit status."""
+    name = args.file
+    try:
+        document = load(name)
+        findings = audit(document) if args.with_audit else None
+        output = render(document, to=args.to, locale=args.locale, findings=findings)
+    except StructureError as exc:
+        print(f"{name}: not a valid report:", file=sys.stderr)
+        for line in exc.lines():
+            print(f"{name}: {line}", file=sys.stderr)
+        return 2
+    except (OSError, MunicipalReportsError) as exc:
+        print(f"municipal-reports render: error: {exc}", file=sys.stderr)
+        return 2
+    data = output.encode("utf-8") if isinstance(output, str) else output
+    if args.output:
+        try:
+            with open(args.output, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            print(f"municipal-reports render: error: {exc}", file=sys.stderr)
+            return 2
+    elif isinstance(output, bytes) and sys.stdout.isatty():
+        print(
+            f"municipal-reports render: error: {args.to} is binary; write it with -o OUT",
+            file=sys.stderr,
+        )
+        return 2
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0

@@ -1,0 +1,168 @@
+"""CSV for spreadsheets: a program report's measures, one row each.
+
+Program reports (alone or inside a Report) give one row per measure with plain numbers
+(``92800.00``, a dot, no grouping), so any spreadsheet reads them as numbers; the headers are
+in the locale. Any other entity is written as the tables and fields a reader sees.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+
+from municipal_reports.audit import Finding
+from municipal_reports.domain import Money, MoneyUnit, Percent, ProgramReport, Report, percentage
+from municipal_reports.paths import join
+from municipal_reports.render import i18n
+from municipal_reports.render.labels import label
+from municipal_reports.render.layout import (
+    Fields,
+    Findings,
+    Heading,
+    ItemList,
+    Paragraph,
+    Signature,
+    Table,
+    layout,
+)
+from municipal_reports.render.text import cell_texts
+
+__all__ = ["CsvRenderer"]
+
+_MEASURE_COLUMNS = (
+    "program",
+    "executor",
+    "col_number",
+    "task",
+    "measure",
+    "col_term",
+    "col_executors",
+    "col_indicative",
+    "col_annual",
+    "col_actual",
+    "col_percent",
+    "computed_execution",
+    "col_note",
+    "findings",
+)
+_MONEY_COLUMNS = frozenset({"col_indicative", "col_annual", "col_actual"})
+
+
+def _safe(text: str) -> str:
+    # A cell starting with = + - @ (or a tab/CR) is a formula to a spreadsheet: a hostile
+    # report could run one on the reader's machine. A leading apostrophe keeps it text.
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _plain(value: Money | Percent | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _program_reports(obj: object) -> list[tuple[str, ProgramReport]]:
+    if isinstance(obj, ProgramReport):
+        return [("$", obj)]
+    if isinstance(obj, Report):
+        return [
+            (join(join(join(join("$", "sections"), si), "facts"), fi), fact)
+            for si, section in enumerate(obj.sections)
+            for fi, fact in enumerate(section.facts)
+            if isinstance(fact, ProgramReport)
+        ]
+    return []
+
+
+class CsvRenderer:
+    """Comma-separated values (RFC 4180, CRLF line ends), every field quoted as needed."""
+
+    name = "csv"
+    media_type = "text/csv; charset=utf-8"
+
+    def __init__(self, delimiter: str = ",") -> None:
+        self.delimiter = delimiter
+
+    def __call__(
+        self, obj: object, *, locale: str, findings: Iterable[Finding] | None = None
+    ) -> str:
+        """Render ``obj`` as CSV."""
+        i18n.check_locale(locale)
+        finding_list = tuple(findings or ())
+        reports = _program_reports(obj)
+        rows = (
+            self._measure_rows(reports, locale, finding_list)
+            if reports
+            else self._page_rows(obj, locale, finding_list if findings is not None else None)
+        )
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=self.delimiter, lineterminator="\r\n")
+        writer.writerows(rows)
+        return out.getvalue()
+
+    def _measure_rows(
+        self,
+        reports: list[tuple[str, ProgramReport]],
+        locale: str,
+        findings: tuple[Finding, ...],
+    ) -> Iterator[list[str]]:
+        unit = i18n.unit_label(MoneyUnit.HRYVNIA, locale)
+        yield [
+            f"{label(c, locale)}, {unit}" if c in _MONEY_COLUMNS else label(c, locale)
+            for c in _MEASURE_COLUMNS
+        ]
+        for base, report in reports:
+            for ti, task in enumerate(report.tasks):
+                task_path = join(join(base, "tasks"), ti)
+                for mi, m in enumerate(task.measures):
+                    path = join(join(task_path, "measures"), mi)
+                    f = m.financing
+                    computed = (
+                        percentage(f.actual, f.annual)
+                        if f.actual is not None and f.annual is not None
+                        else None
+                    )
+                    codes = sorted(
+                        {x.code for x in findings if x.path.startswith((path + ".", path + "["))}
+                        | {x.code for x in findings if x.path == path}
+                    )
+                    yield [
+                        _safe(report.program.title),
+                        _safe(report.executor),
+                        _safe(m.number or task.number or ""),
+                        _safe(task.title),
+                        _safe(m.content),
+                        "" if m.term is None else f"{m.term.first}-{m.term.last}",
+                        _safe("; ".join(m.executors)),
+                        _plain(f.indicative),
+                        _plain(f.annual),
+                        _plain(f.actual),
+                        _plain(m.declared_percent),
+                        _plain(computed),
+                        _safe(m.note),
+                        " ".join(codes),
+                    ]
+
+    def _page_rows(
+        self, obj: object, locale: str, findings: tuple[Finding, ...] | None
+    ) -> Iterator[list[str]]:
+        for row in self._page_cells(obj, locale, findings):
+            yield [_safe(text) for text in row]
+
+    def _page_cells(
+        self, obj: object, locale: str, findings: tuple[Finding, ...] | None
+    ) -> Iterator[list[str]]:
+        page = layout(obj, locale=locale, findings=findings)
+        for block in page.blocks:
+            if isinstance(block, (Heading, Paragraph)):
+                yield [block.text]
+            elif isinstance(block, Fields):
+                yield from ([f.label, f.value] for f in block.fields)
+            elif isinstance(block, ItemList):
+                yield from ([str(i), item] for i, item in enumerate(block.items, 1))
+            elif isinstance(block, Signature):
+                yield [block.position, block.name]
+            elif isinstance(block, Table):
+                yield list(block.headers)
+                yield from (cell_texts(r, marker="") for r in block.rows)
+            elif isinstance(block, Findings):
+                yield [block.title]
+                yield from ([f.code, f.severity, f.path, f.message] for f in block.findings)

@@ -1,0 +1,71 @@
+"""HTML: one self-contained page (styles inline), drawn by a jinja2 template with autoescape.
+
+Every piece of text goes through jinja2's escaping; the only values written unescaped are
+bar widths, which are numbers computed here.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from decimal import Decimal
+
+import jinja2
+
+from municipal_reports.audit import Finding
+from municipal_reports.domain import Percent
+from municipal_reports.render import i18n
+from municipal_reports.render.layout import layout
+
+__all__ = ["HtmlRenderer"]
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    # Built on first use, then shared: a jinja2 Environment is safe to share once set up.
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("municipal_reports.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+        keep_trailing_newline=True,
+    )
+
+
+# Column widths of the official form, in percent of the page: the texts get the room.
+_FORM_WIDTHS = (3, 13, 17, 6, 10, 7, 7, 7, 7, 23)
+
+
+def _bar_width(p: Percent) -> str:
+    """The bar's width in percent of the cell, 0 to 100, as plain digits."""
+    value = min(max(p.value, Decimal(0)), Decimal(100))
+    return f"{value.normalize():f}"
+
+
+class HtmlRenderer:
+    """A self-contained HTML page: the official form, with execution bars per measure and,
+    when findings are given, the offending cells marked and the findings listed."""
+
+    name = "html"
+    media_type = "text/html; charset=utf-8"
+
+    def __init__(self, template: str = "page.html.j2") -> None:
+        self.template = template
+
+    def __call__(
+        self, obj: object, *, locale: str, findings: Iterable[Finding] | None = None
+    ) -> str:
+        """Render ``obj`` as an HTML page."""
+        page = layout(obj, locale=locale, findings=findings)
+        return (
+            _environment()
+            .get_template(self.template)
+            .render(
+                page=page,
+                pct=lambda p: i18n.format_percent(p, locale),
+                bar_width=_bar_width,
+                over=lambda p: p.value > 100,
+                form_widths=_FORM_WIDTHS,
+            )
+        )

@@ -1,0 +1,72 @@
+"""JSON, the interchange format: a document renders exactly as ``municipal_reports.dumps``
+writes it (indented), so the output loads back with ``municipal_reports.load``.
+
+Any other entity renders as its JSON data; an audit result as a list of findings. With
+``findings``, the output is ``{"document": …, "findings": […]}``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from municipal_reports.audit import Finding
+from municipal_reports.domain import ProgramReport, Report
+from municipal_reports.io import dumps, unstructure
+from municipal_reports.render import i18n
+
+__all__ = ["JsonRenderer", "finding_data"]
+
+
+def _value(value: object) -> Any:
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    data = unstructure(value)
+    return data if isinstance(data, (dict, list, int, str)) else str(value)
+
+
+def finding_data(finding: Finding, locale: str) -> dict[str, Any]:
+    """A finding as JSON data, its message in ``locale``."""
+    return {
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity.value,
+        "path": finding.path,
+        "expected": _value(finding.expected),
+        "found": _value(finding.found),
+        "message": finding.message(locale),
+    }
+
+
+def _is_findings(obj: object) -> bool:
+    return isinstance(obj, (list, tuple)) and all(isinstance(f, Finding) for f in obj)
+
+
+class JsonRenderer:
+    """JSON text (UTF-8, indented by two spaces, ending with a newline)."""
+
+    name = "json"
+    media_type = "application/json"
+
+    def __call__(
+        self, obj: object, *, locale: str, findings: Iterable[Finding] | None = None
+    ) -> str:
+        """Render ``obj`` as JSON."""
+        i18n.check_locale(locale)
+        if _is_findings(obj):
+            assert isinstance(obj, (list, tuple))
+            return _text([finding_data(f, locale) for f in obj])
+        if isinstance(obj, (Report, ProgramReport)):
+            document = json.loads(dumps(obj))
+        else:
+            document = unstructure(obj)
+        if findings is None:
+            return _text(document)
+        return _text(
+            {"document": document, "findings": [finding_data(f, locale) for f in findings]}
+        )
+
+
+def _text(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,111 @@
+"""Finding renderers: the entry point group ``municipal_reports.renderers``.
+
+Ours register through the same group as anyone else's (see pyproject.toml), so there is one
+way in. Entry points are listed on first use and each is loaded only when asked for, so a
+broken plugin breaks only its own name, and says so.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from importlib.metadata import EntryPoint, entry_points
+from typing import Final
+
+from municipal_reports.audit import Finding
+from municipal_reports.errors import InvalidValueError, PluginError, Problem
+from municipal_reports.render.base import Renderer
+
+__all__ = ["ENTRY_POINT_GROUP", "load_renderer", "render", "renderer_names", "renderers"]
+
+log = logging.getLogger(__name__)
+
+#: The entry point group renderers register in.
+ENTRY_POINT_GROUP: Final = "municipal_reports.renderers"
+_BUILTIN_PACKAGE: Final = "municipal_reports."
+
+
+def _entry_points() -> dict[str, EntryPoint]:
+    # Ours first, so that a third party cannot silently take over a built-in name.
+    found: dict[str, EntryPoint] = {}
+    eps = sorted(
+        entry_points(group=ENTRY_POINT_GROUP),
+        key=lambda ep: (not ep.value.startswith(_BUILTIN_PACKAGE), ep.name),
+    )
+    for ep in eps:
+        if ep.name in found:
+            log.warning(
+                "renderer %r of %s is shadowed by %s", ep.name, ep.value, found[ep.name].value
+            )
+            continue
+        found[ep.name] = ep
+    return found
+
+
+def renderer_names() -> list[str]:
+    """The names of every registered renderer, sorted; nothing is loaded."""
+    return sorted(_entry_points())
+
+
+def _instantiate(ep: EntryPoint) -> Renderer:
+    try:
+        loaded = ep.load()
+        obj = loaded() if isinstance(loaded, type) else loaded
+    except Exception as exc:
+        raise PluginError(ENTRY_POINT_GROUP, ep.name, exc) from exc
+    if not isinstance(obj, Renderer):
+        problem = TypeError(f"{obj!r} has no name, media_type and __call__")
+        raise PluginError(ENTRY_POINT_GROUP, ep.name, problem)
+    return obj
+
+
+def load_renderer(name: str) -> Renderer:
+    """The renderer registered as ``name``, built with its default options.
+
+    Raises :class:`~municipal_reports.errors.PluginError` naming the plugin if it fails to
+    load, and InvalidValueError if no renderer has that name.
+    """
+    ep = _entry_points().get(name)
+    if ep is None:
+        raise InvalidValueError(
+            [Problem("$.to", name, f"is not a renderer; known: {', '.join(renderer_names())}")],
+            subject="renderer",
+        )
+    return _instantiate(ep)
+
+
+def renderers() -> dict[str, Renderer]:
+    """Every registered renderer by name, each built with its default options.
+
+    A plugin that fails to load raises PluginError with its name.
+    """
+    return {name: _instantiate(ep) for name, ep in sorted(_entry_points().items())}
+
+
+def render(
+    obj: object,
+    *,
+    to: str,
+    locale: str,
+    findings: Iterable[Finding] | None = None,
+) -> str | bytes:
+    """Render ``obj`` with the renderer named ``to`` for ``locale`` ("uk" or "en").
+
+    ``obj`` is an entity, a whole Report or an audit result; ``findings`` (from
+    ``audit(obj)``) are shown and their cells marked where the format can.
+
+    >>> from municipal_reports import Money, MoneyBreakdown, MoneyPart
+    >>> b = MoneyBreakdown("Видатки", Money(3), (MoneyPart("А", Money(1)), MoneyPart("Б", Money(2))))
+    >>> print(render(b, to="markdown", locale="uk"), end="")
+    # Видатки
+    <BLANKLINE>
+    | Складова | Сума, грн |
+    | --- | --: |
+    | А | 1,00 |
+    | Б | 2,00 |
+    | **Всього** | **3,00** |
+    """
+    from municipal_reports.render import i18n  # babel and num2words: only when rendering
+
+    i18n.check_locale(locale)
+    return load_renderer(to)(obj, locale=locale, findings=findings)

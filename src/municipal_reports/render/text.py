@@ -1,0 +1,184 @@
+"""Plain text for terminals: headings underlined, tables drawn as wrapped grids."""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+
+from municipal_reports.audit import Finding
+from municipal_reports.render.layout import (
+    Block,
+    Fields,
+    Findings,
+    Heading,
+    ItemList,
+    Paragraph,
+    Row,
+    Signature,
+    Table,
+    layout,
+)
+
+__all__ = ["TextRenderer"]
+
+_UNDERLINES = {1: "=", 2: "-"}
+_MIN_COLUMN = 4
+_NARROW = 12
+
+
+def _clean(text: str) -> str:
+    # Control and bidirectional-override characters would let a cell rewrite the terminal
+    # or reorder the text around it; show them as the replacement character.
+    return "".join(
+        "\ufffd" if unicodedata.category(ch) in ("Cc", "Cf") and ch != "\n" else ch for ch in text
+    )
+
+
+def _flat(text: str) -> str:
+    return " ".join(_clean(text).split())
+
+
+def cell_texts(row: Row, fmt: Callable[[str], str] = str, marker: str = " [!]") -> list[str]:
+    """The texts of a row's grid positions, each passed through ``fmt``, ``marker`` after
+    the cells that findings concern; spanned and covered positions left empty."""
+    texts: list[str] = []
+    for cell in row.cells:
+        text = "" if cell.covered else fmt(cell.text)
+        if cell.marked:
+            text = f"{text}{marker}".strip()
+        texts.append(text)
+        texts.extend("" for _ in range(cell.colspan - 1))
+    return texts
+
+
+class TextRenderer:
+    """Plain UTF-8 text, wrapped to ``width`` columns (tables too).
+
+    Findings, when given, are listed at the end and their cells marked «[!]».
+    """
+
+    name = "text"
+    media_type = "text/plain; charset=utf-8"
+
+    def __init__(self, width: int = 120) -> None:
+        self.width = max(40, width)
+
+    def __call__(
+        self, obj: object, *, locale: str, findings: Iterable[Finding] | None = None
+    ) -> str:
+        """Render ``obj`` as plain text."""
+        page = layout(obj, locale=locale, findings=findings)
+        parts = [self._block(b) for b in page.blocks]
+        return "\n\n".join(p for p in parts if p) + "\n"
+
+    def _wrap(self, text: str, indent: str = "") -> str:
+        return textwrap.fill(
+            _flat(text),
+            self.width,
+            initial_indent=indent,
+            subsequent_indent=" " * len(indent),
+            break_long_words=True,
+            break_on_hyphens=False,
+        )
+
+    def _block(self, block: Block) -> str:
+        if isinstance(block, Heading):
+            text = self._wrap(block.text)
+            rule = _UNDERLINES.get(block.level)
+            if rule is None:
+                return text
+            return f"{text}\n{rule * min(self.width, max(len(line) for line in text.splitlines()))}"
+        if isinstance(block, Paragraph):
+            return self._wrap(block.text)
+        if isinstance(block, Fields):
+            return "\n".join(
+                self._wrap(f"{f.value}{' [!]' if f.marked else ''}", f"{_flat(f.label)}: ")
+                for f in block.fields
+            )
+        if isinstance(block, ItemList):
+            return "\n".join(
+                self._wrap(item, f"{i}. " if block.numbered else "- ")
+                for i, item in enumerate(block.items, 1)
+            )
+        if isinstance(block, Signature):
+            position, name = _flat(block.position), _flat(block.name)
+            gap = self.width - len(position) - len(name)
+            if gap >= 3:
+                return f"{position}{' ' * gap}{name}"
+            # Too long for one line: the position wrapped, the name below on the right.
+            return f"{self._wrap(position)}\n{self._wrap(name).rjust(self.width)}"
+        if isinstance(block, Table):
+            return self._table(block)
+        return self._findings(block)
+
+    def _findings(self, block: Findings) -> str:
+        lines = [self._wrap(block.title), "-" * min(self.width, len(_flat(block.title)))]
+        if not block.findings:
+            lines.append(self._wrap(block.empty_text))
+        for f in block.findings:
+            lines.append(self._wrap(f"{f.code} {f.name} [{f.severity_text}] {f.path}: {f.message}"))
+        return "\n".join(lines)
+
+    def _table(self, table: Table) -> str:
+        grid = [[_flat(h) for h in table.headers]] + [
+            [_flat(t) for t in cell_texts(r)] for r in table.rows
+        ]
+        # A cell spanning several columns («Всього:») does not set the first one's width.
+        sizing = [grid[0]] + [
+            [_flat(t) for t in cell_texts(r)]
+            for r in table.rows
+            if all(c.colspan == 1 for c in r.cells)
+        ]
+        widths = self._widths(sizing)
+        rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+        lines = [self._wrap(table.caption)] if table.caption else []
+        lines.append(rule)
+        for i, row in enumerate(grid):
+            lines.extend(self._row(row, widths))
+            if i == 0 or i == len(grid) - 1:
+                lines.append(rule.replace("-", "=") if i == 0 else rule)
+        return "\n".join(lines)
+
+    def _widths(self, grid: Sequence[Sequence[str]]) -> list[int]:
+        columns = len(grid[0])
+        body = grid[1:] or grid
+        # A column wants its longest body cell, and at least its header's longest word.
+        wanted = [
+            max(
+                max((len(row[c]) for row in body if c < len(row)), default=0),
+                max((len(w) for w in grid[0][c].split()), default=0),
+                _MIN_COLUMN,
+            )
+            for c in range(columns)
+        ]
+        budget = max(self.width - (3 * columns + 1), _MIN_COLUMN * columns)
+        if sum(wanted) <= budget:
+            return wanted
+        # Narrow columns keep their width; the wide ones share what is left in proportion.
+        narrow = [w <= _NARROW for w in wanted]
+        left = budget - sum(w for w, n in zip(wanted, narrow, strict=True) if n)
+        wide_total = sum(w for w, n in zip(wanted, narrow, strict=True) if not n) or 1
+        widths = [
+            w if n else max(_NARROW, left * w // wide_total)
+            for w, n in zip(wanted, narrow, strict=True)
+        ]
+        # Still too wide (many columns): narrow the widest until the table fits.
+        while sum(widths) > budget and max(widths) > _MIN_COLUMN:
+            widths[widths.index(max(widths))] -= 1
+        return widths
+
+    def _row(self, row: Sequence[str], widths: Sequence[int]) -> list[str]:
+        wrapped = [
+            textwrap.wrap(text, w, break_long_words=True, break_on_hyphens=False) or [""]
+            for text, w in zip(row, widths, strict=False)
+        ]
+        height = max(len(c) for c in wrapped)
+        return [
+            "| "
+            + " | ".join(
+                (c[i] if i < len(c) else "").ljust(w) for c, w in zip(wrapped, widths, strict=False)
+            )
+            + " |"
+            for i in range(height)
+        ]

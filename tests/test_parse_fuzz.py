@@ -1,0 +1,124 @@
+"""Hostile input: no parser raises anything but ParseError, and none takes more than
+linear time on long input."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from municipal_reports import ParseError, import_table
+from municipal_reports import parse as P
+
+PARSERS: list[Callable[[str], object]] = [
+    P.parse_number,
+    P.parse_optional_number,
+    P.parse_percent,
+    P.parse_money,
+    P.parse_quantity,
+    P.parse_date,
+    P.parse_date_range,
+    P.parse_decision,
+    P.find_decisions,
+    P.parse_period,
+    P.parse_year_span,
+    P.parse_person,
+    lambda t: P.parse_number(t, locale="en"),
+    lambda t: P.parse_money(t, locale="en"),
+    lambda t: P.parse_date(t, year=2022),
+    P.normalize_text,
+    import_table,
+]
+NAMES = [getattr(f, "__name__", "lambda") for f in PARSERS]
+
+# Text built from the pieces real documents are made of, so that hypothesis reaches deep
+# into the grammars rather than failing on the first character.
+PIECES = st.sampled_from(
+    [
+        "0", "1", "2", "9", "12", "2022", " ", "\u00a0", "\u202f", ",", ".", "-", "–", "%",
+        "№", "від", "р.", "року", "рік", "млн", "тис.", "грн", "коп.", "близько", "більше",
+        "до", "жовтня", "з", "по", "I", "квартал", "півріччя", "9 місяців", "за", "\t", "\n",
+        "Всього:", "№ з/п", "«", "»", "СТЕПАНЮК", "Лілія", "О.", "-", "'", "ʼ",
+    ]
+)  # fmt: skip
+DOCUMENT_TEXT = st.lists(PIECES, max_size=40).map("".join)
+
+
+@pytest.mark.parametrize("parse", PARSERS, ids=NAMES)
+@given(text=st.one_of(st.text(max_size=200), DOCUMENT_TEXT))
+def test_only_parse_errors_escape(parse: Callable[[str], object], text: str) -> None:
+    """Whatever the text, a parser returns a value or raises ParseError, nothing else."""
+    error: ParseError | None = None
+    try:
+        parse(text)
+    except ParseError as exc:
+        error = exc
+    if error is not None:
+        assert isinstance(error.text, str)
+        assert 0 <= error.position <= max(len(error.text), len(text))
+
+
+def _seconds(parse: Callable[[str], object], text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        with contextlib.suppress(ParseError):
+            parse(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+# Inputs that make backtracking regexes explode: long runs of what a pattern repeats, with
+# a character at the end that makes the match fail.
+ADVERSARIAL: dict[str, Callable[[int], str]] = {
+    "digits": lambda n: "1" * n + "x",
+    "groups": lambda n: "1 000" * (n // 5) + ",x",
+    "spaces": lambda n: "1" + " " * n + "x",
+    "dates": lambda n: "24.12.2020 " * (n // 11) + "№",
+    "words": lambda n: "тис " * (n // 4) + "1",
+    "numbers-and-units": lambda n: "1 тис " * (n // 6) + "x",
+    "tabs": lambda n: "1\t" * (n // 2),
+}
+
+
+@pytest.mark.parametrize("parse", PARSERS, ids=NAMES)
+@pytest.mark.parametrize("shape", list(ADVERSARIAL))
+def test_time_grows_linearly(parse: Callable[[str], object], shape: str) -> None:
+    """Ten times the input costs at most about ten times the time (generous: 40×).
+
+    A quadratic parser costs 100× here every time; a busy machine only sometimes spoils a
+    measurement, so the ratio is measured up to three times and the best one counts.
+    """
+    make = ADVERSARIAL[shape]
+    small, large = make(10_000), make(100_000)
+    ratios = []
+    for _ in range(3):
+        t_small = max(_seconds(parse, small), 1e-4)
+        ratios.append(_seconds(parse, large) / t_small)
+        if ratios[-1] <= 40:
+            break
+    assert min(ratios) <= 40, (shape, ratios)
+
+
+HEADER = (
+    "№ з/п\tПріоритетні завдання\tЗміст заходів\tТермін виконання\tВиконавці\t"
+    "Орієнтовний обсяг, тис. грн\tРічний обсяг, грн\tФактично профінансовано, грн\t"
+    "Відсоток виконання заходу, %\tІнформація про виконання"
+)
+CELL = st.one_of(PIECES, DOCUMENT_TEXT.map(lambda t: t.replace("\n", " ")))
+ROW = st.lists(CELL, min_size=0, max_size=12).map("\t".join)
+
+
+@given(rows=st.lists(ROW, max_size=8), title=st.sampled_from(["", "Звіт «Програма» за 2022 рік\n"]))
+def test_table_importer_raises_only_parse_errors(rows: list[str], title: str) -> None:
+    """A real header above arbitrary rows imports or raises ParseError, nothing else."""
+    text = title + HEADER + "\n" + "\n".join(rows)
+    try:
+        result = import_table(text)
+    except ParseError:
+        return
+    assert all(f.code.startswith("IMP") for f in result.findings)
