@@ -142,6 +142,8 @@ class RuleSet:
         ign = frozenset(ignore)
         if ign:
             chosen = tuple(r for r in chosen if not _matches(r, ign))
+        if len(chosen) == len(self.rules):
+            return self  # nothing left out: keep the hash and the walk plan cached on self
         return RuleSet(chosen)
 
     @classmethod

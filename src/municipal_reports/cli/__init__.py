@@ -16,7 +16,7 @@ from collections.abc import Sequence
 __all__ = ["main"]
 
 #: The modules of this package that each add one command.
-COMMAND_MODULES: tuple[str, ...] = ("audit", "percent", "schema", "importer", "render")
+COMMAND_MODULES: tuple[str, ...] = ("audit", "percent", "schema", "importer", "render", "summary")
 
 
 def build_parser() -> argparse.ArgumentParser:

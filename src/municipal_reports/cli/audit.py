@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
@@ -21,6 +22,8 @@ from municipal_reports import (
     default_rules,
     load,
 )
+from municipal_reports.bulk import audit_many, expand
+from municipal_reports.cli._jobs import add_jobs_arguments, executor_for, progress_bar
 from municipal_reports.io import unstructure
 
 __all__ = ["add_parser", "run"]
@@ -36,7 +39,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="Audit report files (JSON) and print every finding. Exit 0 when no "
         "finding is an error, 1 when any is, 2 when a file is unreadable or not a report.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="a report file (JSON)")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="PATH",
+        help="a report file (JSON), a directory of them (recursive), or a .jsonl file",
+    )
     parser.add_argument(
         "--format",
         choices=("table", "json"),
@@ -60,6 +68,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--locale", choices=("uk", "en"), default="en", help="the language of the messages"
     )
+    add_jobs_arguments(parser)
     parser.set_defaults(func=run)
 
 
@@ -87,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.jobs > 1 or not all(_is_plain_file(name) for name in args.files):
+        return _run_many(args)
     status = 0
     rows: list[tuple[str, Finding]] = []
     for name in args.files:
@@ -109,6 +120,48 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(_table(rows, args.locale, len(args.files)))
+    if status == 0 and any(f.severity is Severity.ERROR for _, f in rows):
+        status = 1
+    return status
+
+
+def _is_plain_file(name: str) -> bool:
+    return not (os.path.isdir(name) or name.endswith(".jsonl"))
+
+
+def _run_many(args: argparse.Namespace) -> int:
+    """Directories, JSON Lines or ``--jobs N``: the documents through ``audit_many``."""
+    try:
+        files = expand(args.files)
+    except OSError as exc:
+        print(f"municipal-reports audit: error: {exc}", file=sys.stderr)
+        return 2
+    executor = executor_for(args.jobs)
+    try:
+        with progress_bar(len(files), wanted=args.progress) as progress:
+            results = audit_many(
+                files, executor, select=args.select, ignore=args.ignore, progress=progress
+            )
+    except OSError as exc:
+        print(f"municipal-reports audit: error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        if executor is not None:
+            executor.shutdown()
+    status = 0
+    rows: list[tuple[str, Finding]] = []
+    for result in results:
+        if not result.loaded:
+            print(f"{result.source}: not a valid report:", file=sys.stderr)
+            for line in StructureError(result.problems).lines():
+                print(f"{result.source}: {line}", file=sys.stderr)
+            status = 2
+        rows.extend((result.source, f) for f in result.findings)
+    if args.format == "json":
+        data = [_as_json(name, f, args.locale) for name, f in rows]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(_table(rows, args.locale, len(results)))
     if status == 0 and any(f.severity is Severity.ERROR for _, f in rows):
         status = 1
     return status

@@ -12,6 +12,7 @@ APOSTROPHES = "'’ʼ‘`´"
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘`´][^\W\d_]+)*")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 
 # Latin letters that look like Cyrillic ones, as OCR and careless typing swap them.
 _LOOKALIKES = str.maketrans(
@@ -31,7 +32,23 @@ def mixed_script_words(text: str) -> list[str]:
     >>> mixed_script_words("Ефективна влада. Конку rentне місто")
     ['rentне']
     """
+    if not _may_mix(text):
+        return []
     return [w for w in _WORD.findall(text) if _LATIN.search(w) and _CYRILLIC.search(w)]
+
+
+def _may_mix(text: str) -> bool:
+    """False when no run of Latin letters touches another letter or an apostrophe: then no
+    word mixes scripts, and the word split is skipped. «Prozorro,» or «ЦНАП Online» are
+    cleared in one linear scan; a mixed word always has a Latin run touching its other
+    letters (or an apostrophe between them)."""
+    for run in _LATIN_RUN.finditer(text):
+        start, end = run.span()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if before in APOSTROPHES or after in APOSTROPHES or before.isalpha() or after.isalpha():
+            return True
+    return False
 
 
 def fold_latin_lookalikes(word: str) -> str:

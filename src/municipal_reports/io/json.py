@@ -21,6 +21,7 @@ import orjson
 from municipal_reports.domain import ProgramReport, Report
 from municipal_reports.errors import Problem, StructureError
 from municipal_reports.io.converter import TAG_KEY, converter, problems_of
+from municipal_reports.io.fast import program_report as fast_program_report
 
 __all__ = [
     "DOCUMENT_TYPES",
@@ -103,6 +104,11 @@ def _document(data: Any, source: str) -> Document:
     if problems or cls is None:
         raise StructureError(problems, source=source)
     fields = {k: v for k, v in data.items() if k != VERSION_KEY and k != TAG_KEY}
+    if cls is ProgramReport:
+        # The common shape takes the fast road; anything else (and every error) the converter.
+        fast = fast_program_report(fields, converter().structure)
+        if fast is not None:
+            return fast
     result: Document = structure(fields, cls, source=source)
     return result
 

@@ -228,14 +228,14 @@ def percent_rounding_difference(obj: Measure | ProgramReport, path: Path) -> tup
     Example: plan 141,0 and actual 33,9 тис. грн give 24.04%; «24,02%» fits raw amounts of
     141 012 and 33 876 грн.
     """
-    if isinstance(obj, Measure):
-        verdict = _measure_verdict(obj, path)
-        at, declared = path / "declared_percent", obj.declared_percent
-    else:
-        verdict = _total_verdict(obj)
-        at, declared = path / "total_percent", obj.total_percent
+    verdict = _measure_verdict(obj, path) if isinstance(obj, Measure) else _total_verdict(obj)
     if verdict is None or verdict[0] is not _Verdict.ROUNDING:
         return ()
+    # The path is built only for a hit: this rule runs on every measure.
+    if isinstance(obj, Measure):
+        at, declared = path / "declared_percent", obj.declared_percent
+    else:
+        at, declared = path / "total_percent", obj.total_percent
     return (Hit(at, percentage(verdict[1], verdict[2]), declared),)
 
 

@@ -1,0 +1,147 @@
+"""``municipal-reports summary PATH... --by year,program``: the execution table.
+
+Planned, actual and the execution percentage (the one rule) of every program report in the
+files, directories (``*.json``, ``*.jsonl``, recursively) and JSON Lines given, grouped by
+any of council, year, period, program, executor, task. Exit status 0, or 2 when a file
+cannot be read or is not a valid report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from municipal_reports import MunicipalReportsError, StructureError
+from municipal_reports.bulk import (
+    GROUP_KEYS,
+    ExecutionRow,
+    expand,
+    summarise_many,
+    to_arrow,
+    to_csv,
+)
+from municipal_reports.cli._jobs import add_jobs_arguments, executor_for, progress_bar
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the ``summary`` command."""
+    parser = subparsers.add_parser(
+        "summary",
+        help="planned, actual and execution percentage over many reports, grouped",
+        description="Sum planned and actual financing over every program report in the "
+        "paths and compute each group's execution percentage (actual over plan, half-up "
+        "to 2 places).",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a file, directory or .jsonl")
+    parser.add_argument(
+        "--by",
+        type=_keys,
+        default=("year", "program"),
+        metavar="KEYS",
+        help=f"comma-separated group keys from {','.join(GROUP_KEYS)} (default year,program)",
+    )
+    parser.add_argument(
+        "--to",
+        choices=("table", "csv", "json", "parquet"),
+        default="table",
+        help="a readable table (default), CSV, JSON, or Parquet (needs pyarrow and --output)",
+    )
+    parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    add_jobs_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    keys = tuple(k.strip() for k in text.split(",") if k.strip())
+    unknown = [k for k in keys if k not in GROUP_KEYS]
+    if not keys or unknown:
+        raise argparse.ArgumentTypeError(
+            f"expected comma-separated keys from {', '.join(GROUP_KEYS)}, not {text!r}"
+        )
+    return keys
+
+
+def _json(rows: list[ExecutionRow]) -> str:
+    data = [
+        {
+            k: (v if v is None or isinstance(v, (int, str)) else str(v))
+            for k, v in r.as_dict().items()
+        }
+        for r in rows
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _table(rows: list[ExecutionRow], by: tuple[str, ...]) -> str:
+    header = [*by, "planned", "actual", "%", "reports", "measures"]
+    cells = [
+        [
+            *map(str, r.key),
+            str(r.planned),
+            str(r.actual),
+            "—" if r.percentage is None else str(r.percentage),
+            str(r.reports),
+            str(r.measures),
+        ]
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header))]
+    numeric = len(by)
+    lines = [
+        "  ".join(
+            c.rjust(w) if i >= numeric else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in [header, *cells]
+    ]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compute the table and write it; return the exit status."""
+    if args.to == "parquet" and not args.output:
+        print("municipal-reports summary: error: --to parquet needs --output FILE", file=sys.stderr)
+        return 2
+    try:
+        files = expand(args.paths)
+        executor = executor_for(args.jobs)
+        with progress_bar(len(files), wanted=args.progress) as progress:
+            try:
+                rows = summarise_many(files, executor, by=args.by, progress=progress)
+            finally:
+                if executor is not None:
+                    executor.shutdown()
+    except StructureError as exc:
+        print(f"{exc.source}: not a valid report:", file=sys.stderr)
+        for line in exc.lines():
+            print(f"{exc.source}: {line}", file=sys.stderr)
+        return 2
+    except (OSError, MunicipalReportsError) as exc:
+        print(f"municipal-reports summary: error: {exc}", file=sys.stderr)
+        return 2
+    if args.to == "parquet":
+        try:
+            import pyarrow.parquet as pq
+        except ImportError:
+            print(
+                "municipal-reports summary: error: --to parquet needs pyarrow: pip install 'municipal-reports[arrow]'",
+                file=sys.stderr,
+            )
+            return 2
+        pq.write_table(to_arrow(rows, args.by), args.output)
+        return 0
+    if args.to == "csv":
+        text = to_csv(rows, by=args.by)
+    elif args.to == "json":
+        text = _json(rows) + "\n"
+    else:
+        text = _table(rows, args.by) + "\n"
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0
