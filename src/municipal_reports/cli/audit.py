@@ -24,7 +24,7 @@ from municipal_reports import (
 )
 from municipal_reports.bulk import audit_many, expand
 from municipal_reports.cli._jobs import add_jobs_arguments, executor_for, progress_bar
-from municipal_reports.io import unstructure
+from municipal_reports.io import finding_data
 
 __all__ = ["add_parser", "run"]
 
@@ -167,25 +167,8 @@ def _run_many(args: argparse.Namespace) -> int:
     return status
 
 
-def _value(value: object) -> Any:
-    """A finding's expected or found value as JSON: money and percentages as strings."""
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    data = unstructure(value)
-    return data if isinstance(data, (dict, list, int, str)) else str(value)
-
-
 def _as_json(name: str, finding: Finding, locale: str) -> dict[str, Any]:
-    return {
-        "file": name,
-        "code": finding.code,
-        "name": finding.name,
-        "severity": finding.severity.value,
-        "path": finding.path,
-        "expected": _value(finding.expected),
-        "found": _value(finding.found),
-        "message": finding.message(locale),
-    }
+    return {"file": name, **finding_data(finding, locale)}
 
 
 def _text(value: object) -> str:

@@ -1,5 +1,6 @@
 """JSON in and out: the report file format, its converter and its JSON Schema."""
 
+from municipal_reports.io.findings import finding_data
 from municipal_reports.io.json import (
     DOCUMENT_TYPES,
     FORMAT_VERSION,
@@ -19,6 +20,7 @@ __all__ = [
     "Document",
     "dump",
     "dumps",
+    "finding_data",
     "json_schema",
     "load",
     "loads",

@@ -9,34 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
 
 from municipal_reports.audit import Finding
 from municipal_reports.domain import ProgramReport, Report
-from municipal_reports.io import dumps, unstructure
+from municipal_reports.io import dumps, finding_data, unstructure
 from municipal_reports.render import i18n
 
-__all__ = ["JsonRenderer", "finding_data"]
-
-
-def _value(value: object) -> Any:
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    data = unstructure(value)
-    return data if isinstance(data, (dict, list, int, str)) else str(value)
-
-
-def finding_data(finding: Finding, locale: str) -> dict[str, Any]:
-    """A finding as JSON data, its message in ``locale``."""
-    return {
-        "code": finding.code,
-        "name": finding.name,
-        "severity": finding.severity.value,
-        "path": finding.path,
-        "expected": _value(finding.expected),
-        "found": _value(finding.found),
-        "message": finding.message(locale),
-    }
+__all__ = ["JsonRenderer"]
 
 
 def _is_findings(obj: object) -> bool:
