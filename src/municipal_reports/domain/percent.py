@@ -22,15 +22,27 @@ _POW10: Final[tuple[int, ...]] = tuple(int(10**i) for i in range(_MAX_DECIMALS +
 
 
 def _canonical(text: str) -> tuple[int, int] | None:
-    """(units, decimals) of a canonical non-negative percentage («24.69», «64»), else None."""
-    whole, dot, frac = text.partition(".")
-    if not (text.isascii() and whole.isdigit() and len(whole) <= _MAX_ADJUSTED + 1):
+    """(units, decimals) of a percentage in canonical text («24.69», «64», «-0.5»), else None.
+
+    Canonical: an optional minus, 1–13 digits without leading zeros, and at most 12 decimals
+    after a dot; what JSON files hold and ``str(Percent)`` writes.
+    """
+    digits = text[1:] if text[:1] == "-" else text
+    whole, dot, frac = digits.partition(".")
+    if not (
+        digits.isascii()
+        and whole.isdigit()
+        and len(whole) <= _MAX_ADJUSTED + 1
+        and (whole[0] != "0" or whole == "0")
+    ):
         return None
     if not dot:
-        return int(whole), 0
-    if frac.isdigit() and len(frac) <= _MAX_DECIMALS:
-        return int(whole + frac), len(frac)
-    return None
+        units, decimals = int(whole), 0
+    elif frac.isdigit() and len(frac) <= _MAX_DECIMALS:
+        units, decimals = int(whole + frac), len(frac)
+    else:
+        return None
+    return (-units if digits is not text else units), decimals
 
 
 def _refuse(value: object, reason: str, *, is_type: bool = False) -> Exception:
@@ -86,6 +98,16 @@ class Percent:
             raise _refuse(value, f"has more than {_MAX_DECIMALS} decimals")
         object.__setattr__(self, "_units", int(dec.scaleb(decimals)))
         object.__setattr__(self, "_decimals", decimals)
+
+    @classmethod
+    def from_canonical(cls, text: str) -> Percent | None:
+        """The percentage written in canonical text («24.69», «64»), or None for other text.
+
+        >>> Percent.from_canonical("51.88"), Percent.from_canonical("51,88%")
+        (Percent('51.88'), None)
+        """
+        parsed = _canonical(text)
+        return None if parsed is None else cls._unchecked(*parsed)
 
     @classmethod
     def from_units(cls, units: int, decimals: int) -> Percent:

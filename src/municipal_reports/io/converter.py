@@ -93,8 +93,6 @@ MONEY_PATTERN: Final = r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,2})?"
 PERCENT_PATTERN: Final = r"-?(?:0|[1-9][0-9]{0,12})(?:\.[0-9]{1,12})?"
 _DATE_PATTERN: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
-_MONEY_RE: Final = re.compile(MONEY_PATTERN)
-_PERCENT_RE: Final = re.compile(PERCENT_PATTERN)
 _DATE_RE: Final = re.compile(_DATE_PATTERN)
 
 _JSON_TYPES: Final = {
@@ -139,23 +137,21 @@ def _structure_int(value: Any, _: object) -> int:
 def _structure_money(value: Any, _: object) -> Money:
     if type(value) is not str:
         raise _wrong_type(value, 'a string of hryvnias such as "2080000.00"')
-    if _MONEY_RE.fullmatch(value) is None:
+    money = Money.from_canonical(value)
+    if money is None:
         raise _bad_value(
             value, "is not an amount: at most 15 digits, a dot and at most two decimals"
         )
-    whole, dot, fraction = value.partition(".")
-    # int() of the digit string: exact and cheaper than going through Decimal.
-    kopecks = int(whole + fraction.ljust(2, "0")) if dot else int(whole) * 100
-    return Money.from_kopecks(kopecks)
+    return money
 
 
 def _structure_percent(value: Any, _: object) -> Percent:
     if type(value) is not str:
         raise _wrong_type(value, 'a string such as "24.69"')
-    if _PERCENT_RE.fullmatch(value) is None:
+    percent = Percent.from_canonical(value)
+    if percent is None:
         raise _bad_value(value, "is not a percentage: digits, and a dot before any decimals")
-    _, _, fraction = value.partition(".")
-    return Percent.from_units(int(value.replace(".", "")), len(fraction))
+    return percent
 
 
 def _structure_date(value: Any, _: object) -> dt.date:

@@ -16,7 +16,6 @@ nothing else; a test compares both roads on good and broken documents.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -39,8 +38,6 @@ __all__ = ["program_report"]
 #: Non-negative money and percentages as the format writes them (the converter's patterns
 #: without the minus sign: a negative value is refused at construction, so it goes to the
 #: converter, which says so with the path).
-_MONEY: Final = re.compile(r"(0|[1-9][0-9]{0,14})(?:\.([0-9]{1,2}))?")
-_PERCENT: Final = re.compile(r"(0|[1-9][0-9]{0,12})(?:\.([0-9]{1,12}))?")
 
 _FINANCING_KEYS: Final = frozenset(("indicative", "annual", "actual"))
 _MEASURE_KEYS: Final = frozenset(
@@ -81,8 +78,6 @@ def _trusted(cls: type) -> Callable[..., Any]:
 _make_measure: Final = _trusted(Measure)
 _make_financing: Final = _trusted(Financing)
 _EMPTY_FINANCING: Final = Financing()
-_money_of: Final = Money._unchecked
-_percent_of: Final = Percent._unchecked
 
 
 def _money(value: Any) -> Money | None:
@@ -90,24 +85,10 @@ def _money(value: Any) -> Money | None:
         return None
     if value.__class__ is not str:
         raise _Unusual
-    # The canonical "2080000.00" first: two slices and one int(), no regular expression.
-    whole, cents = value[:-3], value[-2:]
-    if (
-        value[-3:-2] == "."
-        and whole.isdigit()
-        and cents.isdigit()
-        and value.isascii()
-        and len(whole) <= 15
-        and (whole[0] != "0" or whole == "0")
-    ):
-        return _money_of(int(whole + cents))
-    match = _MONEY.fullmatch(value)
-    if match is None:
-        raise _Unusual
-    whole, cents = match.groups()
-    if cents is None:
-        return _money_of(int(whole) * 100)
-    return _money_of(int(whole) * 100 + int(cents) * (10 if len(cents) == 1 else 1))
+    money = Money.from_canonical(value)
+    if money is None or money.kopecks < 0:
+        raise _Unusual  # the converter reads it again and says what is wrong, with the path
+    return money
 
 
 def _percent(value: Any) -> Percent | None:
@@ -115,13 +96,10 @@ def _percent(value: Any) -> Percent | None:
         return None
     if value.__class__ is not str:
         raise _Unusual
-    match = _PERCENT.fullmatch(value)
-    if match is None:
+    percent = Percent.from_canonical(value)
+    if percent is None or percent.units < 0:
         raise _Unusual
-    whole, decimals = match.groups()
-    if decimals is None:
-        return _percent_of(int(whole), 0)
-    return _percent_of(int(whole + decimals), len(decimals))
+    return percent
 
 
 def _financing(data: Any) -> Financing:
