@@ -33,7 +33,10 @@ def test_money_text_reads_back(kopecks: int) -> None:
     assert Money.from_canonical(str(money)) == money
 
 
-@given(st.integers(min_value=-(10**13) + 1, max_value=10**13 - 1), st.integers(min_value=0, max_value=12))
+@given(
+    st.integers(min_value=-(10**13) + 1, max_value=10**13 - 1),
+    st.integers(min_value=0, max_value=12),
+)
 def test_percent_text_reads_back_with_its_precision(units: int, decimals: int) -> None:
     """What str(Percent) writes reads back with the same value and written precision."""
     percent = Percent.from_units(units, decimals)

@@ -117,3 +117,20 @@ def test_person_official_name_and_council_katottg() -> None:
     assert Council("Житомирська міська рада", 8, "UA18040470000050366").katottg
     with pytest.raises(InvalidValueError, match="17 digits"):
         Council("x", katottg="UA123")
+
+
+@pytest.mark.parametrize(
+    ("build", "path"),
+    [
+        (lambda: ReportingPeriod.year(0), "$.year"),
+        (lambda: ReportingPeriod.nine_months(10_000), "$.year"),
+        (lambda: ReportingPeriod.half_year(2022, 3), "$.half"),
+        (lambda: ReportingPeriod.quarter(2022, 5), "$.quarter"),
+        (lambda: ReportingPeriod.month(2022, 13), "$.month"),
+    ],
+)
+def test_period_constructors_refuse_impossible_numbers(build: object, path: str) -> None:
+    """Year 0, a third half-year, a fifth quarter, month 13: the library's error, with the path."""
+    with pytest.raises(InvalidValueError) as info:
+        build()  # type: ignore[operator]
+    assert info.value.path == path

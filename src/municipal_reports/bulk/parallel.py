@@ -22,7 +22,12 @@ import attrs
 from municipal_reports.audit import Finding, audit
 from municipal_reports.bulk.sources import PathLike, expand, iter_reports
 from municipal_reports.bulk.table import ExecutionRow, ExecutionSums
-from municipal_reports.errors import MunicipalReportsError, Problem, StructureError
+from municipal_reports.errors import (
+    InvalidValueError,
+    MunicipalReportsError,
+    Problem,
+    StructureError,
+)
 from municipal_reports.io import loads
 
 __all__ = [
@@ -98,7 +103,7 @@ def summarise_files(files: Sequence[str], by: Sequence[str]) -> ExecutionSums:
 
 def _chunks(files: list[str], size: int) -> list[list[str]]:
     if size < 1:
-        raise ValueError(f"chunk_files must be at least 1, not {size}")
+        raise InvalidValueError([Problem("$.chunk_files", size, "must be at least 1")])
     return [files[i : i + size] for i in range(0, len(files), size)]
 
 

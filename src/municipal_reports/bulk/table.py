@@ -22,6 +22,7 @@ import attrs
 
 from municipal_reports.bulk.sources import FoundReport
 from municipal_reports.domain import Money, Percent, ProgramReport, Task, percentage
+from municipal_reports.errors import InvalidTypeError, InvalidValueError, Problem
 
 __all__ = [
     "FIGURES",
@@ -41,10 +42,22 @@ GroupKey = tuple[str | int, ...]
 
 def _check_by(by: Sequence[str]) -> tuple[str, ...]:
     if isinstance(by, str):
-        raise TypeError("by must be a sequence of key names, such as ('year', 'program')")
+        raise InvalidTypeError(
+            [
+                Problem(
+                    "$.by", by, "must be a sequence of key names, such as ('year', 'program')", True
+                )
+            ]
+        )
     unknown = [k for k in by if k not in GROUP_KEYS]
     if unknown:
-        raise ValueError(f"cannot group by {unknown!r}; choose from {', '.join(GROUP_KEYS)}")
+        raise InvalidValueError(
+            [
+                Problem(
+                    "$.by", unknown, f"cannot group by these; choose from {', '.join(GROUP_KEYS)}"
+                )
+            ]
+        )
     return tuple(by)
 
 
@@ -134,7 +147,15 @@ class ExecutionSums:
     def merge(self, other: ExecutionSums) -> None:
         """Add ``other``'s sums (grouped the same way) to these."""
         if other.by != self.by:
-            raise ValueError(f"cannot merge sums grouped by {other.by} into {self.by}")
+            raise InvalidValueError(
+                [
+                    Problem(
+                        "$.by",
+                        other.by,
+                        f"cannot merge sums grouped so into sums grouped by {self.by}",
+                    )
+                ]
+            )
         for key, values in other.groups.items():
             mine = self.groups.setdefault(key, [0, 0, 0, 0])
             for i, v in enumerate(values):

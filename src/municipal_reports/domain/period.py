@@ -9,7 +9,7 @@ import enum
 import attrs
 
 from municipal_reports.domain._checks import Checks, instance_of, validate
-from municipal_reports.errors import Problem
+from municipal_reports.errors import InvalidTypeError, InvalidValueError, Problem
 
 __all__ = ["PeriodKind", "ReportingPeriod", "YearSpan"]
 
@@ -29,6 +29,19 @@ class PeriodKind(enum.Enum):
     QUARTER = "quarter"
     MONTH = "month"
     RANGE = "range"
+
+
+def _number(name: str, value: object, low: int, high: int) -> int:
+    """``value`` if it is an int within [low, high]; else the library's error naming it."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError([Problem(f"$.{name}", value, "must be int", True)])
+    if not low <= value <= high:
+        raise InvalidValueError([Problem(f"$.{name}", value, f"must be from {low} to {high}")])
+    return value
+
+
+def _year(year: object) -> int:
+    return _number("year", year, MIN_YEAR, MAX_YEAR)
 
 
 def _last_day(year: int, month: int) -> dt.date:
@@ -92,28 +105,33 @@ class ReportingPeriod:
     @classmethod
     def year(cls, year: int) -> ReportingPeriod:
         """The calendar year ``year``."""
+        year = _year(year)
         return cls(PeriodKind.YEAR, dt.date(year, 1, 1), dt.date(year, 12, 31))
 
     @classmethod
     def nine_months(cls, year: int) -> ReportingPeriod:
         """January to September of ``year``."""
+        year = _year(year)
         return cls(PeriodKind.NINE_MONTHS, dt.date(year, 1, 1), dt.date(year, 9, 30))
 
     @classmethod
     def half_year(cls, year: int, half: int) -> ReportingPeriod:
         """The first (1) or second (2) half of ``year``."""
+        year, half = _year(year), _number("half", half, 1, 2)
         first = 1 if half == 1 else 7
         return cls(PeriodKind.HALF_YEAR, dt.date(year, first, 1), _last_day(year, first + 5))
 
     @classmethod
     def quarter(cls, year: int, quarter: int) -> ReportingPeriod:
         """Quarter 1 to 4 of ``year``."""
+        year, quarter = _year(year), _number("quarter", quarter, 1, 4)
         first = 3 * (quarter - 1) + 1
         return cls(PeriodKind.QUARTER, dt.date(year, first, 1), _last_day(year, first + 2))
 
     @classmethod
     def month(cls, year: int, month: int) -> ReportingPeriod:
         """One calendar month."""
+        year, month = _year(year), _number("month", month, 1, 12)
         return cls(PeriodKind.MONTH, dt.date(year, month, 1), _last_day(year, month))
 
     @classmethod

@@ -19,7 +19,7 @@ import attrs
 import orjson
 
 from municipal_reports.domain import ProgramReport, Report
-from municipal_reports.errors import Problem, StructureError
+from municipal_reports.errors import InvalidTypeError, Problem, StructureError
 from municipal_reports.io.converter import TAG_KEY, converter, problems_of
 from municipal_reports.io.fast import program_report as fast_program_report
 
@@ -154,7 +154,9 @@ def dumps(document: Document, *, indent: bool = False) -> str:
     """
     tag = _TAGS.get(type(document))
     if tag is None:
-        raise TypeError(f"dumps() takes a Report or a ProgramReport, not {type(document)!r}")
+        raise InvalidTypeError(
+            [Problem("$", type(document), "dumps() takes a Report or a ProgramReport", True)]
+        )
     data = {VERSION_KEY: FORMAT_VERSION, TAG_KEY: tag, **unstructure(document)}
     option = orjson.OPT_INDENT_2 if indent else 0
     return orjson.dumps(data, option=option).decode("utf-8")

@@ -34,7 +34,7 @@ from municipal_reports.domain import (
     ReportingPeriod,
     YearSpan,
 )
-from municipal_reports.errors import MunicipalReportsError, ParseError
+from municipal_reports.errors import InvalidValueError, MunicipalReportsError, ParseError, Problem
 
 __all__ = [
     "find_decisions",
@@ -88,7 +88,7 @@ _NUMBER_EN: Final = re.compile(
 def _locale(locale: str) -> str:
     lang = locale.replace("-", "_").split("_")[0].lower()
     if lang not in LOCALES:
-        raise ValueError(f"locale must be one of {LOCALES}, got {locale!r}")
+        raise InvalidValueError([Problem("$.locale", locale, f"must be one of {LOCALES}")])
     return lang
 
 
