@@ -535,15 +535,11 @@ def _money(figure: _Figure, unit: MoneyUnit, line_text: str) -> Money:
         raise ParseError(line_text, 0, str(exc), expected="an amount") from None
 
 
-def _fmt(value: Decimal) -> str:
-    sign = "-" if value < 0 else ""
-    whole, _, frac = f"{abs(value):f}".partition(".")
-    groups = f"{int(whole):,}".replace(",", " ")
-    return f"{sign}{groups},{frac}" if frac else f"{sign}{groups}"
-
-
 def _fmt_money(kopecks: int) -> str:
-    return _fmt(Decimal(kopecks).scaleb(-2)) + " грн"
+    """An amount for a finding's message, written as the documents write it."""
+    from municipal_reports.render.i18n import format_money  # babel only when a finding is made
+
+    return format_money(Money.from_kopecks(kopecks), "uk")
 
 
 @dataclasses.dataclass
