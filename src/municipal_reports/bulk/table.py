@@ -4,8 +4,9 @@ Scripts over many reports want one thing above all: how much of the plan was fin
 year, program, executor… :func:`execution_table` sums the measures' money exactly (integer
 kopecks) and computes each group's percentage with the one rule,
 :func:`~municipal_reports.percentage` (total actual over total plan, never a mean of
-percentages). The plan of a measure is its annual plan (column 7), or the indicative
-amount where it has none, as the audit reads it.
+percentages). The plan of a measure is :attr:`~municipal_reports.Financing.plan` (the
+annual plan, column 7, or the indicative amount where it has none), as the audit reads it;
+a group's plan is the sum of its measures' plans, so that sums merge across any grouping.
 
 The sums are :class:`ExecutionSums`, plain ints that merge exactly: workers of a process
 pool or a cluster each sum their share and the parent adds them up.
@@ -137,7 +138,7 @@ class ExecutionSums:
                 sums[2] += 1
             for measure in task.measures:
                 financing = measure.financing
-                plan = financing.annual if financing.annual is not None else financing.indicative
+                plan = financing.plan
                 if plan is not None:
                     sums[0] += plan.kopecks
                 if financing.actual is not None:

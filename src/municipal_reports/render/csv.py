@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterable, Iterator
 
 from municipal_reports.audit import Finding
-from municipal_reports.domain import Money, MoneyUnit, Percent, ProgramReport, Report, percentage
+from municipal_reports.domain import Money, MoneyUnit, Percent, ProgramReport, Report
 from municipal_reports.paths import join
 from municipal_reports.render import i18n
 from municipal_reports.render.labels import label
@@ -115,11 +115,7 @@ class CsvRenderer:
                 for mi, m in enumerate(task.measures):
                     path = join(join(task_path, "measures"), mi)
                     f = m.financing
-                    computed = (
-                        percentage(f.actual, f.annual)
-                        if f.actual is not None and f.annual is not None
-                        else None
-                    )
+                    computed = f.execution()
                     codes = sorted(
                         {x.code for x in findings if x.path.startswith((path + ".", path + "["))}
                         | {x.code for x in findings if x.path == path}
