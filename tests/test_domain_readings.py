@@ -7,15 +7,18 @@ from __future__ import annotations
 import csv
 import io
 
+import attrs
 import pytest
 
 from municipal_reports import (
     Band,
     ColumnFormats,
+    Council,
     DeputyFundAllocation,
     Financing,
     Fit,
     FundItem,
+    ListedItems,
     Measure,
     Money,
     MoneyBreakdown,
@@ -25,10 +28,16 @@ from municipal_reports import (
     Percent,
     Program,
     ProgramReport,
+    Report,
     ReportingPeriod,
+    ReportMeta,
+    Section,
     Task,
     render,
 )
+from municipal_reports.bulk import FoundReport, execution_table
+from municipal_reports.domain import program_reports
+from municipal_reports.paths import ROOT
 
 PERIOD = ReportingPeriod.year(2022)
 TH1 = MoneyFormat(MoneyUnit.THOUSAND, 1)  # a «тис. грн» column with one decimal: step 100 грн
@@ -248,3 +257,49 @@ def test_the_column_band_of_a_table_follows_its_format() -> None:
     assert columns.band("actual").width == 10_000
     assert columns.band("actual", 3).width == 30_000
     assert columns.band("annual").is_exact
+
+
+# -- program reports inside a report, and a program's identity --------------------------
+
+
+def _whole_report(*facts: object) -> Report:
+    meta = ReportMeta("Звіт", Council("Житомирська міська рада"), PERIOD)
+    return Report(meta, (Section("вступ"), Section("програми", (), facts)))  # type: ignore[arg-type]
+
+
+def test_program_reports_are_found_with_their_paths() -> None:
+    """A report yields each program report with the path of its place; other facts are skipped."""
+    first, second = report_of(Financing()), report_of(Financing(actual=Money(1)))
+    listed = ListedItems("навчання", ("a",))
+    found = list(program_reports(_whole_report(first, listed, second)))
+    assert [(str(path), pr) for path, pr in found] == [
+        ("$.sections[1].facts[0]", first),
+        ("$.sections[1].facts[2]", second),
+    ]
+
+
+def test_a_program_report_is_its_own_only_program_report() -> None:
+    """A bare program report is found at the base path; anything else holds none."""
+    pr = report_of(Financing())
+    assert [(str(p), r) for p, r in program_reports(pr, ROOT / "x")] == [("$.x", pr)]
+    assert list(program_reports(ListedItems("навчання"))) == []
+
+
+def test_spellings_of_one_program_share_an_identity() -> None:
+    """Case, spaces, punctuation, apostrophes and Latin look-alikes do not make a new program."""
+    a = Program("Програма «Здоров'я житомирян»")
+    b = Program("програма ЗДОРОВ’Я  житомирян")
+    c = Program("Прогрaма здоровʼя житомирян")  # a Latin «a»
+    assert a.identity == b.identity == c.identity
+    assert Program("Програма здоров'я киян").identity != a.identity
+
+
+def test_the_execution_table_groups_spellings_of_one_program_together() -> None:
+    """Two spellings of a title are one group, shown under the least of its spellings."""
+    f = Financing(annual=Money(100), actual=Money(50))
+    one = attrs.evolve(report_of(f), program=Program("Ефективна влада"))
+    two = attrs.evolve(report_of(f), program=Program("«ефективна  влада»"))
+    rows = execution_table([FoundReport("a", "", one), FoundReport("b", "", two)], by=("program",))
+    assert [(r.key, r.planned, r.reports) for r in rows] == [
+        (("«ефективна  влада»",), Money(200), 2)  # «ефективна… sorts before Ефективна
+    ]

@@ -101,7 +101,7 @@ def _report_key(found: FoundReport, by: tuple[str, ...], task: Task | None) -> G
         "council": found.council,
         "year": report.period.start.year,
         "period": _period_of(report),
-        "program": report.program.title,
+        "program": report.program.identity,
         "executor": report.executor,
     }
     if task is not None:
@@ -119,9 +119,21 @@ class ExecutionSums:
         self.by = _check_by(by)
         #: group → [planned kopecks, actual kopecks, reports, measures]
         self.groups: dict[GroupKey, list[int]] = {}
+        #: A program's identity (its key in ``groups``) → the title shown: of the spellings
+        #: seen, the least, so that the table is the same whatever order reports come in.
+        self.titles: dict[str, str] = {}
+
+    def _saw(self, identity: str, title: str) -> None:
+        shown = self.titles.get(identity)
+        if shown is None or title < shown:
+            self.titles[identity] = title
 
     def add(self, found: FoundReport) -> None:
-        """Add the measures of one report."""
+        """Add the measures of one report; spellings of one program's title are one program
+        (:attr:`~municipal_reports.Program.identity`)."""
+        if "program" in self.by:
+            program = found.report.program
+            self._saw(program.identity, program.title)
         by_task = "task" in self.by
         if not found.report.tasks and not by_task:
             key = _report_key(found, self.by, None)
@@ -161,17 +173,29 @@ class ExecutionSums:
             mine = self.groups.setdefault(key, [0, 0, 0, 0])
             for i, v in enumerate(values):
                 mine[i] += v
+        for identity, title in other.titles.items():
+            self._saw(identity, title)
+
+    def _shown(self, key: GroupKey) -> GroupKey:
+        """The group key as a reader sees it: a program by its title, not its identity."""
+        if "program" not in self.by:
+            return key
+        at = self.by.index("program")
+        identity = key[at]
+        assert isinstance(identity, str)
+        return (*key[:at], self.titles.get(identity, identity), *key[at + 1 :])
 
     def rows(self) -> list[ExecutionRow]:
         """The table, sorted by its keys."""
         rows = []
-        for key in sorted(self.groups, key=lambda k: tuple(str(v) for v in k)):
+        shown = {key: self._shown(key) for key in self.groups}
+        for key in sorted(self.groups, key=lambda k: tuple(str(v) for v in shown[k])):
             plan, actual, reports, measures = self.groups[key]
             planned_money, actual_money = Money.from_kopecks(plan), Money.from_kopecks(actual)
             rows.append(
                 ExecutionRow(
                     self.by,
-                    key,
+                    shown[key],
                     planned_money,
                     actual_money,
                     percentage(actual_money, planned_money),

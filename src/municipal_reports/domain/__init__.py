@@ -10,6 +10,7 @@ from municipal_reports.domain.document import (
     ReportKind,
     ReportMeta,
     Section,
+    program_reports,
 )
 from municipal_reports.domain.facts import (
     AwardBatch,
@@ -96,4 +97,5 @@ __all__ = [
     "YearSpan",
     "is_correct_rounding",
     "percentage",
+    "program_reports",
 ]

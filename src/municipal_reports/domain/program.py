@@ -27,6 +27,7 @@ from municipal_reports.domain.money import Money
 from municipal_reports.domain.percent import Percent, percentage
 from municipal_reports.domain.period import ReportingPeriod, YearSpan
 from municipal_reports.domain.references import Decision, Signatory
+from municipal_reports.domain.text import title_key
 from municipal_reports.errors import Problem
 
 __all__ = [
@@ -243,6 +244,19 @@ class Program:
 
     def __attrs_post_init__(self) -> None:
         validate(self, _PROGRAM_CHECKS)
+
+    @property
+    def identity(self) -> str:
+        """What stays the same across the spellings of one program's title: case, spaces,
+        punctuation, apostrophes and Latin look-alike letters aside. Two reports cite one
+        program when their identities are equal.
+
+        >>> Program("«Ефективна влада»").identity == Program("ефективна  ВЛАДА").identity
+        True
+        >>> Program("Кoнкурс").identity == Program("Конкурс").identity  # a Latin «o»
+        True
+        """
+        return title_key(self.title)
 
 
 _PROGRAM_CHECKS = Checks(

@@ -512,20 +512,18 @@ def _add_early_amendment(p: Program, draw: st.DrawFn) -> tuple[Any, Keys]:
     )
 
 
-def _cited_programs(r: Report) -> list[tuple[int, int, ProgramReport]]:
+def _cited_programs(r: Report) -> list[ProgramReport]:
     return [
-        (i, j, f)
-        for i, s in enumerate(r.sections)
-        for j, f in enumerate(s.facts)
-        if isinstance(f, ProgramReport)
-        and f.program.approved_by is not None
+        f
+        for _, f in r.program_reports()
+        if f.program.approved_by is not None
         and f.program.approved_by.date is not None
         and f.program.approved_by.date.year > 1900
     ]
 
 
 def _cite_differently(r: Report, draw: st.DrawFn) -> tuple[Any, Keys]:
-    _, _, original = _cited_programs(r)[0]
+    original = _cited_programs(r)[0]
     approved = original.program.approved_by
     assert approved is not None
     assert approved.date is not None
