@@ -6,12 +6,12 @@ from collections.abc import Iterator, Sequence
 from enum import Enum
 
 from municipal_reports.audit.finding import Severity
-from municipal_reports.audit.messages import N_
 from municipal_reports.audit.registry import Hit, rule
 from municipal_reports.domain.facts import Breakdown, DeputyFundAllocation, MoneyBreakdown
 from municipal_reports.domain.money import Money
 from municipal_reports.domain.program import MoneyFormat, ProgramReport
 from municipal_reports.domain.quantity import interval_sum
+from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
 __all__ = ["RULES", "TotalFit", "fit_total"]
