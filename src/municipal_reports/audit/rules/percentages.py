@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from enum import Enum
 
 from municipal_reports.audit.finding import Severity
-from municipal_reports.audit.messages import N_
 from municipal_reports.audit.registry import Hit, rule
 from municipal_reports.domain.band import Band
 from municipal_reports.domain.facts import AwardBatch
 from municipal_reports.domain.money import Money
 from municipal_reports.domain.percent import Percent, is_correct_rounding, percentage
 from municipal_reports.domain.program import Measure, ProgramReport
+from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
 __all__ = ["RULES"]

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from municipal_reports.audit.finding import Severity
-from municipal_reports.audit.messages import N_
 from municipal_reports.audit.registry import Hit, rule
 from municipal_reports.domain.document import Report
 from municipal_reports.domain.program import Program, ProgramReport
 from municipal_reports.domain.references import Decision
+from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
 __all__ = ["RULES"]
