@@ -230,9 +230,13 @@ def test_partial_lists_and_qualifiers() -> None:
 def test_shares_sum_band() -> None:
     """Three whole-percent shares may sum to 98,5–101,5 %."""
     p = "%"
-    assert verdict(_case("shares-sum", None, _fig("33", p), _fig("33", p), _fig("34", p))) == "exact"
+    assert (
+        verdict(_case("shares-sum", None, _fig("33", p), _fig("33", p), _fig("34", p))) == "exact"
+    )
     assert verdict(_case("shares-sum", None, _fig("33", p), _fig("33", p), _fig("33", p))) == "band"
-    assert verdict(_case("shares-sum", None, _fig("33", p), _fig("33", p), _fig("32", p))) == "wrong"
+    assert (
+        verdict(_case("shares-sum", None, _fig("33", p), _fig("33", p), _fig("32", p))) == "wrong"
+    )
 
 
 def test_same_amount_uses_the_coarser_step() -> None:

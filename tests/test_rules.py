@@ -23,6 +23,7 @@ from municipal_reports import (
     Measure,
     Money,
     MoneyBreakdown,
+    MoneyFigure,
     MoneyFormat,
     MoneyPart,
     MoneyUnit,
@@ -39,7 +40,10 @@ from municipal_reports import (
     ReportMeta,
     Section,
     Session,
+    Share,
+    Shares,
     Task,
+    WrittenMoney,
     YearSpan,
     audit,
     default_rules,
@@ -431,6 +435,181 @@ def test_mixed_script_words() -> None:
     ]
     assert found(Task("Кoнкурс"), "MR701") == [("$.title", "Конкурс", "Кoнкурс")]
     assert found(Task("Конкурс ISO 9001 та Mavic 3"), "MR701") == []
+
+
+# ---- issue 12: partial lists, per-figure writing, shares, truncation, amounts twice ----------
+
+
+def test_partial_list_is_parts_at_most_whole_never_equality() -> None:
+    """«зокрема» 26 + 11 + 23 of 90 is fine (MR101 does not ask for 90); 26 + 41 + 33 = 100 is MR103."""
+    some = (Part("a", 26), Part("b", 11), Part("c", 23))
+    assert audit(Breakdown("звернення", 90, some, complete=False), select=["MR1"]) == []
+    too_many = (Part("a", 26), Part("b", 41), Part("c", 33))
+    assert found(Breakdown("звернення", 90, too_many, complete=False), "MR103") == [
+        ("$.total", 26 + 41 + 33, Quantity(90))
+    ]
+    # The boundary: parts equal to the whole are still some of it.
+    exact = (Part("a", 50), Part("b", 40))
+    assert audit(Breakdown("звернення", 90, exact, complete=False), select=["MR1"]) == []
+
+
+def test_sub_part_is_a_partial_list_of_one() -> None:
+    """17 of 19 appeals answered holds, 20 of 19 does not; «близько 20» of 19 may hold."""
+    assert (
+        found(Breakdown("звернення", 19, (Part("розглянуто", 17),), complete=False), "MR103") == []
+    )
+    assert found(
+        Breakdown("звернення", 19, (Part("розглянуто", 20),), complete=False), "MR103"
+    ) == [("$.total", 20, Quantity(19))]
+    about = Part("розглянуто", Quantity(20, Qualifier.ABOUT))  # 18..22
+    assert found(Breakdown("звернення", 19, (about,), complete=False), "MR103") == []
+
+
+def test_partial_money_list_may_exceed_only_by_its_band() -> None:
+    """Parts in тис. грн with one decimal (±50 грн each, total's too) may exceed a partial whole by 150 грн."""
+
+    def fund(total: str) -> MoneyBreakdown:
+        parts = (MoneyPart("a", th("100.0")), MoneyPart("b", th("50.0")))
+        return MoneyBreakdown("дохід", th(total), parts, TH1, complete=False)
+
+    assert audit(fund("150.0"), select=["MR1"]) == []  # equal
+    assert audit(fund("200.0"), select=["MR1"]) == []  # below
+    # 150 000 over 149 850: 150 грн over, the band (2 + 1) × 100 / 2 = 150 грн: a note.
+    at_edge = MoneyBreakdown(
+        "дохід",
+        Money(149_850),
+        fund("150.0").parts,
+        TH1,
+        complete=False,
+        total_written=MoneyFormat(),
+    )
+    assert [f.code for f in audit(at_edge, select=["MR1"])] == ["MR103"]  # total exact: band 100
+    edge = MoneyBreakdown(
+        "дохід",
+        Money(149_900),
+        fund("150.0").parts,
+        TH1,
+        complete=False,
+        total_written=MoneyFormat(),
+    )
+    assert [f.code for f in audit(edge, select=["MR1"])] == ["MR102"]
+
+
+def test_mixed_precision_row_gets_each_figure_own_band() -> None:
+    """5 347,241 + 421,06 тис. грн = 5 768,301 under 5 768,305: steps of 1, 10 and 1 грн allow 6 грн, the gap is 4."""
+    th3, th2 = MoneyFormat(MoneyUnit.THOUSAND, 3), MoneyFormat(MoneyUnit.THOUSAND, 2)
+    parts = (MoneyPart("a", th("5347.241")), MoneyPart("b", th("421.06"), written=th2))
+    row = MoneyBreakdown("видатки", th("5768.305"), parts, th3)
+    # Steps 1 грн, 10 грн, 1 грн: band (1 + 10 + 1) / 2 = 6 грн; the difference is 4 грн.
+    assert found(row, "MR102") == [("$.total", th("5768.301"), th("5768.305"))]
+    assert found(row, "MR101") == []
+    # Read as uniformly three decimals the band is 1,5 грн and 4 грн would be an error.
+    uniform = MoneyBreakdown(
+        "видатки", th("5768.305"), (parts[0], MoneyPart("b", th("421.06"))), th3
+    )
+    assert [f.code for f in audit(uniform, select=["MR1"])] == ["MR101"]
+
+
+def test_fund_in_thousands_missing_its_items_by_display_rounding_is_a_note() -> None:
+    """A fund of «400,0 тис. грн» over items to the kopeck summing to 399 950,00 is MR102; 399 949,99 is MR101."""
+
+    def fund(last: str) -> DeputyFundAllocation:
+        items = (FundItem(Money("200000.00"), "ремонт"), FundItem(Money(last), "техніка"))
+        return DeputyFundAllocation(Money(400_000), items, total_written=TH1)
+
+    assert found(fund("199950.00"), "MR102") == [
+        ("$.fund_total", Money("399950.00"), Money(400_000))
+    ]
+    assert found(fund("199950.00"), "MR101") == []
+    assert found(fund("199949.99"), "MR101") == [
+        ("$.fund_total", Money("399949.99"), Money(400_000))
+    ]
+
+
+def test_part_shares_against_part_over_whole() -> None:
+    """64 of 92 declared 70% is right (69.57), 60% is MR207; in млрд with a decimal 34,2% of 5,3 / 15,4 is MR205."""
+    right = Breakdown("голоси", 92, (Part("a", 64, Percent("70")), Part("b", 28, Percent("30"))))
+    assert audit(right, select=["MR2"]) == []
+    wrong = Breakdown("голоси", 92, (Part("a", 64, Percent("60")), Part("b", 28, Percent("30"))))
+    assert found(wrong, "MR207") == [("$.parts[0].share", Percent("69.57"), Percent("60"))]
+    bn1 = MoneyFormat(MoneyUnit.BILLION, 1)
+    b = Money(10**9)
+    budget = MoneyBreakdown(
+        "видатки",
+        b * 15 + Money(400_000_000),
+        (MoneyPart("a", b * 5 + Money(300_000_000), share=Percent("34.2")),),
+        bn1,
+        complete=False,
+    )
+    # 5,3 / 15,4 = 34.42%; 5,25 / 15,45 = 33.98% … 5,35 / 15,35 = 34.85%: 34,2 fits.
+    assert found(budget, "MR205") == [("$.parts[0].share", Percent("34.42"), Percent("34.2"))]
+    assert found(budget, "MR207") == []
+
+
+def test_truncated_percent_is_its_own_warning() -> None:
+    """158,7 of 811,3 млн is 19,561%: «19,5» is MR206 (truncated), «19,4» MR201, «19,6» nothing."""
+    mn1, mn3 = MoneyFormat(MoneyUnit.MILLION, 1), MoneyFormat(MoneyUnit.MILLION, 3)
+    columns = ColumnFormats(mn1, mn1, mn3)
+
+    def report(pct: str) -> ProgramReport:
+        m = Measure(
+            "видатки", Financing(annual=Money(811_300_000), actual=Money(158_700_000)), Percent(pct)
+        )
+        return program_report(m, columns=columns)
+
+    assert audit(report("19.6"), select=["MR2"]) == []
+    assert found(report("19.5"), "MR206") == [
+        (f"{M0}.declared_percent", Percent("19.56"), Percent("19.5"))
+    ]
+    assert found(report("19.5"), "MR201") == []
+    assert [f.code for f in audit(report("19.4"), select=["MR2"])] == ["MR201"]
+    # Shares too: 2 of 3 is 66.67%, «66» is truncated.
+    assert found(Breakdown("x", 3, (Part("a", 2, Percent("66")),), complete=False), "MR206") == [
+        ("$.parts[0].share", Percent("66.67"), Percent("66"))
+    ]
+
+
+def test_shares_sum_to_100_within_their_band() -> None:
+    """Five whole-percent shares making 101 are MR209 (band ±2,5); 96 of two is MR208; 100 nothing."""
+
+    def shares(*ps: str, complete: bool = True) -> Shares:
+        return Shares("вік", tuple(Share(f"s{i}", Percent(p)) for i, p in enumerate(ps)), complete)
+
+    assert audit(shares("79.8", "17.5", "2.7"), select=["MR2"]) == []
+    assert found(shares("3", "10", "30", "52", "6"), "MR209") == [
+        ("$.shares", Percent(100), Percent(101))
+    ]
+    assert found(shares("40", "56"), "MR208") == [("$.shares", Percent(100), Percent(96))]
+    # The boundary: two whole percents allow ±1: 99 is rounding, 98.9 not.
+    assert [f.code for f in audit(shares("40", "59"), select=["MR2"])] == ["MR209"]
+    assert [f.code for f in audit(shares("40.0", "58.9"), select=["MR2"])] == ["MR208"]
+    # A partial list must only not exceed 100 %.
+    assert audit(shares("40", "20", complete=False), select=["MR2"]) == []
+    assert found(shares("60", "50", complete=False), "MR208") == [
+        ("$.shares", Percent(100), Percent(110))
+    ]
+
+
+def test_amount_stated_twice_agrees_within_the_coarser_band() -> None:
+    """«7,6 млн» and 7 600 тис. agree; 17,5 млн and 17 440 тис. do not (MR602); 7,6 млн and 7 578 400 грн round (MR603)."""
+    mn1, th0 = MoneyFormat(MoneyUnit.MILLION, 1), MoneyFormat(MoneyUnit.THOUSAND, 0)
+    same = MoneyFigure(
+        "фонд", (WrittenMoney(Money(7_600_000), mn1), WrittenMoney(Money(7_600_000), th0))
+    )
+    assert audit(same, select=["MR6"]) == []
+    apart = MoneyFigure(
+        "програма", (WrittenMoney(Money(17_500_000), mn1), WrittenMoney(Money(17_440_000), th0))
+    )
+    assert found(apart, "MR602") == [("$.values[1].amount", Money(17_500_000), Money(17_440_000))]
+    near = MoneyFigure(
+        "фонд", (WrittenMoney(Money(7_600_000), mn1), WrittenMoney(Money("7578400.00")))
+    )
+    assert found(near, "MR603") == [("$.values[1].amount", Money(7_600_000), Money("7578400.00"))]
+    # The boundary: 50 000 грн from a «0,1 млн» figure is within it, 50 000,01 is not.
+    edge = MoneyFigure("x", (WrittenMoney(Money(7_600_000), mn1), WrittenMoney(Money(7_550_000))))
+    assert [f.code for f in audit(edge, select=["MR6"])] == ["MR603"]
+    out = MoneyFigure("x", (WrittenMoney(Money(7_600_000), mn1), WrittenMoney(Money("7549999.99"))))
+    assert [f.code for f in audit(out, select=["MR6"])] == ["MR602"]
 
 
 def test_every_rule_is_exercised_here() -> None:

@@ -21,13 +21,23 @@ from municipal_reports.domain.facts import (
     FundItem,
     ListedItems,
     MoneyBreakdown,
+    MoneyFigure,
     MoneyPart,
     Part,
     ParticipatoryBudget,
     ProjectCap,
+    Share,
+    Shares,
+    WrittenMoney,
 )
 from municipal_reports.domain.money import MAX_HRYVNIAS, Money
-from municipal_reports.domain.percent import Percent, is_correct_rounding, percentage
+from municipal_reports.domain.percent import (
+    Percent,
+    is_correct_rounding,
+    is_truncation,
+    percentage,
+    shares_fit,
+)
 from municipal_reports.domain.period import PeriodKind, ReportingPeriod, YearSpan
 from municipal_reports.domain.program import (
     FINANCING_COLUMNS,
@@ -70,6 +80,7 @@ __all__ = [
     "Measure",
     "Money",
     "MoneyBreakdown",
+    "MoneyFigure",
     "MoneyFormat",
     "MoneyPart",
     "MoneyUnit",
@@ -92,10 +103,15 @@ __all__ = [
     "Section",
     "Session",
     "SessionKind",
+    "Share",
+    "Shares",
     "Signatory",
     "Task",
+    "WrittenMoney",
     "YearSpan",
     "is_correct_rounding",
+    "is_truncation",
     "percentage",
     "program_reports",
+    "shares_fit",
 ]

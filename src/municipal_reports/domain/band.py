@@ -16,12 +16,12 @@ that every comparison stays in integers.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 import attrs
 
-__all__ = ["Band", "Fit", "fit"]
+__all__ = ["Band", "Fit", "fit", "parts_fit"]
 
 
 class Fit(enum.Enum):
@@ -113,3 +113,26 @@ def fit(declared: int, computed: int, band: Band) -> Fit:
     if difference == 0:
         return Fit.EQUAL
     return Fit.ROUNDING if band.allows(difference) else Fit.MISMATCH
+
+
+def parts_fit(
+    whole: int, whole_step: int, parts: Sequence[tuple[int, int]], *, complete: bool = True
+) -> Fit:
+    """How a ``whole`` written to ``whole_step`` fits its ``parts`` (each a value and the
+    step it was written to), by the one rule for totals: every figure brings its own
+    half-step, so a row that mixes 2 and 3 decimals is measured as it was written.
+
+    A ``complete`` list must make the whole (within the band); a partial one («зокрема»,
+    «з них») only must not exceed it: any sum up to the whole is :attr:`Fit.EQUAL`, a sum
+    above it by no more than the band a rounding difference.
+
+    >>> parts_fit(1000, 100, [(600, 100), (500, 1)])  # 1100 vs 1000: band ±100
+    <Fit.ROUNDING: 'rounding'>
+    >>> parts_fit(1000, 1, [(600, 1), (300, 1)], complete=False)
+    <Fit.EQUAL: 'equal'>
+    """
+    summed = sum(value for value, _ in parts)
+    if not complete and summed <= whole:
+        return Fit.EQUAL
+    band = Band.of_total([step for _, step in parts], whole_step)
+    return fit(whole, summed, band)

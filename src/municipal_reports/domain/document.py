@@ -26,7 +26,9 @@ from municipal_reports.domain.facts import (
     Figure,
     ListedItems,
     MoneyBreakdown,
+    MoneyFigure,
     ParticipatoryBudget,
+    Shares,
 )
 from municipal_reports.domain.period import ReportingPeriod
 from municipal_reports.domain.program import ProgramReport
@@ -58,6 +60,8 @@ Fact: TypeAlias = (
     | Figure
     | ListedItems
     | Decision
+    | Shares
+    | MoneyFigure
 )
 FACT_TYPES: tuple[type, ...] = (
     ProgramReport,
@@ -71,6 +75,8 @@ FACT_TYPES: tuple[type, ...] = (
     Figure,
     ListedItems,
     Decision,
+    Shares,
+    MoneyFigure,
 )
 
 # КАТОТТГ codes: "UA", then 17 digits (level codes and a check-free serial).

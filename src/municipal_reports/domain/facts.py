@@ -15,12 +15,12 @@ from municipal_reports.domain._checks import (
     tuple_of_text,
     validate,
 )
-from municipal_reports.domain.band import Band, Fit
+from municipal_reports.domain.band import Band, Fit, parts_fit
 from municipal_reports.domain.money import Money
-from municipal_reports.domain.percent import Percent
+from municipal_reports.domain.percent import Percent, shares_fit
 from municipal_reports.domain.period import ReportingPeriod
-from municipal_reports.domain.program import MoneyFormat
-from municipal_reports.domain.quantity import Quantity
+from municipal_reports.domain.program import EXACT, MoneyFormat
+from municipal_reports.domain.quantity import Interval, Quantity, interval_sum
 from municipal_reports.domain.references import Person
 from municipal_reports.errors import Problem
 
@@ -37,6 +37,9 @@ __all__ = [
     "Part",
     "ParticipatoryBudget",
     "ProjectCap",
+    "Share",
+    "Shares",
+    "WrittenMoney",
 ]
 
 
@@ -61,64 +64,153 @@ def to_quantities(value: Quantity | int | tuple[Quantity | int, ...]) -> tuple[Q
 
 @attrs.frozen
 class Part:
-    """One named part of a :class:`Breakdown`: «з питань бюджету … – 27 засідань»."""
+    """One named part of a :class:`Breakdown`: «з питань бюджету … – 27 засідань», with
+    its declared share of the whole where the document gives one («54 (52%)»)."""
 
     label: str
     value: Quantity = attrs.field(converter=to_quantity)
+    share: Percent | None = None
 
     def __attrs_post_init__(self) -> None:
         validate(self, _PART_CHECKS)
 
 
-_PART_CHECKS = Checks(("label", non_empty_text()), ("value", instance_of(Quantity)))
+_PART_CHECKS = Checks(
+    ("label", non_empty_text()),
+    ("value", instance_of(Quantity)),
+    ("share", non_negative(Percent, optional=True)),
+)
 
 
 @attrs.frozen
 class Breakdown:
     """A named count and the named parts it is made of: committee meetings by committee,
-    letters by sender, self-organisation bodies by district."""
+    letters by sender, self-organisation bodies by district.
+
+    ``complete`` says whether the document presents the parts as the whole of it (a
+    «Всього» row, «з них» by channel) or only as some of them («зокрема», «серед них»,
+    «найбільше»): a complete list must make the total, a partial one must not exceed it.
+    A sub-part («з 19 звернень 17 розглянуто») is a partial breakdown with one part.
+    """
 
     label: str
     total: Quantity = attrs.field(converter=to_quantity)
     parts: tuple[Part, ...] = ()
+    complete: bool = True
 
     def __attrs_post_init__(self) -> None:
         validate(self, _BREAKDOWN_CHECKS)
+
+    def parts_sum(self) -> Interval:
+        """The counts the parts can add up to (approximate parts as intervals)."""
+        return interval_sum(p.value for p in self.parts)
+
+    def fit(self) -> Fit:
+        """How the total fits its parts: :attr:`Fit.MISMATCH` when no reading of the
+        figures makes the relation hold (parts = total when complete, parts ≤ total when
+        partial), else :attr:`Fit.EQUAL` (counts have no rounding band).
+
+        >>> Breakdown("appeals", 19, (Part("answered", 17),), complete=False).fit()
+        <Fit.EQUAL: 'equal'>
+        >>> Breakdown("appeals", 19, (Part("answered", 20),), complete=False).fit()
+        <Fit.MISMATCH: 'mismatch'>
+        """
+        summed, total = self.parts_sum(), self.total.interval
+        if self.complete:
+            return Fit.EQUAL if summed.overlaps(total) else Fit.MISMATCH
+        exceeds = total.high is not None and summed.low > total.high
+        return Fit.MISMATCH if exceeds else Fit.EQUAL
+
+    def shares_fit(self) -> Fit | None:
+        """How the parts' declared shares fit 100 % (``None`` unless every part declares
+        one): a complete list's shares make 100 % within their rounding band.
+
+        >>> parts = (Part("a", 1, Percent(33)), Part("b", 2, Percent(67)))
+        >>> Breakdown("votes", 3, parts).shares_fit()
+        <Fit.EQUAL: 'equal'>
+        """
+        return _shares_fit([p.share for p in self.parts], self.complete)
 
 
 _BREAKDOWN_CHECKS = Checks(
     ("label", non_empty_text()),
     ("total", instance_of(Quantity)),
     ("parts", tuple_of(Part)),
+    ("complete", instance_of(bool)),
+)
+
+
+@attrs.frozen
+class WrittenMoney:
+    """An amount as the document wrote it: the hryvnias, and the unit and decimals shown
+    («7,6 млн» is 7 600 000,00 грн written to 0,1 млн), which is the step it was rounded to.
+
+    >>> from municipal_reports.domain.program import MoneyUnit
+    >>> WrittenMoney(Money(7_600_000), MoneyFormat(MoneyUnit.MILLION, 1)).step
+    10000000
+    """
+
+    amount: Money
+    written: MoneyFormat = EXACT
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _WRITTEN_MONEY_CHECKS)
+
+    @property
+    def step(self) -> int:
+        """The step the figure was rounded to, in kopecks."""
+        return self.written.step_kopecks
+
+
+_WRITTEN_MONEY_CHECKS = Checks(
+    ("amount", non_negative(Money)), ("written", instance_of(MoneyFormat))
 )
 
 
 @attrs.frozen
 class MoneyPart:
-    """One named amount of a :class:`MoneyBreakdown`: a program section's spending."""
+    """One named amount of a :class:`MoneyBreakdown`: a program section's spending.
+
+    ``written`` is how this figure was written where it differs from the breakdown's
+    (a list in млрд грн with some items in млн грн); ``share`` its declared share of the
+    total («5,3 млрд (34,2%)»).
+    """
 
     label: str
     amount: Money
+    written: MoneyFormat | None = None
+    share: Percent | None = None
 
     def __attrs_post_init__(self) -> None:
         validate(self, _MONEY_PART_CHECKS)
 
 
-_MONEY_PART_CHECKS = Checks(("label", non_empty_text()), ("amount", non_negative(Money)))
+_MONEY_PART_CHECKS = Checks(
+    ("label", non_empty_text()),
+    ("amount", non_negative(Money)),
+    ("written", instance_of(MoneyFormat, optional=True)),
+    ("share", non_negative(Percent, optional=True)),
+)
 
 
 @attrs.frozen
 class MoneyBreakdown:
-    """A named amount and the named amounts it is made of: a program's spending by section.
+    """A named amount and the named amounts it is made of: a program's spending by section,
+    a budget's revenue by fund.
 
     ``written`` says how the document wrote the figures (to the kopeck, or in «тис. грн»
-    with a decimal), which decides whether the parts must meet the total exactly.
+    with a decimal), which decides whether the parts must meet the total exactly; a part
+    (:attr:`MoneyPart.written`) or the total (``total_written``) written otherwise says so
+    itself. ``complete`` is ``False`` for a list of only some parts («у тому числі»,
+    «зокрема»): their sum must then not exceed the total.
     """
 
     label: str
     total: Money
     parts: tuple[MoneyPart, ...] = ()
     written: MoneyFormat = MoneyFormat()
+    complete: bool = True
+    total_written: MoneyFormat | None = None
 
     def __attrs_post_init__(self) -> None:
         validate(self, _MONEY_BREAKDOWN_CHECKS)
@@ -128,20 +220,40 @@ class MoneyBreakdown:
         return Money._unchecked(sum([p.amount.kopecks for p in self.parts]))
 
     @property
+    def total_format(self) -> MoneyFormat:
+        """How the total was written."""
+        return self.written if self.total_written is None else self.total_written
+
+    def format_of(self, part: MoneyPart) -> MoneyFormat:
+        """How ``part`` was written: its own format, else the breakdown's."""
+        return self.written if part.written is None else part.written
+
+    @property
     def band(self) -> Band:
         """How far the parts may miss the total through rounding: each written figure's
         half-step, the total's included (none when written to the kopeck)."""
-        step = self.written.step_kopecks
-        return Band.of_total([step] * len(self.parts), step)
+        steps = [self.format_of(p).step_kopecks for p in self.parts]
+        return Band.of_total(steps, self.total_format.step_kopecks)
 
     def fit(self) -> Fit:
-        """How the total fits its parts under the one rule for totals.
+        """How the total fits its parts under the one rule for totals (see
+        :func:`~municipal_reports.domain.band.parts_fit`).
 
         >>> parts = (MoneyPart("a", Money(100)), MoneyPart("b", Money(200)))
         >>> MoneyBreakdown("spending", Money(300), parts).fit()
         <Fit.EQUAL: 'equal'>
         """
-        return self.band.fit(self.total.kopecks, self.parts_sum().kopecks)
+        return parts_fit(
+            self.total.kopecks,
+            self.total_format.step_kopecks,
+            [(p.amount.kopecks, self.format_of(p).step_kopecks) for p in self.parts],
+            complete=self.complete,
+        )
+
+    def shares_fit(self) -> Fit | None:
+        """How the parts' declared shares fit 100 % (``None`` unless every part declares
+        one)."""
+        return _shares_fit([p.share for p in self.parts], self.complete)
 
 
 _MONEY_BREAKDOWN_CHECKS = Checks(
@@ -149,7 +261,15 @@ _MONEY_BREAKDOWN_CHECKS = Checks(
     ("total", non_negative(Money)),
     ("parts", tuple_of(MoneyPart)),
     ("written", instance_of(MoneyFormat)),
+    ("complete", instance_of(bool)),
+    ("total_written", instance_of(MoneyFormat, optional=True)),
 )
+
+
+def _shares_fit(shares: list[Percent | None], complete: bool) -> Fit | None:
+    if not shares or None in shares:
+        return None
+    return shares_fit([s for s in shares if s is not None], complete=complete)
 
 
 @attrs.frozen
@@ -209,11 +329,13 @@ _AWARD_CHECKS = Checks(
 
 @attrs.frozen
 class FundItem:
-    """One spending of a deputy fund: the amount, what for, and for whom."""
+    """One spending of a deputy fund: the amount, what for, and for whom; ``written`` is
+    how the amount was written where it differs from the fund's."""
 
     amount: Money
     purpose: str
     recipient: str = ""
+    written: MoneyFormat | None = None
 
     def __attrs_post_init__(self) -> None:
         validate(self, _FUND_ITEM_CHECKS)
@@ -223,17 +345,32 @@ _FUND_ITEM_CHECKS = Checks(
     ("amount", non_negative(Money)),
     ("purpose", non_empty_text()),
     ("recipient", instance_of(str)),
+    ("written", instance_of(MoneyFormat, optional=True)),
 )
 
 
 @attrs.frozen
 class DeputyFundAllocation:
-    """How a deputy spent the district fund (депутатські кошти на потреби виборчого округу)."""
+    """How a deputy spent the district fund (депутатські кошти на потреби виборчого округу).
+
+    ``written`` is how the document wrote the fund and, unless they say otherwise, its
+    items (to the kopeck by default); ``total_written`` the fund's own writing where it
+    differs («400,0 тис. грн» over items to the kopeck). ``complete`` is ``False`` when
+    only some items are listed («зокрема»): they must then not exceed the fund.
+
+    >>> from municipal_reports.domain.program import MoneyUnit
+    >>> items = (FundItem(Money("181341.98"), "ремонт"), FundItem(Money("218700.00"), "техніка"))
+    >>> DeputyFundAllocation(Money(400_000), items, total_written=MoneyFormat(MoneyUnit.THOUSAND, 1)).fit()
+    <Fit.ROUNDING: 'rounding'>
+    """
 
     fund_total: Money
     items: tuple[FundItem, ...] = ()
     deputy: Person | None = None
     period: ReportingPeriod | None = None
+    written: MoneyFormat = EXACT
+    complete: bool = True
+    total_written: MoneyFormat | None = None
 
     def __attrs_post_init__(self) -> None:
         validate(self, _FUND_CHECKS)
@@ -242,10 +379,24 @@ class DeputyFundAllocation:
         """The items' amounts added up (exact)."""
         return Money._unchecked(sum([i.amount.kopecks for i in self.items]))
 
+    @property
+    def total_format(self) -> MoneyFormat:
+        """How the fund total was written."""
+        return self.written if self.total_written is None else self.total_written
+
+    def format_of(self, item: FundItem) -> MoneyFormat:
+        """How ``item``'s amount was written: its own format, else the fund's."""
+        return self.written if item.written is None else item.written
+
     def fit(self) -> Fit:
-        """How the fund total fits its items: they are written to the kopeck, so only
-        equality fits."""
-        return Band().fit(self.fund_total.kopecks, self.items_sum().kopecks)
+        """How the fund total fits its items under the one rule for totals: items and a
+        fund written to the kopeck must meet exactly; rounded figures within their band."""
+        return parts_fit(
+            self.fund_total.kopecks,
+            self.total_format.step_kopecks,
+            [(i.amount.kopecks, self.format_of(i).step_kopecks) for i in self.items],
+            complete=self.complete,
+        )
 
 
 _FUND_CHECKS = Checks(
@@ -253,6 +404,9 @@ _FUND_CHECKS = Checks(
     ("items", tuple_of(FundItem)),
     ("deputy", instance_of(Person, optional=True)),
     ("period", instance_of(ReportingPeriod, optional=True)),
+    ("written", instance_of(MoneyFormat)),
+    ("complete", instance_of(bool)),
+    ("total_written", instance_of(MoneyFormat, optional=True)),
 )
 
 
@@ -348,4 +502,89 @@ _LISTED_CHECKS = Checks(
     ("label", non_empty_text()),
     ("items", tuple_of_text()),
     ("declared_count", int_at_least(0, optional=True)),
+)
+
+
+@attrs.frozen
+class Share:
+    """One declared share of a whole: «46-65 років – 52%»."""
+
+    label: str
+    percent: Percent
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _SHARE_ITEM_CHECKS)
+
+
+_SHARE_ITEM_CHECKS = Checks(("label", non_empty_text()), ("percent", non_negative(Percent)))
+
+
+@attrs.frozen
+class Shares:
+    """Shares of one whole given as percentages only (питома вага, частка голосів, «% від
+    загальної кількості»): ``complete`` when they make the whole (they must sum to 100 %
+    within their rounding band), else only some of them (they must not exceed 100 %).
+
+    >>> Shares("дохід", (Share("податки", Percent("79.8")), Share("інше", Percent("20.2")))).fit()
+    <Fit.EQUAL: 'equal'>
+    """
+
+    label: str
+    shares: tuple[Share, ...] = attrs.field()
+    complete: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _SHARES_CHECKS)
+
+    def fit(self) -> Fit:
+        """How the shares fit 100 % (see :func:`~municipal_reports.domain.percent.shares_fit`)."""
+        return shares_fit([s.percent for s in self.shares], complete=self.complete)
+
+
+_SHARES_CHECKS = Checks(
+    ("label", non_empty_text()),
+    ("shares", tuple_of(Share, non_empty=True)),
+    ("complete", instance_of(bool)),
+)
+
+
+@attrs.frozen
+class MoneyFigure:
+    """One amount the document states more than once: a headline and the table's «Всього»,
+    «17,5 млн» and «17 мільйонів 440 тисяч», an amount in тис. грн and again in грн. Like
+    :class:`Figure` for counts; each value keeps how it was written, and two values must
+    agree within the band of their writings.
+    """
+
+    label: str
+    values: tuple[WrittenMoney, ...]
+
+    def __attrs_post_init__(self) -> None:
+        validate(self, _MONEY_FIGURE_CHECKS)
+
+    def fits(self) -> list[tuple[int, int, Fit]]:
+        """Each later value against each earlier one: (later, earlier, fit), the band being
+        both writings' half-steps (the coarser one's alone when the other is exact).
+
+        >>> from municipal_reports.domain.program import MoneyUnit
+        >>> a = WrittenMoney(Money(7_600_000), MoneyFormat(MoneyUnit.MILLION, 1))
+        >>> b = WrittenMoney(Money(7_600_000), MoneyFormat(MoneyUnit.THOUSAND, 0))
+        >>> MoneyFigure("fund", (a, b)).fits()
+        [(1, 0, <Fit.EQUAL: 'equal'>)]
+        """
+        return [
+            (
+                j,
+                i,
+                Band.of((earlier.step, later.step)).fit(
+                    earlier.amount.kopecks, later.amount.kopecks
+                ),
+            )
+            for j, later in enumerate(self.values)
+            for i, earlier in enumerate(self.values[:j])
+        ]
+
+
+_MONEY_FIGURE_CHECKS = Checks(
+    ("label", non_empty_text()), ("values", tuple_of(WrittenMoney, non_empty=True))
 )

@@ -7,13 +7,15 @@ exact and cheap: a percentage is ``units × 10**-decimals``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from municipal_reports.domain.band import Band, Fit, fit
 from municipal_reports.domain.money import Money
 from municipal_reports.errors import InvalidTypeError, InvalidValueError, Problem
 
-__all__ = ["Percent", "is_correct_rounding", "percentage"]
+__all__ = ["Percent", "is_correct_rounding", "is_truncation", "percentage", "shares_fit"]
 
 _MAX_DECIMALS: Final = 12
 _MAX_ADJUSTED: Final = 12
@@ -317,3 +319,47 @@ def is_correct_rounding(
     below_max = whole_low <= 0 or (2 * units - 1) * whole_low <= scale * part_high
     above_min = scale * part_low <= (2 * units + 1) * whole_high
     return below_max and above_min
+
+
+def is_truncation(declared: Percent, part: Money | int, whole: Money | int) -> bool:
+    """Whether ``declared`` is ``part / whole × 100`` cut after its written decimals but
+    not a correct rounding of it: some sources truncate instead of rounding.
+
+    >>> is_truncation(Percent("19.5"), Money("158700000"), Money("811300000"))  # 19.561
+    True
+    >>> is_truncation(Percent("19.6"), Money("158700000"), Money("811300000"))  # rounded
+    False
+    """
+    if part.__class__ is Money and whole.__class__ is Money:
+        p, w = part.kopecks, whole.kopecks
+    else:
+        p, w = _same_kind(part, whole)
+    if w == 0 or is_correct_rounding(declared, part, whole):
+        return False
+    num = 100 * p * declared.scale
+    # Cut toward zero: the magnitude's floor, with the quotient's sign.
+    cut = abs(num) // abs(w)
+    return declared.units == (-cut if (num < 0) != (w < 0) else cut)
+
+
+def shares_fit(shares: Sequence[Percent], *, complete: bool = True) -> Fit:
+    """How shares of one whole fit 100 % by the one rule for totals: each share written to
+    ``d`` decimals carries up to half a unit of its last place of rounding error, so shares
+    that make the whole may sum to 100 within the sum of those half-steps. A ``complete``
+    list must make 100 %; a partial one must not exceed it.
+
+    >>> shares_fit([Percent("79.8"), Percent("17.5"), Percent("2.7")])
+    <Fit.EQUAL: 'equal'>
+    >>> shares_fit([Percent(3), Percent(10), Percent(30), Percent(52), Percent(6)])  # 101
+    <Fit.ROUNDING: 'rounding'>
+    >>> shares_fit([Percent(40), Percent(56)])
+    <Fit.MISMATCH: 'mismatch'>
+    """
+    # One decimal finer than the finest share, so every share's step is more than one unit
+    # (the band counts a step of one unit as no rounding).
+    finest = max((s.decimals for s in shares), default=0) + 1
+    summed = sum(s.units * 10 ** (finest - s.decimals) for s in shares)
+    whole = 100 * 10**finest
+    if not complete and summed <= whole:
+        return Fit.EQUAL
+    return fit(whole, summed, Band.of(10 ** (finest - s.decimals) for s in shares))

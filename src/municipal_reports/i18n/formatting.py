@@ -75,6 +75,10 @@ _UNIT_LABELS: Final = {
     ("uk", MoneyUnit.THOUSAND): f"тис.{NBSP}грн",
     ("en", MoneyUnit.HRYVNIA): "UAH",
     ("en", MoneyUnit.THOUSAND): f"thousand{NBSP}UAH",
+    ("uk", MoneyUnit.MILLION): f"млн{NBSP}грн",
+    ("uk", MoneyUnit.BILLION): f"млрд{NBSP}грн",
+    ("en", MoneyUnit.MILLION): f"million{NBSP}UAH",
+    ("en", MoneyUnit.BILLION): f"billion{NBSP}UAH",
 }
 
 _QUALIFIERS: Final = {
@@ -239,9 +243,10 @@ def format_money(
     >>> format_money(Money("513537.84"), "uk", unit=MoneyUnit.THOUSAND, decimals=1, with_unit=False)
     '513,5'
     """
-    amount = _check_money(money).thousands if unit is MoneyUnit.THOUSAND else money.amount
     if not isinstance(unit, MoneyUnit):
         raise InvalidTypeError([Problem("$.unit", unit, "must be MoneyUnit", True)])
+    # Exact: kopecks over the unit's kopecks is a power of ten, a shift of the exponent.
+    amount = Decimal(_check_money(money).kopecks).scaleb(-(len(str(unit.kopecks)) - 1))
     text = _format(amount, _check_decimals(decimals), locale)
     return f"{text}{NBSP}{_UNIT_LABELS[locale, unit]}" if with_unit else text
 

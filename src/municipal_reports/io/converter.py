@@ -41,12 +41,14 @@ from municipal_reports.domain import (
     ListedItems,
     Money,
     MoneyBreakdown,
+    MoneyFigure,
     ParticipatoryBudget,
     Percent,
     ProgramReport,
     Qualifier,
     Quantity,
     Session,
+    Shares,
 )
 from municipal_reports.errors import (
     InvalidTypeError,
@@ -83,6 +85,8 @@ FACT_TAGS: Final[dict[type, str]] = {
     Figure: "figure",
     ListedItems: "listed_items",
     Decision: "decision",
+    Shares: "shares",
+    MoneyFigure: "money_figure",
 }
 _TAGGED: Final = {tag: cls for cls, tag in FACT_TAGS.items()}
 
@@ -125,6 +129,12 @@ def _bad_value(value: object, reason: str) -> InvalidValueError:
 def _structure_str(value: Any, _: object) -> str:
     if type(value) is not str:
         raise _wrong_type(value, "a string")
+    return value
+
+
+def _structure_bool(value: Any, _: object) -> bool:
+    if type(value) is not bool:
+        raise _wrong_type(value, "true or false")
     return value
 
 
@@ -307,6 +317,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     hooks = _Hooks(conv, detailed)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(Money, _structure_money)
     conv.register_structure_hook(Percent, _structure_percent)
     conv.register_structure_hook(dt.date, _structure_date)

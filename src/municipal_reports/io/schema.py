@@ -100,6 +100,8 @@ class _Maker:
             return {"type": "string"}
         if t is int:
             return {"type": "integer"}
+        if t is bool:
+            return {"type": "boolean"}
         if t is Money or t is Percent or t is Quantity:
             return {"$ref": f"#/$defs/{t.__name__}"}
         if t is dt.date:

@@ -7,10 +7,15 @@ from enum import Enum
 
 from municipal_reports.audit.finding import Severity
 from municipal_reports.audit.registry import Hit, rule
-from municipal_reports.domain.band import Band
-from municipal_reports.domain.facts import AwardBatch
+from municipal_reports.domain.band import Band, Fit
+from municipal_reports.domain.facts import AwardBatch, Breakdown, MoneyBreakdown, Shares
 from municipal_reports.domain.money import Money
-from municipal_reports.domain.percent import Percent, is_correct_rounding, percentage
+from municipal_reports.domain.percent import (
+    Percent,
+    is_correct_rounding,
+    is_truncation,
+    percentage,
+)
 from municipal_reports.domain.program import Measure, ProgramReport
 from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
@@ -22,15 +27,24 @@ def _zero_is_harmless(declared: Percent, actual: Money | None) -> bool:
     return declared.units == 0 and not actual
 
 
+_EXACT = Band()
+
+
 class _Verdict(Enum):
     CORRECT = "correct"
     #: Not a rounding of the written figures, but of figures that round to them.
     ROUNDING = "rounding"
+    #: No rounding reaches it, but cutting the exact value after its decimals does.
+    TRUNCATED = "truncated"
     WRONG = "wrong"
 
 
 def _judge(
-    declared: Percent, actual: Money, plan: Money, actual_band: Band, plan_band: Band
+    declared: Percent,
+    actual: Money | int,
+    plan: Money | int,
+    actual_band: Band = _EXACT,
+    plan_band: Band = _EXACT,
 ) -> _Verdict:
     if is_correct_rounding(declared, actual, plan):
         return _Verdict.CORRECT
@@ -39,6 +53,8 @@ def _judge(
         declared, actual, plan, part_step=actual_band.width, whole_step=plan_band.width
     ):
         return _Verdict.ROUNDING
+    if is_truncation(declared, actual, plan):
+        return _Verdict.TRUNCATED
     return _Verdict.WRONG
 
 
@@ -51,7 +67,7 @@ def _measure_verdict(measure: Measure, path: Path) -> tuple[_Verdict, Money, Mon
         return _Verdict.CORRECT, actual, plan  # the common case: no context needed
     report = path.nearest(ProgramReport)
     if report is None:
-        return _Verdict.WRONG, actual, plan
+        return _judge(declared, actual, plan), actual, plan
     columns = report.columns
     plan_column = financing.plan_column
     assert plan_column is not None  # the plan is not None
@@ -137,7 +153,7 @@ def share_mismatch(batch: AwardBatch, path: Path) -> Iterator[Hit]:
     for i, share in enumerate(batch.shares):
         if share.percent is None or share.count is None:
             continue
-        if not is_correct_rounding(share.percent, share.count, awarded.value):
+        if _judge(share.percent, share.count, awarded.value) is _Verdict.WRONG:
             yield Hit(
                 path / "shares" / i / "percent",
                 percentage(share.count, awarded.value),
@@ -145,7 +161,9 @@ def share_mismatch(batch: AwardBatch, path: Path) -> Iterator[Hit]:
             )
 
 
-def percent_rounding_difference(obj: Measure | ProgramReport, path: Path) -> tuple[Hit, ...]:
+def percent_rounding_difference(
+    obj: Measure | ProgramReport | Breakdown | MoneyBreakdown, path: Path
+) -> tuple[Hit, ...]:
     """A declared percent differs from the written figures' only as their rounding allows.
 
     A table in «тис. грн» with one decimal shows each amount rounded to 100 грн; the council
@@ -158,6 +176,8 @@ def percent_rounding_difference(obj: Measure | ProgramReport, path: Path) -> tup
     Example: plan 141,0 and actual 33,9 тис. грн give 24.04%; «24,02%» fits raw amounts of
     141 012 and 33 876 грн.
     """
+    if isinstance(obj, (Breakdown, MoneyBreakdown)):
+        return tuple(_share_hits(obj, path, _Verdict.ROUNDING))
     verdict = _measure_verdict(obj, path) if isinstance(obj, Measure) else _total_verdict(obj)
     if verdict is None or verdict[0] is not _Verdict.ROUNDING:
         return ()
@@ -167,6 +187,139 @@ def percent_rounding_difference(obj: Measure | ProgramReport, path: Path) -> tup
     else:
         at, declared = path / "total_percent", obj.total_percent
     return (Hit(at, percentage(verdict[1], verdict[2]), declared),)
+
+
+def _part_shares(
+    obj: Breakdown | MoneyBreakdown,
+) -> Iterator[tuple[int, Percent, _Verdict, Percent | None]]:
+    """Each part's declared share of the whole: its index, the share, the verdict, and
+    part / whole by the one rule. Approximate counts are left alone."""
+    if isinstance(obj, Breakdown):
+        whole = obj.total
+        if not whole.is_exact or whole.value == 0:
+            return
+        for i, part in enumerate(obj.parts):
+            if part.share is not None and part.value.is_exact:
+                verdict = _judge(part.share, part.value.value, whole.value)
+                yield i, part.share, verdict, percentage(part.value.value, whole.value)
+        return
+    if not obj.total:
+        return
+    whole_band = Band.uniform(1, obj.total_format.step_kopecks)
+    for i, mpart in enumerate(obj.parts):
+        if mpart.share is not None:
+            band = Band.uniform(1, obj.format_of(mpart).step_kopecks)
+            verdict = _judge(mpart.share, mpart.amount, obj.total, band, whole_band)
+            yield i, mpart.share, verdict, percentage(mpart.amount, obj.total)
+
+
+def _share_hits(obj: Breakdown | MoneyBreakdown, path: Path, verdict: _Verdict) -> Iterator[Hit]:
+    for i, share, found, exact in _part_shares(obj):
+        if found is verdict:
+            yield Hit(path / "parts" / i / "share", exact, share)
+
+
+def part_share_mismatch(obj: Breakdown | MoneyBreakdown, path: Path) -> Iterator[Hit]:
+    """A part's declared share of the whole is not a correct rounding of part / whole.
+
+    Shares of a whole (питома вага, «% від загальної кількості», частка голосів) follow the
+    one rule for percentages with the whole as denominator, at the precision each share was
+    written with; rounded amounts (a list in млрд грн with one decimal) may give any share
+    that amounts rounding to them give (then MR205).
+
+    Why: a share is what readers quote; a wrong one misstates the structure of the whole.
+
+    Example: 64 of 92 votes declared as «60%»: 64 / 92 is 69.57%.
+    """
+    yield from _share_hits(obj, path, _Verdict.WRONG)
+
+
+def _total_or_measure_truncated(obj: Measure | ProgramReport, path: Path) -> tuple[Hit, ...]:
+    verdict = _measure_verdict(obj, path) if isinstance(obj, Measure) else _total_verdict(obj)
+    if verdict is None or verdict[0] is not _Verdict.TRUNCATED:
+        return ()
+    if isinstance(obj, Measure):
+        at, declared = path / "declared_percent", obj.declared_percent
+    else:
+        at, declared = path / "total_percent", obj.total_percent
+    return (Hit(at, percentage(verdict[1], verdict[2]), declared),)
+
+
+def percent_truncated(obj: object, path: Path) -> Iterator[Hit]:
+    """A declared percent is the exact one truncated after its decimals, not rounded.
+
+    Some sources cut percentages instead of rounding them: 158,7 of 811,3 is 19,561%,
+    written «19,5». The figure is not wrong in the way MR201 means (the amounts are right),
+    but it disagrees with the one rule for percentages, which rounds half-up.
+
+    Why: a reader who recomputes it gets another figure; truncated shares also sum short
+    of 100 %.
+
+    Example: plan 811,3 млн, actual 158,7 млн, declared «19,5%»: rounded it is 19,6%.
+    """
+    if isinstance(obj, (Measure, ProgramReport)):
+        yield from _total_or_measure_truncated(obj, path)
+    elif isinstance(obj, (Breakdown, MoneyBreakdown)):
+        yield from _share_hits(obj, path, _Verdict.TRUNCATED)
+    elif isinstance(obj, AwardBatch) and obj.awarded is not None and obj.awarded.is_exact:
+        awarded = obj.awarded.value
+        for i, share in enumerate(obj.shares):
+            if share.percent is None or share.count is None or awarded == 0:
+                continue
+            if _judge(share.percent, share.count, awarded) is _Verdict.TRUNCATED:
+                yield Hit(
+                    path / "shares" / i / "percent", percentage(share.count, awarded), share.percent
+                )
+
+
+def _shares_fit(
+    obj: Breakdown | MoneyBreakdown | Shares | AwardBatch,
+) -> tuple[Fit, list[Percent]] | None:
+    if isinstance(obj, Shares):
+        return obj.fit(), [s.percent for s in obj.shares]
+    if isinstance(obj, AwardBatch):
+        return None
+    fit = obj.shares_fit()
+    if fit is None:
+        return None
+    return fit, [p.share for p in obj.parts if p.share is not None]
+
+
+def _sum_hit(obj: Breakdown | MoneyBreakdown | Shares, path: Path, wanted: Fit) -> Iterator[Hit]:
+    judged = _shares_fit(obj)
+    if judged is None or judged[0] is not wanted:
+        return
+    finest = max(p.decimals for p in judged[1])
+    summed = sum(p.units * 10 ** (finest - p.decimals) for p in judged[1])
+    at = path / ("shares" if isinstance(obj, Shares) else "parts")
+    yield Hit(at, Percent(100), Percent.from_units(summed, finest))
+
+
+def shares_sum_mismatch(obj: Breakdown | MoneyBreakdown | Shares, path: Path) -> Iterator[Hit]:
+    """Shares that make up a whole do not sum to 100 % within their rounding band.
+
+    Each share written to ``d`` decimals may be off by half a unit of its last place, so
+    ``n`` whole-percent shares may sum to 100 ± n / 2 (99,9 or 100,1 % is rounding: MR210);
+    a partial list («серед них») must not exceed 100 % beyond that band.
+
+    Why: shares that miss 100 % by more than rounding leave a part out or count one twice.
+
+    Example: shares of 40 % and 56 % for the only two parts: they sum to 96 %.
+    """
+    yield from _sum_hit(obj, path, Fit.MISMATCH)
+
+
+def shares_sum_rounding_difference(
+    obj: Breakdown | MoneyBreakdown | Shares, path: Path
+) -> Iterator[Hit]:
+    """Shares that make up a whole sum to 100 % only within their rounding band.
+
+    Why: not a fault (each share was rounded on its own), but a reader who adds them up
+    sees 99,9 % or 101 %.
+
+    Example: 3 % + 10 % + 30 % + 52 % + 6 % = 101 %: five whole-percent shares allow ±2,5 %.
+    """
+    yield from _sum_hit(obj, path, Fit.ROUNDING)
 
 
 # Registered here, not by decorating the checks: mutmut 3 skips decorated functions, and the
@@ -204,9 +357,37 @@ RULES = (
         "MR205",
         "percent-rounding-difference",
         Severity.NOTE,
-        (Measure, ProgramReport),
+        (Measure, ProgramReport, Breakdown, MoneyBreakdown),
         N_(
             "the declared {found}% is not {expected}% of the written figures, but fits their rounding"
         ),
     )(percent_rounding_difference),
+    rule(
+        "MR206",
+        "percent-truncated",
+        Severity.WARNING,
+        (Measure, ProgramReport, Breakdown, MoneyBreakdown, AwardBatch),
+        N_("the declared {found}% is truncated, not rounded: the one rule gives {expected}%"),
+    )(percent_truncated),
+    rule(
+        "MR207",
+        "part-share-mismatch",
+        Severity.ERROR,
+        (Breakdown, MoneyBreakdown),
+        N_("the share is declared as {found}%, but the part over the whole is {expected}%"),
+    )(part_share_mismatch),
+    rule(
+        "MR208",
+        "shares-sum-mismatch",
+        Severity.ERROR,
+        (Breakdown, MoneyBreakdown, Shares),
+        N_("the shares sum to {found}%, not {expected}% beyond their rounding"),
+    )(shares_sum_mismatch),
+    rule(
+        "MR209",
+        "shares-sum-rounding-difference",
+        Severity.NOTE,
+        (Breakdown, MoneyBreakdown, Shares),
+        N_("the shares sum to {found}%, not {expected}%: within their rounding band"),
+    )(shares_sum_rounding_difference),
 )

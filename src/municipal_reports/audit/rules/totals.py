@@ -10,15 +10,15 @@ from municipal_reports.domain.band import Fit
 from municipal_reports.domain.facts import Breakdown, DeputyFundAllocation, MoneyBreakdown
 from municipal_reports.domain.money import Money
 from municipal_reports.domain.program import ProgramReport
-from municipal_reports.domain.quantity import interval_sum
 from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
 __all__ = ["RULES"]
 
 
-def _money_totals(obj: object, path: Path) -> Iterator[tuple[Path, Money, Money, Fit]]:
-    """Each declared money total of ``obj``: its path, the declared and summed values, the fit."""
+def _money_totals(obj: object, path: Path) -> Iterator[tuple[Path, Money, Money, Fit, bool]]:
+    """Each declared money total of ``obj``: its path, the declared and summed values, the
+    fit, and whether the parts are all of it (complete) or only some (partial)."""
     if isinstance(obj, ProgramReport):
         if obj.total is None:
             return
@@ -26,11 +26,11 @@ def _money_totals(obj: object, path: Path) -> Iterator[tuple[Path, Money, Money,
             fit = column.fit()
             if fit is not None:
                 assert column.declared is not None  # a fit needs a declared total
-                yield path / "total" / column.column, column.declared, column.summed, fit
+                yield path / "total" / column.column, column.declared, column.summed, fit, True
     elif isinstance(obj, MoneyBreakdown):
-        yield path / "total", obj.total, obj.parts_sum(), obj.fit()
+        yield path / "total", obj.total, obj.parts_sum(), obj.fit(), obj.complete
     elif isinstance(obj, DeputyFundAllocation):
-        yield path / "fund_total", obj.fund_total, obj.items_sum(), obj.fit()
+        yield path / "fund_total", obj.fund_total, obj.items_sum(), obj.fit(), obj.complete
 
 
 def total_mismatch(obj: object, path: Path) -> Iterator[Hit]:
@@ -47,17 +47,35 @@ def total_mismatch(obj: object, path: Path) -> Iterator[Hit]:
     Example: items of 181 341,98 + 99 000,00 + … = 385 000,00 грн under a fund of
     400 000,00 грн: expected 385000.00, found 400000.00.
     """
+    yield from _mismatches(obj, path, complete=True)
+
+
+def _mismatches(obj: object, path: Path, *, complete: bool) -> Iterator[Hit]:
     if isinstance(obj, Breakdown):
-        if not obj.parts:
+        if not obj.parts or obj.complete is not complete or obj.fit() is not Fit.MISMATCH:
             return
-        parts_sum = interval_sum(p.value for p in obj.parts)
-        if not parts_sum.overlaps(obj.total.interval):
-            expected: object = parts_sum.low if parts_sum.low == parts_sum.high else parts_sum
-            yield Hit(path / "total", expected, obj.total)
+        parts_sum = obj.parts_sum()
+        expected: object = parts_sum.low if parts_sum.low == parts_sum.high else parts_sum
+        yield Hit(path / "total", expected, obj.total)
         return
-    for at, declared, summed, fit in _money_totals(obj, path):
-        if fit is Fit.MISMATCH:
+    for at, declared, summed, fit, is_complete in _money_totals(obj, path):
+        if fit is Fit.MISMATCH and is_complete is complete:
             yield Hit(at, summed, declared)
+
+
+def parts_exceed_whole(obj: object, path: Path) -> Iterator[Hit]:
+    """The parts of a partial list add up to more than the whole they are some of.
+
+    A list the document presents as only some of the parts («зокрема», «серед них», «з
+    них», «у тому числі») is checked as parts ≤ whole, never as equality; a sub-part («з 19
+    звернень 17 розглянуто») is such a list of one. Rounded money may exceed the whole by
+    its rounding band (then MR102); approximate counts are intervals.
+
+    Why: some of a whole cannot be more than all of it.
+
+    Example: of 90 appeals, «зокрема» 26 + 41 + 33 = 100 on three topics.
+    """
+    yield from _mismatches(obj, path, complete=False)
 
 
 def total_rounding_difference(obj: object, path: Path) -> Iterator[Hit]:
@@ -71,7 +89,7 @@ def total_rounding_difference(obj: object, path: Path) -> Iterator[Hit]:
 
     Example: rows summing to 122 151,8 тис. грн under a «Всього» of 122 151,7.
     """
-    for at, declared, summed, fit in _money_totals(obj, path):
+    for at, declared, summed, fit, _ in _money_totals(obj, path):
         if fit is Fit.ROUNDING:
             yield Hit(at, summed, declared)
 
@@ -90,7 +108,14 @@ RULES = (
         "MR102",
         "total-rounding-difference",
         Severity.NOTE,
-        (ProgramReport, MoneyBreakdown),
+        (ProgramReport, MoneyBreakdown, DeputyFundAllocation),
         N_("the parts sum to {expected}, the total says {found}: within the rounding band"),
     )(total_rounding_difference),
+    rule(
+        "MR103",
+        "parts-exceed-whole",
+        Severity.ERROR,
+        (Breakdown, MoneyBreakdown, DeputyFundAllocation),
+        N_("the parts listed sum to {expected}, more than the whole of {found}"),
+    )(parts_exceed_whole),
 )
