@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import EXAMPLES, EXAMPLES_DIR
 from municipal_reports import (
     FORMAT_VERSION,
     AwardBatch,
@@ -28,6 +29,7 @@ from municipal_reports import (
     Measure,
     Money,
     MoneyBreakdown,
+    MoneyFigure,
     MoneyFormat,
     MoneyPart,
     MoneyUnit,
@@ -49,8 +51,11 @@ from municipal_reports import (
     Section,
     Session,
     SessionKind,
+    Share,
+    Shares,
     Signatory,
     Task,
+    WrittenMoney,
     YearSpan,
     dumps,
     loads,
@@ -119,6 +124,8 @@ organizations = st.builds(
 money_formats = st.one_of(
     st.builds(MoneyFormat, st.just(MoneyUnit.HRYVNIA), st.integers(0, 2)),
     st.builds(MoneyFormat, st.just(MoneyUnit.THOUSAND), st.integers(0, 5)),
+    st.builds(MoneyFormat, st.just(MoneyUnit.MILLION), st.integers(0, 8)),
+    st.builds(MoneyFormat, st.just(MoneyUnit.BILLION), st.integers(0, 11)),
 )
 column_formats = st.builds(ColumnFormats, money_formats, money_formats, money_formats)
 financings = st.builds(Financing, st.none() | money, st.none() | money, st.none() | money)
@@ -163,10 +170,28 @@ council_activities = st.builds(
     st.none() | draft_flows,
     small(sessions),
 )
-parts = st.builds(Part, text, quantities)
-breakdowns = st.builds(Breakdown, text, quantities, small(parts))
-money_parts = st.builds(MoneyPart, text, money)
-money_breakdowns = st.builds(MoneyBreakdown, text, money, small(money_parts), money_formats)
+parts = st.builds(Part, text, quantities, st.none() | percents)
+breakdowns = st.builds(Breakdown, text, quantities, small(parts), st.booleans())
+money_parts = st.builds(MoneyPart, text, money, st.none() | money_formats, st.none() | percents)
+money_breakdowns = st.builds(
+    MoneyBreakdown,
+    text,
+    money,
+    small(money_parts),
+    money_formats,
+    st.booleans(),
+    st.none() | money_formats,
+)
+written_money = st.builds(WrittenMoney, money, money_formats)
+money_figures = st.builds(
+    MoneyFigure, text, st.lists(written_money, min_size=1, max_size=3).map(tuple)
+)
+shares = st.builds(
+    Shares,
+    text,
+    st.lists(st.builds(Share, text, percents), min_size=1, max_size=4).map(tuple),
+    st.booleans(),
+)
 award_shares = st.one_of(
     st.builds(AwardShare, text, percents, st.none() | counts),
     st.builds(AwardShare, text, st.none() | percents, counts),
@@ -182,9 +207,16 @@ award_batches = st.builds(
     small(award_shares),
     st.none() | money,
 )
-fund_items = st.builds(FundItem, money, text, any_text)
+fund_items = st.builds(FundItem, money, text, any_text, st.none() | money_formats)
 deputy_funds = st.builds(
-    DeputyFundAllocation, money, small(fund_items), st.none() | persons, st.none() | periods()
+    DeputyFundAllocation,
+    money,
+    small(fund_items),
+    st.none() | persons,
+    st.none() | periods(),
+    money_formats,
+    st.booleans(),
+    st.none() | money_formats,
 )
 project_caps = st.builds(ProjectCap, text, money, st.none() | money, st.none() | percents)
 participatory_budgets = st.builds(
@@ -213,6 +245,8 @@ facts = st.one_of(
     figures,
     listed,
     decisions(),
+    shares,
+    money_figures,
 )
 katottg = st.from_regex(r"UA[0-9]{17}", fullmatch=True)
 councils = st.builds(Council, text, st.none() | st.integers(1, 9), st.none() | katottg)
@@ -260,6 +294,8 @@ ENTITIES: list[tuple[type, st.SearchStrategy[Any]]] = [
     (ParticipatoryBudget, participatory_budgets),
     (Figure, figures),
     (ListedItems, listed),
+    (MoneyFigure, money_figures),
+    (Shares, shares),
     (Council, councils),
     (ReportMeta, metas),
     (Section, sections),
@@ -363,3 +399,79 @@ def test_the_json_api_is_public() -> None:
     assert municipal_reports.io.__all__ == order
     assert issubclass(municipal_reports.StructureError, municipal_reports.MunicipalReportsError)
     assert issubclass(municipal_reports.StructureError, ValueError)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_version_1_files_are_read_and_written_as_version_2(name: str) -> None:
+    """The examples are version 1 files: they load, and dumps writes the same document as
+    version 2 that loads back equal."""
+    raw = (EXAMPLES_DIR / f"{name}.json").read_bytes()
+    assert orjson.loads(raw)["format_version"] == 1
+    document = loads(raw)
+    again = dumps(document)
+    assert orjson.loads(again)["format_version"] == FORMAT_VERSION == 2
+    assert loads(again) == document
+
+
+def test_version_2_facts_read_from_hand_written_json() -> None:
+    """A partial breakdown with shares, per-figure writings in млн грн, shares and an amount
+    stated twice read from JSON as written."""
+    text_ = orjson.dumps(
+        {
+            "format_version": 2,
+            "type": "report",
+            "meta": {
+                "title": "Звіт",
+                "council": {"name": "Рада"},
+                "period": {"kind": "year", "start": "2021-01-01", "end": "2021-12-31"},
+            },
+            "sections": [
+                {
+                    "title": "Бюджет",
+                    "facts": [
+                        {
+                            "type": "money_breakdown",
+                            "label": "видатки",
+                            "total": "15400000000.00",
+                            "written": {"unit": "billion UAH", "decimals": 1},
+                            "complete": False,
+                            "parts": [
+                                {
+                                    "label": "охорона здоров'я",
+                                    "amount": "478100000.00",
+                                    "written": {"unit": "million UAH", "decimals": 1},
+                                    "share": "3.1",
+                                }
+                            ],
+                        },
+                        {
+                            "type": "shares",
+                            "label": "вік",
+                            "shares": [{"label": "a", "percent": "100"}],
+                        },
+                        {
+                            "type": "money_figure",
+                            "label": "фонд",
+                            "values": [
+                                {
+                                    "amount": "7600000.00",
+                                    "written": {"unit": "million UAH", "decimals": 1},
+                                },
+                                {"amount": "7600000.00"},
+                            ],
+                        },
+                    ],
+                }
+            ],
+        }
+    )
+    report = loads(text_)
+    assert isinstance(report, Report)
+    breakdown, shares_fact, figure = report.sections[0].facts
+    assert isinstance(breakdown, MoneyBreakdown)
+    assert breakdown.complete is False
+    assert breakdown.parts[0].written == MoneyFormat(MoneyUnit.MILLION, 1)
+    assert breakdown.parts[0].share == Percent("3.1")
+    assert shares_fact == Shares("вік", (Share("a", Percent("100")),))
+    assert isinstance(figure, MoneyFigure)
+    assert figure.values[1] == WrittenMoney(Money(7_600_000))

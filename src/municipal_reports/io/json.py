@@ -3,8 +3,14 @@
 A file holds one document, a :class:`~municipal_reports.Report` or a single
 :class:`~municipal_reports.ProgramReport`, as an object whose first keys say what it is::
 
-    {"format_version": 1, "type": "report", "meta": {...}, "sections": [...]}
-    {"format_version": 1, "type": "program_report", "program": {...}, ...}
+    {"format_version": 2, "type": "report", "meta": {...}, "sections": [...]}
+    {"format_version": 2, "type": "program_report", "program": {...}, ...}
+
+Version 2 (issue 12) adds what real reports say beyond the seeds: how each money figure was
+written (``written`` on a part or an item, ``total_written``, units ``"million UAH"`` and
+``"billion UAH"``), ``complete`` on breakdowns and funds, shares on parts, the facts
+``shares`` and ``money_figure``, and counts that may be approximate wherever a count is
+given. Every version 1 file is read: it is a version 2 file that uses none of those.
 
 orjson decodes and encodes: it is several times faster than the standard library, refuses
 NaN and Infinity, and stops at a nesting depth of 1024 instead of overflowing the stack.
@@ -37,8 +43,18 @@ __all__ = [
 
 #: The version of the format that this library writes, and the newest it reads. A file
 #: written by an older version is still read; a newer one is refused with a clear message.
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
 VERSION_KEY: Final = "format_version"
+
+
+def _from_v1(fields: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 document's fields as version 2 reads them: unchanged, since version 2
+    only adds optional fields, kinds of fact and units (a plain count stays a count)."""
+    return fields
+
+
+#: How each older version's fields become the current version's.
+_UPGRADES: Final = {1: _from_v1}
 
 #: What a file may hold, by the ``"type"`` at its top.
 DOCUMENT_TYPES: Final[dict[str, type]] = {"report": Report, "program_report": ProgramReport}
@@ -104,6 +120,9 @@ def _document(data: Any, source: str) -> Document:
     if problems or cls is None:
         raise StructureError(problems, source=source)
     fields = {k: v for k, v in data.items() if k != VERSION_KEY and k != TAG_KEY}
+    upgrade = _UPGRADES.get(version)
+    if upgrade is not None:
+        fields = upgrade(fields)
     if cls is ProgramReport:
         # The common shape takes the fast road; anything else (and every error) the converter.
         fast = fast_program_report(fields, converter().structure)

@@ -30,7 +30,7 @@ from municipal_reports.io.json import DOCUMENT_TYPES, FORMAT_VERSION, VERSION_KE
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 
-SCHEMA_ID = "https://municipal-reports.invalid/schema/report-v1.json"
+SCHEMA_ID = "https://municipal-reports.invalid/schema/report-v2.json"
 
 
 def json_schema() -> dict[str, Any]:
