@@ -14,10 +14,23 @@ from municipal_reports.testing import BREAKABLE_RULES, Broken, broken
 # Where each rule can be broken: a strategy whose objects always offer a place for it.
 _PROGRAMS = mt.program_reports(max_measures=6)
 _WHERE: dict[str, st.SearchStrategy[object]] = {
-    "MR101": st.one_of(_PROGRAMS, mt.money_breakdowns(), mt.deputy_fund_allocations()),
+    "MR101": st.one_of(
+        _PROGRAMS,
+        mt.money_breakdowns(complete=True),
+        mt.deputy_fund_allocations(complete=True),
+        mt.breakdowns(complete=True),
+    ),
+    "MR103": st.one_of(
+        mt.breakdowns(complete=False),
+        mt.money_breakdowns(complete=False),
+        mt.deputy_fund_allocations(complete=False),
+    ),
     "MR201": _PROGRAMS,
     "MR202": _PROGRAMS,
     "MR204": mt.award_batches(),
+    "MR206": mt.breakdowns(),
+    "MR207": st.one_of(mt.breakdowns(), mt.money_breakdowns()),
+    "MR208": mt.share_lists(),
     "MR301": mt.council_activities(),
     "MR302": mt.council_activities(max_sessions=0),
     "MR303": mt.award_batches(),
@@ -37,6 +50,7 @@ _WHERE: dict[str, st.SearchStrategy[object]] = {
     "MR503": mt.programs(),
     "MR504": mt.reports(max_sections=1, min_program_reports=1, max_measures=2),
     "MR601": st.one_of(mt.figures(), mt.participatory_budgets()),
+    "MR602": mt.money_figures(),
     "MR701": st.one_of(_PROGRAMS, mt.reports(max_sections=2, max_measures=3)),
 }
 

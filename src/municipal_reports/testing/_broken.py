@@ -17,7 +17,7 @@ from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from municipal_reports.domain.band import Band
+from municipal_reports.domain.band import Band, Fit
 from municipal_reports.domain.council import CouncilActivity
 from municipal_reports.domain.document import Report, ReportMeta, Section
 from municipal_reports.domain.facts import (
@@ -28,11 +28,19 @@ from municipal_reports.domain.facts import (
     Figure,
     ListedItems,
     MoneyBreakdown,
+    MoneyFigure,
     ParticipatoryBudget,
     ProjectCap,
+    Shares,
+    WrittenMoney,
 )
 from municipal_reports.domain.money import Money
-from municipal_reports.domain.percent import Percent, is_correct_rounding
+from municipal_reports.domain.percent import (
+    Percent,
+    is_correct_rounding,
+    is_truncation,
+    shares_fit,
+)
 from municipal_reports.domain.period import MAX_YEAR, ReportingPeriod, YearSpan
 from municipal_reports.domain.program import (
     Financing,
@@ -41,7 +49,7 @@ from municipal_reports.domain.program import (
     ProgramReport,
     Task,
 )
-from municipal_reports.domain.quantity import Quantity, interval_sum
+from municipal_reports.domain.quantity import Quantity
 from municipal_reports.domain.references import Decision
 from municipal_reports.paths import Path
 from municipal_reports.testing._values import correct_percent
@@ -89,9 +97,14 @@ def _wrong_percent(
     nor of any figures within the rounding ``bands`` (part, whole) of the written ones."""
 
     def is_right(units: int) -> bool:
+        # Right, or truncated (MR206, a finding of its own): not the wrong figure wanted.
         candidate = Percent.from_units(units, right.decimals)
-        return is_correct_rounding(candidate, part, whole) or is_correct_rounding(
-            candidate, part, whole, part_step=bands[0].width, whole_step=bands[1].width
+        return (
+            is_correct_rounding(candidate, part, whole)
+            or is_correct_rounding(
+                candidate, part, whole, part_step=bands[0].width, whole_step=bands[1].width
+            )
+            or is_truncation(candidate, part, whole)
         )
 
     right = correct_percent(part, whole, min(declared.decimals, 2))
@@ -134,26 +147,155 @@ def _move_total(r: ProgramReport, draw: st.DrawFn) -> tuple[Any, Keys]:
     return attrs.evolve(r, total=total), ("total", "indicative")
 
 
+def _beyond(summed: int, band: Band, step: int, draw: st.DrawFn, *, above: bool) -> int:
+    """A multiple of ``step`` more than ``band`` away from ``summed`` (above or below it)."""
+    reach = band.width // 2 + 1
+    if above:
+        return (-(-(summed + reach) // step) + _k(draw) - 1) * step
+    return ((summed - reach) // step - _k(draw) + 1) * step
+
+
+def _without_shares(b: Any) -> Any:
+    """``b`` with no part declaring a share: moving its total then breaks the total alone."""
+    return attrs.evolve(b, parts=tuple(attrs.evolve(p, share=None) for p in b.parts))
+
+
 def _move_money_total(b: MoneyBreakdown, draw: st.DrawFn) -> tuple[Any, Keys]:
-    step = b.written.step
-    k = b.band.width // (2 * step.kopecks) + _k(draw)  # beyond the rounding band
-    return attrs.evolve(b, total=b.total + step * k), ("total",)
+    step = b.total_format.step_kopecks
+    total = _beyond(b.parts_sum().kopecks, b.band, step, draw, above=True)
+    return attrs.evolve(_without_shares(b), total=Money.from_kopecks(total)), ("total",)
+
+
+def _fund_band(f: DeputyFundAllocation) -> Band:
+    steps = [f.format_of(i).step_kopecks for i in f.items]
+    return Band.of_total(steps, f.total_format.step_kopecks)
 
 
 def _move_fund(f: DeputyFundAllocation, draw: st.DrawFn) -> tuple[Any, Keys]:
-    return attrs.evolve(f, fund_total=f.fund_total + Money.from_kopecks(_k(draw, 10**6))), (
-        "fund_total",
-    )
+    step = f.total_format.step_kopecks
+    total = _beyond(f.items_sum().kopecks, _fund_band(f), step, draw, above=True)
+    return attrs.evolve(f, fund_total=Money.from_kopecks(total)), ("fund_total",)
 
 
 def _count_total_can_move(b: Breakdown, _root: bool) -> bool:
-    return bool(b.parts) and interval_sum(p.value for p in b.parts).high is not None
+    return b.complete and bool(b.parts) and b.parts_sum().high is not None
 
 
 def _move_count_total(b: Breakdown, draw: st.DrawFn) -> tuple[Any, Keys]:
-    high = interval_sum(p.value for p in b.parts).high
+    high = b.parts_sum().high
     assert high is not None
-    return attrs.evolve(b, total=Quantity(high + _k(draw))), ("total",)
+    return attrs.evolve(_without_shares(b), total=Quantity(high + _k(draw))), ("total",)
+
+
+def _partial_count_can_shrink(b: Breakdown, _root: bool) -> bool:
+    return not b.complete and b.parts_sum().low >= 1
+
+
+def _shrink_count_whole(b: Breakdown, draw: st.DrawFn) -> tuple[Any, Keys]:
+    low = b.parts_sum().low
+    total = Quantity(max(0, low - _k(draw)))
+    return attrs.evolve(_without_shares(b), total=total), ("total",)
+
+
+def _partial_money_can_shrink(b: MoneyBreakdown, _root: bool) -> bool:
+    step = b.total_format.step_kopecks
+    return not b.complete and b.parts_sum().kopecks - b.band.width // 2 - 1 >= step
+
+
+def _shrink_money_whole(b: MoneyBreakdown, draw: st.DrawFn) -> tuple[Any, Keys]:
+    step = b.total_format.step_kopecks
+    total = max(0, _beyond(b.parts_sum().kopecks, b.band, step, draw, above=False))
+    return attrs.evolve(_without_shares(b), total=Money.from_kopecks(total)), ("total",)
+
+
+def _partial_fund_can_shrink(f: DeputyFundAllocation, _root: bool) -> bool:
+    step = f.total_format.step_kopecks
+    return not f.complete and f.items_sum().kopecks - _fund_band(f).width // 2 - 1 >= step
+
+
+def _shrink_fund(f: DeputyFundAllocation, draw: st.DrawFn) -> tuple[Any, Keys]:
+    step = f.total_format.step_kopecks
+    total = max(0, _beyond(f.items_sum().kopecks, _fund_band(f), step, draw, above=False))
+    return attrs.evolve(f, fund_total=Money.from_kopecks(total)), ("fund_total",)
+
+
+# -- shares of a whole --------------------------------------------------------------------
+
+
+def _judged_shares(b: Breakdown | MoneyBreakdown) -> list[int]:
+    """The parts whose share the audit judges (exact counts of a non-zero exact whole)."""
+    if isinstance(b, Breakdown):
+        if not b.total.is_exact or b.total.value == 0:
+            return []
+        return [i for i, p in enumerate(b.parts) if p.share is not None and p.value.is_exact]
+    if not b.total:
+        return []
+    return [i for i, p in enumerate(b.parts) if p.share is not None]
+
+
+def _share_args(b: Breakdown | MoneyBreakdown, i: int) -> tuple[Any, Any, tuple[Band, Band]]:
+    if isinstance(b, Breakdown):
+        return b.parts[i].value.value, b.total.value, (Band(), Band())
+    bands = (
+        Band.uniform(1, b.format_of(b.parts[i]).step_kopecks),
+        Band.uniform(1, b.total_format.step_kopecks),
+    )
+    return b.parts[i].amount, b.total, bands
+
+
+def _with_share(b: Any, i: int, share: Percent) -> Any:
+    """``b`` with part ``i``'s share replaced; rejected when the shares' sum then breaks too."""
+    new = attrs.evolve(b, parts=_replace_item(b.parts, i, attrs.evolve(b.parts[i], share=share)))
+    fit = new.shares_fit()
+    if fit is Fit.MISMATCH:
+        reject()
+    return new
+
+
+def _move_part_share(b: Breakdown | MoneyBreakdown, draw: st.DrawFn) -> tuple[Any, Keys]:
+    judged = _judged_shares(b)
+    i = judged[draw(st.integers(0, len(judged) - 1))]
+    part, whole, bands = _share_args(b, i)
+    share = b.parts[i].share
+    assert share is not None
+    wrong = _wrong_percent(draw, share, part, whole, bands=bands)
+    return _with_share(b, i, wrong), ("parts", i, "share")
+
+
+def _truncate_part_share(b: Breakdown, draw: st.DrawFn) -> tuple[Any, Keys]:
+    judged = _judged_shares(b)
+    i = judged[draw(st.integers(0, len(judged) - 1))]
+    part, whole, _ = _share_args(b, i)
+    share = b.parts[i].share
+    assert share is not None
+    cut = Percent.from_units(100 * part * share.scale // whole, share.decimals)
+    if not is_truncation(cut, part, whole):
+        reject()  # the exact value rounds down: its truncation is its rounding
+    return _with_share(b, i, cut), ("parts", i, "share")
+
+
+def _unbalance_shares(s: Shares, draw: st.DrawFn) -> tuple[Any, Keys]:
+    """One share raised until the list's shares exceed 100 % beyond their band."""
+    i = draw(st.integers(0, len(s.shares) - 1))
+    share = s.shares[i].percent
+    units = share.units + _k(draw, 5 * share.scale)
+    while True:
+        raised = Percent.from_units(units, share.decimals)
+        percents = [raised if j == i else x.percent for j, x in enumerate(s.shares)]
+        if shares_fit(percents, complete=s.complete) is Fit.MISMATCH:
+            break
+        units += share.scale
+    item = attrs.evolve(s.shares[i], percent=raised)
+    return attrs.evolve(s, shares=_replace_item(s.shares, i, item)), ("shares",)
+
+
+def _move_second_amount(f: MoneyFigure, draw: st.DrawFn) -> tuple[Any, Keys]:
+    """The last writing of the amount moved beyond what rounding allows against the first."""
+    first, last = f.values[0], f.values[-1]
+    band = Band.of((first.step, last.step))
+    moved = _beyond(first.amount.kopecks, band, last.step, draw, above=True)
+    value = WrittenMoney(Money.from_kopecks(moved), last.written)
+    return attrs.evolve(f, values=(*f.values[:-1], value)), ("values", len(f.values) - 1, "amount")
 
 
 # -- MR2xx percentages -------------------------------------------------------------------
@@ -627,9 +769,12 @@ def _where(test: Callable[[Any], bool]) -> Callable[[Any, bool], bool]:
 
 _BREAKERS: Final[tuple[_Breaker, ...]] = (
     _Breaker("MR101", ProgramReport, _total_can_move, _move_total),
-    _Breaker("MR101", MoneyBreakdown, _always, _move_money_total),
-    _Breaker("MR101", DeputyFundAllocation, _always, _move_fund),
+    _Breaker("MR101", MoneyBreakdown, _where(lambda b: b.complete), _move_money_total),
+    _Breaker("MR101", DeputyFundAllocation, _where(lambda f: f.complete), _move_fund),
     _Breaker("MR101", Breakdown, _count_total_can_move, _move_count_total),
+    _Breaker("MR103", Breakdown, _partial_count_can_shrink, _shrink_count_whole),
+    _Breaker("MR103", MoneyBreakdown, _partial_money_can_shrink, _shrink_money_whole),
+    _Breaker("MR103", DeputyFundAllocation, _partial_fund_can_shrink, _shrink_fund),
     # A measure on its own is judged exactly; inside a report, against its table's rounding.
     _Breaker(
         "MR201",
@@ -647,6 +792,17 @@ _BREAKERS: Final[tuple[_Breaker, ...]] = (
     _Breaker(
         "MR204", AwardBatch, _where(lambda b: bool(_shares_with_both(b))), _move_share_percent
     ),
+    _Breaker(
+        "MR206",
+        Breakdown,
+        _where(lambda b: bool(_judged_shares(b)) and b.parts_sum().high is not None),
+        _truncate_part_share,
+    ),
+    *(
+        _Breaker("MR207", kind, _where(lambda b: bool(_judged_shares(b))), _move_part_share)
+        for kind in (Breakdown, MoneyBreakdown)
+    ),
+    _Breaker("MR208", Shares, _always, _unbalance_shares),
     _Breaker(
         "MR301",
         CouncilActivity,
@@ -733,6 +889,7 @@ _BREAKERS: Final[tuple[_Breaker, ...]] = (
     _Breaker(
         "MR601", ParticipatoryBudget, _where(lambda p: _all_bounded(p.voters)), _contradict_voters
     ),
+    _Breaker("MR602", MoneyFigure, _where(lambda f: len(f.values) >= 2), _move_second_amount),
     *(
         _Breaker("MR701", kind, _where(lambda n: bool(_texts(n))), _mix_scripts)
         for kind in _TEXT_FIELDS

@@ -24,10 +24,14 @@ from municipal_reports.domain.facts import (
     FundItem,
     ListedItems,
     MoneyBreakdown,
+    MoneyFigure,
     MoneyPart,
     Part,
     ParticipatoryBudget,
     ProjectCap,
+    Share,
+    Shares,
+    WrittenMoney,
 )
 from municipal_reports.domain.money import Money
 from municipal_reports.domain.percent import Percent
@@ -77,12 +81,14 @@ __all__ = [
     "listed_items",
     "measures",
     "money_breakdowns",
+    "money_figures",
     "participatory_budgets",
     "program_reports",
     "programs",
     "reports",
     "sections",
     "sessions",
+    "share_lists",
     "tasks",
 ]
 
@@ -383,32 +389,83 @@ def council_activities(*, max_sessions: int = 6) -> st.SearchStrategy[CouncilAct
     return draw_activity()
 
 
-def breakdowns(*, max_parts: int = 6) -> st.SearchStrategy[Breakdown]:
-    """A count and its named parts (committee meetings by committee); the total is their sum."""
+def _completeness(draw: st.DrawFn, complete: bool | None) -> bool:
+    return draw(st.booleans()) if complete is None else complete
+
+
+def breakdowns(*, max_parts: int = 6, complete: bool | None = None) -> st.SearchStrategy[Breakdown]:
+    """A count and its named parts (committee meetings by committee): the total is their sum
+    when the list is ``complete``, and their sum or more when it is partial («зокрема»);
+    either is drawn when ``complete`` is ``None``. Parts sometimes declare their share of
+    the total, each a correct rounding of part / total."""
     _check_sizes("max_parts", max_parts, "max_parts", max_parts)
 
     @st.composite
     def draw_breakdown(draw: st.DrawFn) -> Breakdown:
+        is_complete = _completeness(draw, complete)
         labels = draw(st.lists(st.sampled_from(_text.COMMITTEES), max_size=max_parts, unique=True))
-        parts = tuple(Part(label, draw(st.integers(0, 2000))) for label in labels)
-        total = sum(p.value.value for p in parts) if parts else draw(st.integers(0, 5000))
-        return Breakdown(draw(st.sampled_from(_text.BREAKDOWN_LABELS)), total, parts)
+        counts = [draw(st.integers(0, 2000)) for _ in labels]
+        total = sum(counts) if counts else draw(st.integers(0, 5000))
+        if not is_complete:
+            total += draw(st.integers(0, 500))
+        decimals = draw(st.none() | _PERCENT_DECIMALS) if total else None
+        parts = tuple(
+            Part(
+                label,
+                count,
+                None
+                if decimals is None or not draw(st.booleans())
+                else correct_percent(count, total, decimals),
+            )
+            for label, count in zip(labels, counts, strict=True)
+        )
+        label = draw(st.sampled_from(_text.BREAKDOWN_LABELS))
+        return Breakdown(label, total, parts, complete=is_complete)
 
     return draw_breakdown()
 
 
+#: Formats figures of one money list may mix: грн to the kopeck or whole, тис. грн with one
+#: to three decimals, млн грн with one or three.
+_MIXED_FORMATS = (
+    _HRYVNIAS,
+    MoneyFormat(MoneyUnit.HRYVNIA, 0),
+    _THOUSANDS_1,
+    _THOUSANDS_2,
+    MoneyFormat(MoneyUnit.THOUSAND, 3),
+    MoneyFormat(MoneyUnit.MILLION, 1),
+    MoneyFormat(MoneyUnit.MILLION, 3),
+)
+
+
+def _rounded(raw: int, step: int) -> int:
+    """``raw`` kopecks written to ``step``: rounded half-up, as documents display."""
+    return (raw + step // 2) // step * step
+
+
+def _own_format(draw: st.DrawFn, default: MoneyFormat) -> MoneyFormat | None:
+    """Mostly ``None`` (the list's format), sometimes a figure written otherwise."""
+    return draw(st.none() | st.none() | st.sampled_from(_MIXED_FORMATS))
+
+
 def money_breakdowns(
-    *, written: MoneyFormat | st.SearchStrategy[MoneyFormat] | None = None, max_parts: int = 6
+    *,
+    written: MoneyFormat | st.SearchStrategy[MoneyFormat] | None = None,
+    max_parts: int = 6,
+    complete: bool | None = None,
 ) -> st.SearchStrategy[MoneyBreakdown]:
-    """An amount and its named parts (a program's spending by section), each a figure the
-    format ``written`` could show; the total is their sum."""
+    """An amount and its named parts (a program's spending by section, a budget by fund),
+    written as a document would write them: each figure is the raw amount rounded to its own
+    format (``written``, or another for some parts and the total), and the total is the raw
+    parts' sum rounded (plus a raw remainder when the list is partial). Parts sometimes
+    declare their share of the total, a correct rounding of the raw amounts'."""
     _check_sizes("max_parts", max_parts, "max_parts", max_parts)
     formats = _resolve(written, st.sampled_from((_HRYVNIAS, _THOUSANDS_1)))
 
     @st.composite
     def draw_money_breakdown(draw: st.DrawFn) -> MoneyBreakdown:
         fmt = draw(formats)
-        step = fmt.step.kopecks
+        is_complete = _completeness(draw, complete)
         labels = draw(
             st.lists(
                 st.sampled_from(_text.MONEY_LABELS + _text.TASK_TITLES),
@@ -417,14 +474,85 @@ def money_breakdowns(
                 unique=True,
             )
         )
+        raws = [draw_kopecks(draw, 0, 10**10) for _ in labels]
+        raw_total = sum(raws) + (0 if is_complete else draw_kopecks(draw, 0, 10**9))
+        own = [_own_format(draw, fmt) for _ in labels]
+        total_written = _own_format(draw, fmt)
+        total_step = (total_written or fmt).step_kopecks
+        decimals = draw(st.none() | _PERCENT_DECIMALS) if raw_total else None
         parts = tuple(
-            MoneyPart(label, Money.from_kopecks(draw_kopecks(draw, 0, 10**10, step)))
-            for label in labels
+            MoneyPart(
+                label,
+                Money.from_kopecks(_rounded(raw, (w or fmt).step_kopecks)),
+                w,
+                None
+                if decimals is None or not draw(st.booleans())
+                else correct_percent(raw, raw_total, decimals),
+            )
+            for label, raw, w in zip(labels, raws, own, strict=True)
         )
-        total = sum((p.amount for p in parts), Money(0))
-        return MoneyBreakdown(draw(st.sampled_from(_text.MONEY_LABELS)), total, parts, fmt)
+        return MoneyBreakdown(
+            draw(st.sampled_from(_text.MONEY_LABELS)),
+            Money.from_kopecks(_rounded(raw_total, total_step)),
+            parts,
+            fmt,
+            complete=is_complete,
+            total_written=total_written,
+        )
 
     return draw_money_breakdown()
+
+
+def share_lists(*, max_shares: int = 6, complete: bool | None = None) -> st.SearchStrategy[Shares]:
+    """Shares of one whole as percentages only (питома вага): each a correct rounding of a
+    drawn count over their total, so a complete list sums to 100 % within its rounding band;
+    a partial one («серед них») leaves some out."""
+    _check_sizes("max_shares", max_shares, "max_shares", max_shares)
+    if max_shares < 1:
+        raise InvalidArgument(f"max_shares={max_shares!r} must be at least 1")
+
+    @st.composite
+    def draw_shares(draw: st.DrawFn) -> Shares:
+        is_complete = _completeness(draw, complete)
+        labels = draw(
+            st.lists(
+                st.sampled_from(_text.SHARE_LABELS + _text.COMMITTEES),
+                min_size=1,
+                max_size=max_shares,
+                unique=True,
+            )
+        )
+        counts = [draw(st.integers(0, 5000)) for _ in labels]
+        whole = sum(counts) + (0 if is_complete else draw(st.integers(0, 5000)))
+        if whole == 0:
+            counts[0], whole = 1, whole + 1
+        decimals = draw(_PERCENT_DECIMALS)
+        shares = tuple(
+            Share(label, correct_percent(count, whole, decimals))
+            for label, count in zip(labels, counts, strict=True)
+        )
+        return Shares(draw(st.sampled_from(_text.BREAKDOWN_LABELS)), shares, is_complete)
+
+    return draw_shares()
+
+
+def money_figures(*, max_values: int = 3) -> st.SearchStrategy[MoneyFigure]:
+    """One amount stated up to ``max_values`` times, each writing the same raw amount
+    rounded to its own format (a headline in млн грн, the table's «Всього» to the kopeck)."""
+    _check_sizes("max_values", max_values, "max_values", max_values)
+    if max_values < 1:
+        raise InvalidArgument(f"max_values={max_values!r} must be at least 1")
+
+    @st.composite
+    def draw_figure(draw: st.DrawFn) -> MoneyFigure:
+        raw = draw_kopecks(draw, 0, 10**12)
+        formats = draw(st.lists(st.sampled_from(_MIXED_FORMATS), min_size=1, max_size=max_values))
+        values = tuple(
+            WrittenMoney(Money.from_kopecks(_rounded(raw, f.step_kopecks)), f) for f in formats
+        )
+        return MoneyFigure(draw(st.sampled_from(_text.MONEY_LABELS)), values)
+
+    return draw_figure()
 
 
 def award_batches() -> st.SearchStrategy[AwardBatch]:
@@ -459,13 +587,17 @@ def award_batches() -> st.SearchStrategy[AwardBatch]:
     return draw_batch()
 
 
-def deputy_fund_allocations(*, max_items: int = 8) -> st.SearchStrategy[DeputyFundAllocation]:
+def deputy_fund_allocations(
+    *, max_items: int = 8, complete: bool | None = None
+) -> st.SearchStrategy[DeputyFundAllocation]:
     """A deputy's district fund and its spending, item by item to the kopeck; the fund is
-    the sum of its items."""
+    the sum of its items (or more, for a partial list), sometimes written in тис. грн with a
+    decimal or two, rounded as the document would."""
     _check_sizes("max_items", max_items, "max_items", max_items)
 
     @st.composite
     def draw_fund(draw: st.DrawFn) -> DeputyFundAllocation:
+        is_complete = _completeness(draw, complete)
         count = draw(st.integers(0, max_items))
         items = tuple(
             FundItem(
@@ -475,11 +607,18 @@ def deputy_fund_allocations(*, max_items: int = 8) -> st.SearchStrategy[DeputyFu
             )
             for _ in range(count)
         )
+        raw = sum(i.amount.kopecks for i in items)
+        if not is_complete:
+            raw += draw_kopecks(draw, 0, 40_000_000)
+        total_written = draw(st.none() | st.sampled_from((_THOUSANDS_1, _THOUSANDS_2)))
+        step = 1 if total_written is None else total_written.step_kopecks
         return DeputyFundAllocation(
-            fund_total=sum((i.amount for i in items), Money(0)),
+            fund_total=Money.from_kopecks(_rounded(raw, step)),
             items=items,
             deputy=draw(st.none() | people()),
             period=draw(st.none() | reporting_periods(kinds=[PeriodKind.YEAR])),
+            complete=is_complete,
+            total_written=total_written,
         )
 
     return draw_fund()
@@ -575,6 +714,8 @@ def _simple_facts() -> st.SearchStrategy[Fact]:
         listed_items(),
         breakdowns(),
         money_breakdowns(),
+        share_lists(),
+        money_figures(),
         award_batches(),
         deputy_fund_allocations(),
         council_activities(),
