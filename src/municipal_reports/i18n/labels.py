@@ -72,6 +72,7 @@ _LABELS: Final[dict[str, tuple[str, str]]] = {
     "amount": ("Сума", "Amount"),
     "declared_count": ("Заявлено", "Announced"),
     "figure": ("Показник", "Figure"),
+    "partial_list": ("Перелічено лише частину складових.", "Only some of the parts are listed."),
     "value": ("Значення", "Value"),
     # Awards.
     "awards": ("Нагородження", "Awards"),

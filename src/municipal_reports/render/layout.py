@@ -30,6 +30,7 @@ from municipal_reports.domain import (
     Measure,
     Money,
     MoneyBreakdown,
+    MoneyFigure,
     MoneyFormat,
     ParticipatoryBudget,
     Percent,
@@ -41,6 +42,7 @@ from municipal_reports.domain import (
     Section,
     Session,
     SessionKind,
+    Shares,
     Signatory,
     Task,
     YearSpan,
@@ -558,8 +560,30 @@ class _Builder:
         table = self.sessions_table((), path)
         yield attrs.evolve(table, rows=(Row(self.session_cells(s, path)),))
 
+    def share_cells(self, shares: Sequence[Percent | None], path: str) -> list[tuple[Cell, ...]]:
+        """A share column's cells (none at all when no part declares a share)."""
+        if all(s is None for s in shares):
+            return [() for _ in shares]
+        return [
+            (self.cell(self.percent(s), join(join(path, "parts"), i) + ".share", numeric=True),)
+            for i, s in enumerate(shares)
+        ]
+
+    def share_header(self, shares: Sequence[Percent | None]) -> tuple[str, ...]:
+        return () if all(s is None for s in shares) else (self.t("share"),)
+
+    def partial_note(self, complete: bool) -> Iterator[Block]:
+        if not complete:
+            yield Paragraph(self.t("partial_list"))
+
+    def written_money(self, m: Money, fmt: MoneyFormat, column: MoneyFormat) -> str:
+        """``m`` as written in ``fmt``, its unit shown when the column's header names another."""
+        return self.money(m, fmt, unit=fmt.unit is not column.unit)
+
     def breakdown(self, b: Breakdown, path: str, level: int) -> Iterator[Block]:
         yield Heading(b.label, level)
+        shares = [p.share for p in b.parts]
+        share_cells = self.share_cells(shares, path)
         rows = [
             Row(
                 (
@@ -569,45 +593,81 @@ class _Builder:
                         join(join(path, "parts"), i) + ".value",
                         numeric=True,
                     ),
+                    *share_cells[i],
                 )
             )
             for i, p in enumerate(b.parts)
         ]
+        extra = self.share_header(shares)
         total = Row(
             (
                 Cell(self.t("total")),
                 self.cell(self.quantity(b.total), join(path, "total"), numeric=True),
+                *(Cell("") for _ in extra),
             ),
             RowKind.TOTAL,
         )
-        yield Table((self.t("part"), self.t("count")), (*rows, total))
+        yield Table((self.t("part"), self.t("count"), *extra), (*rows, total))
+        yield from self.partial_note(b.complete)
 
     def money_breakdown(self, b: MoneyBreakdown, path: str, level: int) -> Iterator[Block]:
         yield Heading(b.label, level)
         unit = i18n.unit_label(b.written.unit, self.locale)
+        shares = [p.share for p in b.parts]
+        share_cells = self.share_cells(shares, path)
         rows = [
             Row(
                 (
                     self.cell(p.label, join(join(path, "parts"), i) + ".label"),
                     self.cell(
-                        self.money(p.amount, b.written, unit=False),
+                        self.written_money(p.amount, b.format_of(p), b.written),
                         join(join(path, "parts"), i) + ".amount",
                         numeric=True,
                     ),
+                    *share_cells[i],
                 )
             )
             for i, p in enumerate(b.parts)
         ]
+        extra = self.share_header(shares)
         total = Row(
             (
                 Cell(self.t("total")),
                 self.cell(
-                    self.money(b.total, b.written, unit=False), join(path, "total"), numeric=True
+                    self.written_money(b.total, b.total_format, b.written),
+                    join(path, "total"),
+                    numeric=True,
                 ),
+                *(Cell("") for _ in extra),
             ),
             RowKind.TOTAL,
         )
-        yield Table((self.t("part"), f"{self.t('amount')}, {unit}"), (*rows, total))
+        yield Table((self.t("part"), f"{self.t('amount')}, {unit}", *extra), (*rows, total))
+        yield from self.partial_note(b.complete)
+
+    def shares(self, s: Shares, path: str, level: int) -> Iterator[Block]:
+        yield Heading(s.label, level)
+        rows = tuple(
+            Row(
+                (
+                    self.cell(x.label, join(join(path, "shares"), i) + ".label"),
+                    self.cell(
+                        self.percent(x.percent),
+                        join(join(path, "shares"), i) + ".percent",
+                        numeric=True,
+                    ),
+                )
+            )
+            for i, x in enumerate(s.shares)
+        )
+        yield Table((self.t("part"), self.t("share")), rows)
+        yield from self.partial_note(s.complete)
+
+    def money_figure(self, f: MoneyFigure, path: str, level: int) -> Iterator[Block]:
+        values = " / ".join(self.money(v.amount, v.written) for v in f.values)
+        yield Fields(
+            (Field(f.label, values, join(path, "values"), self.marks(join(path, "values"))),)
+        )
 
     def award_batch(self, a: AwardBatch, path: str, level: int) -> Iterator[Block]:
         yield Heading(a.label or self.t("awards"), level)
@@ -661,7 +721,7 @@ class _Builder:
                     self.cell(item.purpose, join(join(path, "items"), i) + ".purpose"),
                     self.cell(item.recipient, join(join(path, "items"), i) + ".recipient"),
                     self.cell(
-                        self.money(item.amount, unit=False),
+                        self.written_money(item.amount, d.format_of(item), d.written),
                         join(join(path, "items"), i) + ".amount",
                         numeric=True,
                     ),
@@ -673,12 +733,14 @@ class _Builder:
             (
                 Cell(f"{self.t('fund_total')}:", colspan=3),
                 self.cell(
-                    self.money(d.fund_total, unit=False), join(path, "fund_total"), numeric=True
+                    self.written_money(d.fund_total, d.total_format, d.written),
+                    join(path, "fund_total"),
+                    numeric=True,
                 ),
             ),
             RowKind.TOTAL,
         )
-        unit = i18n.unit_label(MoneyFormat().unit, self.locale)
+        unit = i18n.unit_label(d.written.unit, self.locale)
         headers = (
             self.t("col_number"),
             self.t("purpose"),
@@ -686,6 +748,7 @@ class _Builder:
             f"{self.t('amount')}, {unit}",
         )
         yield Table(headers, (*rows, total))
+        yield from self.partial_note(d.complete)
 
     def participatory_budget(
         self, b: ParticipatoryBudget, path: str, level: int
@@ -780,6 +843,8 @@ _DISPATCH: tuple[tuple[type, str], ...] = (
     (DeputyFundAllocation, "deputy_fund"),
     (ParticipatoryBudget, "participatory_budget"),
     (Figure, "figure"),
+    (MoneyFigure, "money_figure"),
+    (Shares, "shares"),
     (ListedItems, "listed_items"),
     (Decision, "decision_fact"),
 )
