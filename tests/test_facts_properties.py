@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
 import municipal_reports.testing as mt
 from municipal_reports import (
     Breakdown,
+    CouncilActivity,
     DeputyFundAllocation,
+    DraftFlow,
+    Fact,
     FundItem,
     Money,
     MoneyBreakdown,
@@ -26,7 +30,10 @@ from municipal_reports import (
     MoneyPart,
     MoneyUnit,
     Part,
+    ParticipatoryBudget,
     Percent,
+    Qualifier,
+    Quantity,
     Severity,
     Share,
     Shares,
@@ -34,6 +41,7 @@ from municipal_reports import (
     audit,
     render,
 )
+from municipal_reports.io.json import structure, unstructure
 
 FORMATS = st.sampled_from(
     [
@@ -228,3 +236,37 @@ def test_the_new_facts_render_in_every_locale(fact: object) -> None:
     for locale in ("uk", "en"):
         assert render(fact, to="text", locale=locale)
         assert render(fact, to="html", locale=locale)
+
+
+def test_every_count_is_a_quantity_and_plain_ints_still_work() -> None:
+    """Sessions, decisions, petitions, submitted projects and the like are quantities: an int
+    is an exact one, and an approximate one is judged as its interval."""
+    activity = CouncilActivity(
+        session_count=12,
+        plenary_meetings=Quantity(14, Qualifier.ABOUT),  # 13..15
+        extraordinary_meetings=15,
+        decisions_adopted=Quantity(380, Qualifier.MORE_THAN),
+        drafts=DraftFlow(407, 79, 56),  # 384 decisions: more than 380
+    )
+    assert activity.session_count == Quantity(12)
+    assert audit(activity) == []
+    budget = ParticipatoryBudget(submitted=Quantity(100, Qualifier.MORE_THAN), admitted=101)
+    assert budget.admitted == Quantity(101)
+    assert audit(budget) == []
+    assert [f.code for f in audit(attrs.evolve(budget, admitted=102))] == []
+    over = ParticipatoryBudget(submitted=Quantity(100, Qualifier.UP_TO), admitted=101)
+    assert [f.code for f in audit(over)] == ["MR306"]
+
+
+def test_counts_read_from_json_as_ints_or_qualified_objects() -> None:
+    """A version 1 file's plain ints and a qualified count read into the same type."""
+    data = {
+        "type": "council_activity",
+        "session_count": 12,
+        "decisions_adopted": {"value": 100, "qualifier": "more_than"},
+    }
+    activity = structure(data, Fact)
+    assert activity == CouncilActivity(
+        session_count=Quantity(12), decisions_adopted=Quantity(100, Qualifier.MORE_THAN)
+    )
+    assert unstructure(activity)["session_count"] == 12

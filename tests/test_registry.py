@@ -57,7 +57,7 @@ def test_findings_speak_both_languages() -> None:
 def test_select_and_ignore_by_code_prefix_or_name() -> None:
     """Rules are chosen by code prefix or by name, and dropped the same way."""
     rules = default_rules()
-    assert {r.code for r in rules.filtered(select=["MR1"])} == {"MR101", "MR102"}
+    assert {r.code for r in rules.filtered(select=["MR1"])} == {"MR101", "MR102", "MR103"}
     assert [r.code for r in rules.filtered(select=["listed-count-mismatch"])] == ["MR308"]
     assert "MR308" not in {r.code for r in rules.filtered(ignore=["MR3"])}
     assert audit(BAD_LIST, ignore=["listed-count-mismatch"]) == []

@@ -8,6 +8,7 @@ import attrs
 
 from municipal_reports.domain._checks import Checks, instance_of, int_at_least, tuple_of, validate
 from municipal_reports.domain.period import ReportingPeriod
+from municipal_reports.domain.quantity import Quantity, to_optional_quantity
 
 __all__ = ["CouncilActivity", "DraftFlow", "Session", "SessionKind"]
 
@@ -25,8 +26,8 @@ class Session:
 
     number: int | None = None
     kind: SessionKind = SessionKind.ORDINARY
-    plenary_meetings: int | None = None
-    decisions_adopted: int | None = None
+    plenary_meetings: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
+    decisions_adopted: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
 
     def __attrs_post_init__(self) -> None:
         validate(self, _SESSION_CHECKS)
@@ -35,8 +36,8 @@ class Session:
 _SESSION_CHECKS = Checks(
     ("number", int_at_least(1, optional=True)),
     ("kind", instance_of(SessionKind)),
-    ("plenary_meetings", int_at_least(0, optional=True)),
-    ("decisions_adopted", int_at_least(0, optional=True)),
+    ("plenary_meetings", instance_of(Quantity, optional=True)),
+    ("decisions_adopted", instance_of(Quantity, optional=True)),
 )
 
 
@@ -65,17 +66,23 @@ _FLOW_CHECKS = Checks(*((n, int_at_least(0)) for n in ("received", "withdrawn", 
 class CouncilActivity:
     """What the council did in a period, as a report sums it up.
 
-    Counts are ``None`` where the document does not give them; ``sessions`` lists the
-    sessions that the document describes one by one (often none).
+    Counts are ``None`` where the document does not give them, and quantities where it
+    does (an int is taken as an exact count; «понад 100 рішень» is ``Quantity(100,
+    Qualifier.MORE_THAN)``); ``sessions`` lists the sessions that the document describes one
+    by one (often none).
     """
 
     period: ReportingPeriod | None = None
-    session_count: int | None = None
-    plenary_meetings: int | None = None
-    extraordinary_meetings: int | None = None
-    decisions_adopted: int | None = None
-    petitions_considered: int | None = None
-    deputies: int | None = None
+    session_count: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
+    plenary_meetings: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
+    extraordinary_meetings: Quantity | None = attrs.field(
+        default=None, converter=to_optional_quantity
+    )
+    decisions_adopted: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
+    petitions_considered: Quantity | None = attrs.field(
+        default=None, converter=to_optional_quantity
+    )
+    deputies: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
     drafts: DraftFlow | None = None
     sessions: tuple[Session, ...] = ()
 
@@ -86,7 +93,7 @@ class CouncilActivity:
 _ACTIVITY_CHECKS = Checks(
     ("period", instance_of(ReportingPeriod, optional=True)),
     *(
-        (name, int_at_least(0, optional=True))
+        (name, instance_of(Quantity, optional=True))
         for name in (
             "session_count",
             "plenary_meetings",

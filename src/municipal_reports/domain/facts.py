@@ -20,7 +20,14 @@ from municipal_reports.domain.money import Money
 from municipal_reports.domain.percent import Percent, shares_fit
 from municipal_reports.domain.period import ReportingPeriod
 from municipal_reports.domain.program import EXACT, MoneyFormat
-from municipal_reports.domain.quantity import Interval, Quantity, interval_sum
+from municipal_reports.domain.quantity import (
+    Interval,
+    Quantity,
+    interval_sum,
+    to_optional_quantity,
+    to_quantities,
+    to_quantity,
+)
 from municipal_reports.domain.references import Person
 from municipal_reports.errors import Problem
 
@@ -41,25 +48,6 @@ __all__ = [
     "Shares",
     "WrittenMoney",
 ]
-
-
-def to_quantity(value: Quantity | int) -> Quantity:
-    """Accept a bare int where a count is meant: ``8`` is ``Quantity(8)``."""
-    if isinstance(value, Quantity):
-        return value
-    return Quantity(value)
-
-
-def to_optional_quantity(value: Quantity | int | None) -> Quantity | None:
-    """:func:`to_quantity`, letting ``None`` through."""
-    return None if value is None else to_quantity(value)
-
-
-def to_quantities(value: Quantity | int | tuple[Quantity | int, ...]) -> tuple[Quantity, ...]:
-    """One count or a tuple of counts, as a tuple of quantities."""
-    if isinstance(value, tuple):
-        return tuple(to_quantity(v) for v in value)
-    return (to_quantity(value),)
 
 
 @attrs.frozen
@@ -281,7 +269,7 @@ class AwardShare:
 
     label: str
     percent: Percent | None = None
-    count: int | None = None
+    count: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
 
     def __attrs_post_init__(self) -> None:
         extra = []
@@ -293,7 +281,7 @@ class AwardShare:
 _SHARE_CHECKS = Checks(
     ("label", non_empty_text()),
     ("percent", non_negative(Percent, optional=True)),
-    ("count", int_at_least(0, optional=True)),
+    ("count", instance_of(Quantity, optional=True)),
 )
 
 
@@ -303,11 +291,11 @@ class AwardBatch:
     nominated and awarded, posthumous awards, shares of the awarded, and spending."""
 
     label: str = ""
-    commission_meetings: int | None = None
-    petitions: int | None = None
+    commission_meetings: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
+    petitions: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
     nominated: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
     awarded: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
-    posthumous: int | None = None
+    posthumous: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
     shares: tuple[AwardShare, ...] = ()
     spending: Money | None = None
 
@@ -317,11 +305,11 @@ class AwardBatch:
 
 _AWARD_CHECKS = Checks(
     ("label", instance_of(str)),
-    ("commission_meetings", int_at_least(0, optional=True)),
-    ("petitions", int_at_least(0, optional=True)),
+    ("commission_meetings", instance_of(Quantity, optional=True)),
+    ("petitions", instance_of(Quantity, optional=True)),
     ("nominated", instance_of(Quantity, optional=True)),
     ("awarded", instance_of(Quantity, optional=True)),
-    ("posthumous", int_at_least(0, optional=True)),
+    ("posthumous", instance_of(Quantity, optional=True)),
     ("shares", tuple_of(AwardShare)),
     ("spending", non_negative(Money, optional=True)),
 )
@@ -443,10 +431,10 @@ class ParticipatoryBudget:
 
     budget: Money | None = None
     caps: tuple[ProjectCap, ...] = ()
-    submitted: int | None = None
+    submitted: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
     submitted_amount: Money | None = None
-    admitted: int | None = None
-    winners: int | None = None
+    admitted: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
+    winners: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
     voters: tuple[Quantity, ...] = attrs.field(default=(), converter=to_quantities)
     votes: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
     votes_per_voter: int | None = None
@@ -458,10 +446,10 @@ class ParticipatoryBudget:
 _BUDGET_CHECKS = Checks(
     ("budget", non_negative(Money, optional=True)),
     ("caps", tuple_of(ProjectCap)),
-    ("submitted", int_at_least(0, optional=True)),
+    ("submitted", instance_of(Quantity, optional=True)),
     ("submitted_amount", non_negative(Money, optional=True)),
-    ("admitted", int_at_least(0, optional=True)),
-    ("winners", int_at_least(0, optional=True)),
+    ("admitted", instance_of(Quantity, optional=True)),
+    ("winners", instance_of(Quantity, optional=True)),
     ("voters", tuple_of(Quantity)),
     ("votes", instance_of(Quantity, optional=True)),
     ("votes_per_voter", int_at_least(1, optional=True)),

@@ -9,7 +9,15 @@ import attrs
 
 from municipal_reports.domain._checks import Checks, instance_of, int_at_least, validate
 
-__all__ = ["Interval", "Qualifier", "Quantity", "interval_sum"]
+__all__ = [
+    "Interval",
+    "Qualifier",
+    "Quantity",
+    "interval_sum",
+    "to_optional_quantity",
+    "to_quantities",
+    "to_quantity",
+]
 
 
 class Qualifier(enum.Enum):
@@ -111,3 +119,26 @@ def interval_sum(quantities: Iterable[Quantity]) -> Interval:
     for q in quantities:
         total = total + q.interval
     return total
+
+
+def to_quantity(value: Quantity | int) -> Quantity:
+    """Accept a bare int where a count is meant: ``8`` is ``Quantity(8)``.
+
+    Every count of the model is a :class:`Quantity` (a document may write any of them
+    approximately); this converter keeps plain ints working in code and in JSON.
+    """
+    if isinstance(value, Quantity):
+        return value
+    return Quantity(value)
+
+
+def to_optional_quantity(value: Quantity | int | None) -> Quantity | None:
+    """:func:`to_quantity`, letting ``None`` through."""
+    return None if value is None else to_quantity(value)
+
+
+def to_quantities(value: Quantity | int | tuple[Quantity | int, ...]) -> tuple[Quantity, ...]:
+    """One count or a tuple of counts, as a tuple of quantities."""
+    if isinstance(value, tuple):
+        return tuple(to_quantity(v) for v in value)
+    return (to_quantity(value),)

@@ -272,7 +272,9 @@ class _Hooks:
             if type(value) is int:
                 return Quantity(value)
             if type(value) is not dict:
-                raise _wrong_type(value, 'a count or an object {"value": …, "qualifier": …}')
+                raise _wrong_type(
+                    value, 'an integer count or an object {"value": …, "qualifier": …}'
+                )
             result: Quantity = as_object(value, t)
             return result
 

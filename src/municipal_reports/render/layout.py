@@ -276,7 +276,9 @@ class _Builder:
     def quantity(self, q: Quantity | None) -> str:
         return "" if q is None else i18n.format_quantity(q, self.locale)
 
-    def count(self, n: int | None) -> str:
+    def count(self, n: int | Quantity | None) -> str:
+        if isinstance(n, Quantity):
+            return self.quantity(n)
         return "" if n is None else i18n.format_number(n, self.locale)
 
     def period(self, p: ReportingPeriod) -> str:

@@ -49,7 +49,7 @@ from municipal_reports.domain.program import (
     ProgramReport,
     Task,
 )
-from municipal_reports.domain.quantity import Quantity
+from municipal_reports.domain.quantity import Quantity, interval_sum
 from municipal_reports.domain.references import Decision
 from municipal_reports.paths import Path
 from municipal_reports.testing._values import correct_percent
@@ -380,7 +380,11 @@ def _move_report_percent(r: ProgramReport, draw: st.DrawFn) -> tuple[Any, Keys]:
 def _shares_with_both(b: AwardBatch) -> list[int]:
     if b.awarded is None or not b.awarded.is_exact or b.awarded.value == 0:
         return []
-    return [i for i, s in enumerate(b.shares) if s.percent is not None and s.count is not None]
+    return [
+        i
+        for i, s in enumerate(b.shares)
+        if s.percent is not None and s.count is not None and s.count.is_exact
+    ]
 
 
 def _move_share_percent(b: AwardBatch, draw: st.DrawFn) -> tuple[Any, Keys]:
@@ -390,7 +394,7 @@ def _move_share_percent(b: AwardBatch, draw: st.DrawFn) -> tuple[Any, Keys]:
     assert share.percent is not None
     assert share.count is not None
     assert b.awarded is not None
-    wrong = _wrong_percent(draw, share.percent, share.count, b.awarded.value)
+    wrong = _wrong_percent(draw, share.percent, share.count.value, b.awarded.value)
     shares = _replace_item(b.shares, i, attrs.evolve(share, percent=wrong))
     return attrs.evolve(b, shares=shares), ("shares", i, "percent")
 
@@ -403,15 +407,19 @@ def _high(q: Quantity | None) -> int | None:
 
 
 def _move_extraordinary(a: CouncilActivity, draw: st.DrawFn) -> tuple[Any, Keys]:
-    assert a.plenary_meetings is not None
-    return attrs.evolve(a, extraordinary_meetings=a.plenary_meetings + _k(draw)), (
-        "extraordinary_meetings",
-    )
+    high = _high(a.plenary_meetings)
+    assert high is not None
+    return attrs.evolve(a, extraordinary_meetings=high + _k(draw)), ("extraordinary_meetings",)
 
 
 def _move_session_count(a: CouncilActivity, draw: st.DrawFn) -> tuple[Any, Keys]:
-    assert a.plenary_meetings is not None
-    return attrs.evolve(a, session_count=a.plenary_meetings + _k(draw)), ("session_count",)
+    high = _high(a.plenary_meetings)
+    assert high is not None
+    return attrs.evolve(a, session_count=high + _k(draw)), ("session_count",)
+
+
+def _low(q: Quantity | None) -> int:
+    return 0 if q is None else q.interval.low
 
 
 def _move_nominated(b: AwardBatch, draw: st.DrawFn) -> tuple[Any, Keys]:
@@ -436,13 +444,13 @@ def _move_share_count(b: AwardBatch, draw: st.DrawFn) -> tuple[Any, Keys]:
 
 
 def _move_submitted(p: ParticipatoryBudget, draw: st.DrawFn) -> tuple[Any, Keys]:
-    assert p.admitted is not None
-    return attrs.evolve(p, submitted=p.admitted - _k(draw, p.admitted)), ("admitted",)
+    low = _low(p.admitted)
+    return attrs.evolve(p, submitted=low - _k(draw, low)), ("admitted",)
 
 
 def _move_admitted(p: ParticipatoryBudget, draw: st.DrawFn) -> tuple[Any, Keys]:
-    assert p.winners is not None
-    return attrs.evolve(p, admitted=p.winners - _k(draw, p.winners)), ("winners",)
+    low = _low(p.winners)
+    return attrs.evolve(p, admitted=low - _k(draw, low)), ("winners",)
 
 
 def _move_declared_count(li: ListedItems, draw: st.DrawFn) -> tuple[Any, Keys]:
@@ -459,8 +467,11 @@ def _move_flow(a: CouncilActivity, draw: st.DrawFn) -> tuple[Any, Keys]:
 
 
 def _move_plenary(a: CouncilActivity, draw: st.DrawFn) -> tuple[Any, Keys]:
-    assert a.plenary_meetings is not None
-    return attrs.evolve(a, plenary_meetings=a.plenary_meetings + _k(draw)), ("plenary_meetings",)
+    high = interval_sum(
+        s.plenary_meetings for s in a.sessions if s.plenary_meetings is not None
+    ).high
+    assert high is not None
+    return attrs.evolve(a, plenary_meetings=high + _k(draw)), ("plenary_meetings",)
 
 
 def _votes_can_move(p: ParticipatoryBudget, _root: bool) -> bool:
@@ -806,13 +817,13 @@ _BREAKERS: Final[tuple[_Breaker, ...]] = (
     _Breaker(
         "MR301",
         CouncilActivity,
-        _where(lambda a: a.plenary_meetings is not None),
+        _where(lambda a: _high(a.plenary_meetings) is not None),
         _move_extraordinary,
     ),
     _Breaker(
         "MR302",
         CouncilActivity,
-        _where(lambda a: a.plenary_meetings is not None and not a.sessions),
+        _where(lambda a: _high(a.plenary_meetings) is not None and not a.sessions),
         _move_session_count,
     ),
     _Breaker(
@@ -828,11 +839,13 @@ _BREAKERS: Final[tuple[_Breaker, ...]] = (
         _where(lambda b: _high(b.awarded) is not None and bool(b.shares)),
         _move_share_count,
     ),
-    _Breaker("MR306", ParticipatoryBudget, _where(lambda p: bool(p.admitted)), _move_submitted),
+    _Breaker(
+        "MR306", ParticipatoryBudget, _where(lambda p: _low(p.admitted) >= 1), _move_submitted
+    ),
     _Breaker(
         "MR307",
         ParticipatoryBudget,
-        _where(lambda p: bool(p.winners) and p.admitted is not None),
+        _where(lambda p: _low(p.winners) >= 1 and p.admitted is not None),
         _move_admitted,
     ),
     _Breaker("MR308", ListedItems, _always, _move_declared_count),

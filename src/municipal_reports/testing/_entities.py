@@ -348,6 +348,11 @@ def sessions(*, kind: SessionKind | None = None) -> st.SearchStrategy[Session]:
     )
 
 
+def _value(q: Quantity | None) -> int:
+    """An exact generated count's value (0 when absent)."""
+    return 0 if q is None else q.value
+
+
 def council_activities(*, max_sessions: int = 6) -> st.SearchStrategy[CouncilActivity]:
     """What a council did in a period: sessions (sometimes listed one by one, then the
     summary counts are their sums), plenary meetings ≥ sessions and ≥ extraordinary
@@ -359,11 +364,11 @@ def council_activities(*, max_sessions: int = 6) -> st.SearchStrategy[CouncilAct
         listed = tuple(draw(st.lists(sessions(), max_size=max_sessions)))
         if listed:
             session_count = len(listed)
-            plenary = sum(s.plenary_meetings or 0 for s in listed)
+            plenary = sum(_value(s.plenary_meetings) for s in listed)
             extraordinary = sum(
-                s.plenary_meetings or 0 for s in listed if s.kind is SessionKind.EXTRAORDINARY
+                _value(s.plenary_meetings) for s in listed if s.kind is SessionKind.EXTRAORDINARY
             )
-            decisions = sum(s.decisions_adopted or 0 for s in listed)
+            decisions = sum(_value(s.decisions_adopted) for s in listed)
         else:
             session_count = draw(st.integers(0, 30))
             plenary = session_count + draw(st.integers(0, 5))

@@ -151,12 +151,13 @@ def share_mismatch(batch: AwardBatch, path: Path) -> Iterator[Hit]:
     if awarded is None or not awarded.is_exact or awarded.value == 0:
         return
     for i, share in enumerate(batch.shares):
-        if share.percent is None or share.count is None:
+        if share.percent is None or share.count is None or not share.count.is_exact:
             continue
-        if _judge(share.percent, share.count, awarded.value) is _Verdict.WRONG:
+        count = share.count.value
+        if _judge(share.percent, count, awarded.value) is _Verdict.WRONG:
             yield Hit(
                 path / "shares" / i / "percent",
-                percentage(share.count, awarded.value),
+                percentage(count, awarded.value),
                 share.percent,
             )
 
@@ -264,11 +265,14 @@ def percent_truncated(obj: object, path: Path) -> Iterator[Hit]:
     elif isinstance(obj, AwardBatch) and obj.awarded is not None and obj.awarded.is_exact:
         awarded = obj.awarded.value
         for i, share in enumerate(obj.shares):
-            if share.percent is None or share.count is None or awarded == 0:
+            count = share.count
+            if share.percent is None or count is None or not count.is_exact or awarded == 0:
                 continue
-            if _judge(share.percent, share.count, awarded) is _Verdict.TRUNCATED:
+            if _judge(share.percent, count.value, awarded) is _Verdict.TRUNCATED:
                 yield Hit(
-                    path / "shares" / i / "percent", percentage(share.count, awarded), share.percent
+                    path / "shares" / i / "percent",
+                    percentage(count.value, awarded),
+                    share.percent,
                 )
 
 

@@ -8,7 +8,7 @@ from municipal_reports.audit.finding import Severity
 from municipal_reports.audit.registry import Hit, rule
 from municipal_reports.domain.council import CouncilActivity
 from municipal_reports.domain.facts import AwardBatch, ListedItems, ParticipatoryBudget
-from municipal_reports.domain.quantity import Quantity
+from municipal_reports.domain.quantity import Quantity, interval_sum
 from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
@@ -124,7 +124,7 @@ def draft_flow_mismatch(activity: CouncilActivity, path: Path) -> Iterator[Hit]:
     Example: 407 received − 79 withdrawn + 56 added = 384, and 384 adopted: consistent.
     """
     flow, adopted = activity.drafts, activity.decisions_adopted
-    if flow is not None and adopted is not None and flow.expected_decisions != adopted:
+    if flow is not None and adopted is not None and flow.expected_decisions not in adopted.interval:
         yield Hit(path / "decisions_adopted", flow.expected_decisions, adopted)
 
 
@@ -139,15 +139,19 @@ def listed_sessions_mismatch(activity: CouncilActivity, path: Path) -> Iterator[
     sessions = activity.sessions
     if not sessions:
         return
-    if activity.session_count is not None and len(sessions) != activity.session_count:
-        yield Hit(path / "session_count", len(sessions), activity.session_count)
+    count = activity.session_count
+    if count is not None and len(sessions) not in count.interval:
+        yield Hit(path / "session_count", len(sessions), count)
     for name, total in (
         ("plenary_meetings", activity.plenary_meetings),
         ("decisions_adopted", activity.decisions_adopted),
     ):
         values = [getattr(s, name) for s in sessions]
-        if total is not None and None not in values and sum(values) != total:
-            yield Hit(path / name, sum(values), total)
+        if total is None or None in values:
+            continue
+        summed = interval_sum(values)
+        if not summed.overlaps(total.interval):
+            yield Hit(path / name, summed.low if summed.low == summed.high else summed, total)
 
 
 def votes_exceed_capacity(budget: ParticipatoryBudget, path: Path) -> Iterator[Hit]:
