@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import municipal_reports.testing as mt
 from municipal_reports import (
     Breakdown,
+    Council,
     CouncilActivity,
     DeputyFundAllocation,
     DraftFlow,
@@ -32,13 +33,21 @@ from municipal_reports import (
     Part,
     ParticipatoryBudget,
     Percent,
+    Program,
+    ProgramReport,
     Qualifier,
     Quantity,
+    Report,
+    ReportMeta,
+    Section,
     Severity,
     Share,
     Shares,
+    Task,
     WrittenMoney,
     audit,
+    dumps,
+    loads,
     render,
 )
 from municipal_reports.io.json import structure, unstructure
@@ -270,3 +279,23 @@ def test_counts_read_from_json_as_ints_or_qualified_objects() -> None:
         session_count=Quantity(12), decisions_adopted=Quantity(100, Qualifier.MORE_THAN)
     )
     assert unstructure(activity)["session_count"] == 12
+
+
+def test_a_document_that_names_no_period_is_modelled_and_shown_without_one() -> None:
+    """A report and a program report with no period load, audit and render, the period
+    absent from every rendering."""
+    program = ProgramReport(Program("Програма"), tasks=(Task("Завдання"),))
+    report = Report(ReportMeta("Звіт", Council("Рада")), (Section("Розділ", (), (program,)),))
+    assert report.meta.period is None
+    assert program.period is None
+    for document in (report, program):
+        text_ = dumps(document)
+        assert '"period"' not in text_
+        assert loads(text_) == document
+        assert audit(document) == []
+        for to in ("text", "markdown", "html", "csv", "json"):
+            for locale in ("uk", "en"):
+                shown = render(document, to=to, locale=locale)
+                shown = shown if isinstance(shown, str) else shown.decode("utf-8")
+                assert "Звітний період" not in shown
+                assert "Reporting period" not in shown

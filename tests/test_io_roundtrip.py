@@ -151,7 +151,7 @@ programs = st.builds(
 program_reports = st.builds(
     ProgramReport,
     programs,
-    periods(),
+    st.none() | periods(),
     small(tasks),
     any_text,
     st.none() | financings,
@@ -254,7 +254,7 @@ metas = st.builds(
     ReportMeta,
     text,
     councils,
-    periods(),
+    st.none() | periods(),
     st.sampled_from(ReportKind),
     any_text,
     st.none() | signatories,

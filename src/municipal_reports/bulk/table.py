@@ -91,7 +91,9 @@ class ExecutionRow:
 
 
 def _period_of(report: ProgramReport) -> str:
-    # An ISO 8601 interval: unambiguous and sorts by start.
+    # An ISO 8601 interval: unambiguous and sorts by start; empty when the report names none.
+    if report.period is None:
+        return ""
     return f"{report.period.start.isoformat()}/{report.period.end.isoformat()}"
 
 
@@ -99,7 +101,7 @@ def _report_key(found: FoundReport, by: tuple[str, ...], task: Task | None) -> G
     report = found.report
     values: dict[str, str | int] = {
         "council": found.council,
-        "year": report.period.start.year,
+        "year": "" if report.period is None else report.period.start.year,
         "period": _period_of(report),
         "program": report.program.identity,
         "executor": report.executor,

@@ -118,11 +118,12 @@ _COUNCIL_CHECKS = Checks(
 
 @attrs.frozen
 class ReportMeta:
-    """What a report is: its title, council, author, period and kind."""
+    """What a report is: its title, council, author, period and kind. ``period`` is
+    ``None`` when the document names none (a portal page with no year)."""
 
     title: str
     council: Council
-    period: ReportingPeriod
+    period: ReportingPeriod | None = None
     kind: ReportKind = ReportKind.ACTIVITY
     author: str = ""
     signatory: Signatory | None = None
@@ -134,7 +135,7 @@ class ReportMeta:
 _META_CHECKS = Checks(
     ("title", non_empty_text()),
     ("council", instance_of(Council)),
-    ("period", instance_of(ReportingPeriod)),
+    ("period", instance_of(ReportingPeriod, optional=True)),
     ("kind", instance_of(ReportKind)),
     ("author", instance_of(str)),
     ("signatory", instance_of(Signatory, optional=True)),

@@ -288,10 +288,11 @@ class ProgramReport:
 
     ``total`` and ``total_percent`` are the «Всього» row as declared (``None`` where the
     table has none); the audit checks them against the measures, never the other way.
+    ``period`` is ``None`` when the document names no reporting period.
     """
 
     program: Program
-    period: ReportingPeriod
+    period: ReportingPeriod | None = None
     tasks: tuple[Task, ...] = ()
     executor: str = ""
     total: Financing | None = None
@@ -342,7 +343,7 @@ class ProgramReport:
 
 _REPORT_CHECKS = Checks(
     ("program", instance_of(Program)),
-    ("period", instance_of(ReportingPeriod)),
+    ("period", instance_of(ReportingPeriod, optional=True)),
     ("tasks", tuple_of(Task)),
     ("executor", instance_of(str)),
     ("total", instance_of(Financing, optional=True)),

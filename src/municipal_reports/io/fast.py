@@ -187,7 +187,7 @@ def program_report(
     ``type``), or ``None`` when it is not of the common shape and must be read by the
     converter. ``structure(value, cls)`` reads the small parts (program, period, signatory,
     columns) with the converter."""
-    if not data.keys() <= _REPORT_KEYS or "program" not in data or "period" not in data:
+    if not data.keys() <= _REPORT_KEYS or "program" not in data:
         return None
     try:
         tasks = data.get("tasks", [])
@@ -203,7 +203,7 @@ def program_report(
         columns = data.get("columns")
         return ProgramReport(
             structure(data["program"], Program),
-            structure(data["period"], ReportingPeriod),
+            None if data.get("period") is None else structure(data["period"], ReportingPeriod),
             built_tasks,
             executor,
             None if total is None else _financing(total),

@@ -281,7 +281,10 @@ class _Builder:
             return self.quantity(n)
         return "" if n is None else i18n.format_number(n, self.locale)
 
-    def period(self, p: ReportingPeriod) -> str:
+    def period(self, p: ReportingPeriod | None) -> str:
+        # A period the document does not name is absent: the field is left out.
+        if p is None:
+            return ""
         return p.name_uk if self.locale == "uk" else p.name_en
 
     def term(self, span: YearSpan | None) -> str:

@@ -31,7 +31,7 @@ def period_outside_term(report: ProgramReport, path: Path) -> Iterator[Hit]:
     Example: a report for 2026 on a program for 2021–2025.
     """
     term = report.program.term
-    if term is not None and report.period not in term:
+    if term is not None and report.period is not None and report.period not in term:
         yield Hit(path / "period", term, report.period)
 
 
