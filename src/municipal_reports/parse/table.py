@@ -538,7 +538,7 @@ def _money(figure: _Figure, unit: MoneyUnit, line_text: str) -> Money:
 
 def _fmt_money(kopecks: int) -> str:
     """An amount for a finding's message, written as the documents write it."""
-    from municipal_reports.render.i18n import format_money  # babel only when a finding is made
+    from municipal_reports.i18n.formatting import format_money  # babel only when a finding is made
 
     return format_money(Money.from_kopecks(kopecks), "uk")
 

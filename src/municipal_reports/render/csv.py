@@ -12,10 +12,16 @@ import io
 from collections.abc import Iterable, Iterator
 
 from municipal_reports.audit import Finding
-from municipal_reports.domain import Money, MoneyUnit, Percent, ProgramReport, program_reports
+from municipal_reports.domain import (
+    Money,
+    MoneyUnit,
+    Percent,
+    ProgramReport,
+    program_reports,
+)
+from municipal_reports.i18n import formatting as i18n
+from municipal_reports.i18n.labels import label
 from municipal_reports.paths import join
-from municipal_reports.render import i18n
-from municipal_reports.render.labels import label
 from municipal_reports.render.layout import (
     Fields,
     Findings,

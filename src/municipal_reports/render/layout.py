@@ -46,9 +46,9 @@ from municipal_reports.domain import (
     YearSpan,
 )
 from municipal_reports.errors import InvalidTypeError, Problem
+from municipal_reports.i18n import formatting as i18n
+from municipal_reports.i18n.labels import label
 from municipal_reports.paths import join
-from municipal_reports.render import i18n
-from municipal_reports.render.labels import label
 
 __all__ = [
     "Block",
