@@ -1,5 +1,6 @@
-"""The arrows between packages, and readings that only the domain may state, checked over
-the source with ast (see ARCHITECTURE.md)."""
+"""Readings that only the domain may state (ARCHITECTURE.md), checked over the source with
+ast: no package restates the plan, walks a report's program reports by hand, or restates
+the fields the loader reads. (The arrows between packages are in test_layers.py.)"""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import ast
 from pathlib import Path
 
 import attrs
-import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "municipal_reports"
 
@@ -22,56 +22,6 @@ def _modules() -> list[tuple[str, ast.Module]]:
 def _package(relative: str) -> str:
     parts = Path(relative).with_suffix("").parts  # ("municipal_reports", "io", "json")
     return parts[1] if len(parts) > 2 else parts[1].removesuffix(".py")
-
-
-def _imports(tree: ast.Module) -> set[str]:
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
-            found.update(f"{node.module}.{a.name}" for a in node.names)
-        elif isinstance(node, ast.Import):
-            found.update(a.name for a in node.names)
-    return found
-
-
-FORBIDDEN = {
-    "io": ("municipal_reports.audit",),
-    "audit": (
-        "municipal_reports.render",
-        "municipal_reports.io",
-        "municipal_reports.parse",
-        "municipal_reports.bulk",
-        "municipal_reports.cli",
-    ),
-    "testing": ("municipal_reports.audit.rules",),
-}
-
-
-@pytest.mark.parametrize("package", sorted(FORBIDDEN))
-def test_no_forbidden_arrow_leaves_a_package(package: str) -> None:
-    """io never imports audit; audit imports no outer package; testing no rule internals."""
-    bad = [
-        (name, imported)
-        for name, tree in _modules()
-        if _package(name) == package
-        for imported in _imports(tree)
-        if imported.startswith(FORBIDDEN[package])
-    ]
-    assert bad == []
-
-
-def test_the_domain_imports_only_itself_errors_and_paths() -> None:
-    """The ground floor stands alone: domain imports nothing of the package but errors, paths."""
-    allowed = ("municipal_reports.domain", "municipal_reports.errors", "municipal_reports.paths")
-    bad = [
-        (name, imported)
-        for name, tree in _modules()
-        if _package(name) == "domain"
-        for imported in _imports(tree)
-        if imported.startswith("municipal_reports") and not imported.startswith(allowed)
-    ]
-    assert bad == []
 
 
 def _restated_plans(tree: ast.Module) -> list[int]:
