@@ -5,6 +5,7 @@ the fields the loader reads. (The arrows between packages are in test_layers.py.
 from __future__ import annotations
 
 import ast
+import typing
 from pathlib import Path
 
 import attrs
@@ -97,3 +98,39 @@ def test_the_fast_loader_restates_no_field() -> None:
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     }
     assert literals & names == set()
+
+
+def _entities_of_a_document() -> set[type]:
+    """Every attrs class a document can hold, from the Report down."""
+    from municipal_reports.domain import Report
+
+    seen: set[type] = set()
+    stack: list[type] = [Report]
+    while stack:
+        cls = stack.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        attrs.resolve_types(cls)
+        for f in attrs.fields(cls):
+            args = [f.type, *typing.get_args(f.type)]
+            for t in list(args):
+                args.extend(typing.get_args(t))
+            stack.extend(t for t in args if isinstance(t, type) and attrs.has(t))
+    return seen
+
+
+def test_every_field_of_a_document_declares_its_check() -> None:
+    """Each field of each entity a document holds declares its construction check, so the
+    loader, the schema and the strategies have a declaration to read for it."""
+    from municipal_reports.domain import declared_checks
+
+    entities = _entities_of_a_document()
+    assert len(entities) > 20  # the walk found the entities (Report, Measure, facts…)
+    undeclared = [
+        f"{cls.__name__}.{f.name}"
+        for cls in entities
+        for f in attrs.fields(cls)
+        if f.name not in dict(declared_checks(cls))
+    ]
+    assert undeclared == []
