@@ -267,7 +267,8 @@ def test_case_is_well_formed(path: Path) -> None:
     source = case["source"]
     assert SOURCE_KEYS <= set(source) <= SOURCE_KEYS | {"note"}
     assert source["url"].startswith(("http://", "https://"))
-    assert isinstance(source["council"], str) and source["council"].strip()
+    assert isinstance(source["council"], str)
+    assert source["council"].strip()
     year = source["year"]
     assert year is None or (isinstance(year, int) and 1990 <= year <= 2030)
     assert (f"-{year}-" in case["id"]) if year is not None else ("-nd-" in case["id"])
@@ -288,7 +289,8 @@ def test_case_is_well_formed(path: Path) -> None:
         assert fig["label"].strip()
         assert fig["unit"] in UNITS
         number = Decimal(fig["number"])
-        assert number.is_finite() and number >= 0
+        assert number.is_finite()
+        assert number >= 0
         assert fig["decimals"] == max(0, -number.as_tuple().exponent)  # type: ignore[operator]
         assert fig.get("qualifier") in QUALIFIERS | {None}
         written = fig["written"]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from municipal_reports import ProgramReport, Report, Severity, audit
+from municipal_reports import ProgramReport, Report, ReportingPeriod, Severity, audit
 from municipal_reports.testing._register import REGISTERED_TYPES, registered_strategies
 
 
@@ -41,10 +41,12 @@ def test_from_type_gives_valid_objects(kind: type) -> None:
     check()
 
 
-@given(st.builds(ProgramReport))
+@given(st.builds(ProgramReport, period=st.from_type(ReportingPeriod)))
 def test_builds_program_report_is_valid(report: ProgramReport) -> None:
-    """st.builds(ProgramReport) draws a program and a period apart; they still fit."""
+    """st.builds(ProgramReport) with a period (optional since format 2) draws a program and
+    a period apart; they still fit."""
     assert report.program.term is not None
+    assert report.period is not None
     assert report.period in report.program.term
     assert _faults(report) == []
 

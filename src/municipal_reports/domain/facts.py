@@ -6,14 +6,15 @@ from __future__ import annotations
 import attrs
 
 from municipal_reports.domain._checks import (
-    Checks,
+    check_declared,
+    declare,
+    declared,
     instance_of,
     int_at_least,
     non_empty_text,
     non_negative,
     tuple_of,
     tuple_of_text,
-    validate,
 )
 from municipal_reports.domain.band import Band, Fit, parts_fit
 from municipal_reports.domain.money import Money
@@ -50,26 +51,22 @@ __all__ = [
 ]
 
 
+@declared
 @attrs.frozen
 class Part:
     """One named part of a :class:`Breakdown`: «з питань бюджету … – 27 засідань», with
     its declared share of the whole where the document gives one («54 (52%)»)."""
 
-    label: str
-    value: Quantity = attrs.field(converter=to_quantity)
-    share: Percent | None = None
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    value: Quantity = attrs.field(converter=to_quantity, metadata=declare(instance_of(Quantity)))
+    share: Percent | None = attrs.field(
+        default=None, metadata=declare(non_negative(Percent, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _PART_CHECKS)
-
-
-_PART_CHECKS = Checks(
-    ("label", non_empty_text()),
-    ("value", instance_of(Quantity)),
-    ("share", non_negative(Percent, optional=True)),
-)
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class Breakdown:
     """A named count and the named parts it is made of: committee meetings by committee,
@@ -81,13 +78,12 @@ class Breakdown:
     A sub-part («з 19 звернень 17 розглянуто») is a partial breakdown with one part.
     """
 
-    label: str
-    total: Quantity = attrs.field(converter=to_quantity)
-    parts: tuple[Part, ...] = ()
-    complete: bool = True
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    total: Quantity = attrs.field(converter=to_quantity, metadata=declare(instance_of(Quantity)))
+    parts: tuple[Part, ...] = attrs.field(default=(), metadata=declare(tuple_of(Part)))
+    complete: bool = attrs.field(default=True, metadata=declare(instance_of(bool)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _BREAKDOWN_CHECKS)
+    __attrs_post_init__ = check_declared
 
     def parts_sum(self) -> Interval:
         """The counts the parts can add up to (approximate parts as intervals)."""
@@ -120,14 +116,7 @@ class Breakdown:
         return _shares_fit([p.share for p in self.parts], self.complete)
 
 
-_BREAKDOWN_CHECKS = Checks(
-    ("label", non_empty_text()),
-    ("total", instance_of(Quantity)),
-    ("parts", tuple_of(Part)),
-    ("complete", instance_of(bool)),
-)
-
-
+@declared
 @attrs.frozen
 class WrittenMoney:
     """An amount as the document wrote it: the hryvnias, and the unit and decimals shown
@@ -138,11 +127,10 @@ class WrittenMoney:
     10000000
     """
 
-    amount: Money
-    written: MoneyFormat = EXACT
+    amount: Money = attrs.field(metadata=declare(non_negative(Money)))
+    written: MoneyFormat = attrs.field(default=EXACT, metadata=declare(instance_of(MoneyFormat)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _WRITTEN_MONEY_CHECKS)
+    __attrs_post_init__ = check_declared
 
     @property
     def step(self) -> int:
@@ -150,11 +138,7 @@ class WrittenMoney:
         return self.written.step_kopecks
 
 
-_WRITTEN_MONEY_CHECKS = Checks(
-    ("amount", non_negative(Money)), ("written", instance_of(MoneyFormat))
-)
-
-
+@declared
 @attrs.frozen
 class MoneyPart:
     """One named amount of a :class:`MoneyBreakdown`: a program section's spending.
@@ -164,23 +148,19 @@ class MoneyPart:
     total («5,3 млрд (34,2%)»).
     """
 
-    label: str
-    amount: Money
-    written: MoneyFormat | None = None
-    share: Percent | None = None
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    amount: Money = attrs.field(metadata=declare(non_negative(Money)))
+    written: MoneyFormat | None = attrs.field(
+        default=None, metadata=declare(instance_of(MoneyFormat, optional=True))
+    )
+    share: Percent | None = attrs.field(
+        default=None, metadata=declare(non_negative(Percent, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _MONEY_PART_CHECKS)
-
-
-_MONEY_PART_CHECKS = Checks(
-    ("label", non_empty_text()),
-    ("amount", non_negative(Money)),
-    ("written", instance_of(MoneyFormat, optional=True)),
-    ("share", non_negative(Percent, optional=True)),
-)
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class MoneyBreakdown:
     """A named amount and the named amounts it is made of: a program's spending by section,
@@ -193,15 +173,18 @@ class MoneyBreakdown:
     «зокрема»): their sum must then not exceed the total.
     """
 
-    label: str
-    total: Money
-    parts: tuple[MoneyPart, ...] = ()
-    written: MoneyFormat = MoneyFormat()
-    complete: bool = True
-    total_written: MoneyFormat | None = None
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    total: Money = attrs.field(metadata=declare(non_negative(Money)))
+    parts: tuple[MoneyPart, ...] = attrs.field(default=(), metadata=declare(tuple_of(MoneyPart)))
+    written: MoneyFormat = attrs.field(
+        default=MoneyFormat(), metadata=declare(instance_of(MoneyFormat))
+    )
+    complete: bool = attrs.field(default=True, metadata=declare(instance_of(bool)))
+    total_written: MoneyFormat | None = attrs.field(
+        default=None, metadata=declare(instance_of(MoneyFormat, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _MONEY_BREAKDOWN_CHECKS)
+    __attrs_post_init__ = check_declared
 
     def parts_sum(self) -> Money:
         """The parts' amounts added up (exact)."""
@@ -244,22 +227,13 @@ class MoneyBreakdown:
         return _shares_fit([p.share for p in self.parts], self.complete)
 
 
-_MONEY_BREAKDOWN_CHECKS = Checks(
-    ("label", non_empty_text()),
-    ("total", non_negative(Money)),
-    ("parts", tuple_of(MoneyPart)),
-    ("written", instance_of(MoneyFormat)),
-    ("complete", instance_of(bool)),
-    ("total_written", instance_of(MoneyFormat, optional=True)),
-)
-
-
 def _shares_fit(shares: list[Percent | None], complete: bool) -> Fit | None:
     if not shares or None in shares:
         return None
     return shares_fit([s for s in shares if s is not None], complete=complete)
 
 
+@declared
 @attrs.frozen
 class AwardShare:
     """A part of those awarded: «81% – військовослужбовці», «32 – кавалери знака».
@@ -267,76 +241,80 @@ class AwardShare:
     The percentage, the count or both may be given; both are checked against each other.
     """
 
-    label: str
-    percent: Percent | None = None
-    count: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    percent: Percent | None = attrs.field(
+        default=None, metadata=declare(non_negative(Percent, optional=True))
+    )
+    count: Quantity | None = attrs.field(
+        default=None,
+        converter=to_optional_quantity,
+        metadata=declare(instance_of(Quantity, optional=True)),
+    )
 
     def __attrs_post_init__(self) -> None:
         extra = []
         if self.percent is None and self.count is None:
             extra.append(Problem("$", self, "a share needs a percent, a count or both"))
-        validate(self, _SHARE_CHECKS, extra)
+        check_declared(self, extra)
 
 
-_SHARE_CHECKS = Checks(
-    ("label", non_empty_text()),
-    ("percent", non_negative(Percent, optional=True)),
-    ("count", instance_of(Quantity, optional=True)),
-)
-
-
+@declared
 @attrs.frozen
 class AwardBatch:
     """The awards of a period: the commission's meetings, petitions (клопотання), people
     nominated and awarded, posthumous awards, shares of the awarded, and spending."""
 
-    label: str = ""
-    commission_meetings: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
-    petitions: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
-    nominated: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
-    awarded: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
-    posthumous: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
-    shares: tuple[AwardShare, ...] = ()
-    spending: Money | None = None
+    label: str = attrs.field(default="", metadata=declare(instance_of(str)))
+    commission_meetings: Quantity | None = attrs.field(
+        default=None,
+        converter=to_optional_quantity,
+        metadata=declare(instance_of(Quantity, optional=True)),
+    )
+    petitions: Quantity | None = attrs.field(
+        default=None,
+        converter=to_optional_quantity,
+        metadata=declare(instance_of(Quantity, optional=True)),
+    )
+    nominated: Quantity | None = attrs.field(
+        default=None,
+        converter=to_optional_quantity,
+        metadata=declare(instance_of(Quantity, optional=True)),
+    )
+    awarded: Quantity | None = attrs.field(
+        default=None,
+        converter=to_optional_quantity,
+        metadata=declare(instance_of(Quantity, optional=True)),
+    )
+    posthumous: Quantity | None = attrs.field(
+        default=None,
+        converter=to_optional_quantity,
+        metadata=declare(instance_of(Quantity, optional=True)),
+    )
+    shares: tuple[AwardShare, ...] = attrs.field(default=(), metadata=declare(tuple_of(AwardShare)))
+    spending: Money | None = attrs.field(
+        default=None, metadata=declare(non_negative(Money, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _AWARD_CHECKS)
+    __attrs_post_init__ = check_declared
 
 
-_AWARD_CHECKS = Checks(
-    ("label", instance_of(str)),
-    ("commission_meetings", instance_of(Quantity, optional=True)),
-    ("petitions", instance_of(Quantity, optional=True)),
-    ("nominated", instance_of(Quantity, optional=True)),
-    ("awarded", instance_of(Quantity, optional=True)),
-    ("posthumous", instance_of(Quantity, optional=True)),
-    ("shares", tuple_of(AwardShare)),
-    ("spending", non_negative(Money, optional=True)),
-)
-
-
+@declared
 @attrs.frozen
 class FundItem:
     """One spending of a deputy fund: the amount, what for, and for whom; ``written`` is
     how the amount was written where it differs from the fund's."""
 
-    amount: Money
-    purpose: str
-    recipient: str = ""
-    written: MoneyFormat | None = None
+    amount: Money = attrs.field(metadata=declare(non_negative(Money)))
+    purpose: str = attrs.field(metadata=declare(non_empty_text()))
+    recipient: str = attrs.field(default="", metadata=declare(instance_of(str)))
+    written: MoneyFormat | None = attrs.field(
+        default=None, metadata=declare(instance_of(MoneyFormat, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _FUND_ITEM_CHECKS)
-
-
-_FUND_ITEM_CHECKS = Checks(
-    ("amount", non_negative(Money)),
-    ("purpose", non_empty_text()),
-    ("recipient", instance_of(str)),
-    ("written", instance_of(MoneyFormat, optional=True)),
-)
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class DeputyFundAllocation:
     """How a deputy spent the district fund (депутатські кошти на потреби виборчого округу).
@@ -352,16 +330,21 @@ class DeputyFundAllocation:
     <Fit.ROUNDING: 'rounding'>
     """
 
-    fund_total: Money
-    items: tuple[FundItem, ...] = ()
-    deputy: Person | None = None
-    period: ReportingPeriod | None = None
-    written: MoneyFormat = EXACT
-    complete: bool = True
-    total_written: MoneyFormat | None = None
+    fund_total: Money = attrs.field(metadata=declare(non_negative(Money)))
+    items: tuple[FundItem, ...] = attrs.field(default=(), metadata=declare(tuple_of(FundItem)))
+    deputy: Person | None = attrs.field(
+        default=None, metadata=declare(instance_of(Person, optional=True))
+    )
+    period: ReportingPeriod | None = attrs.field(
+        default=None, metadata=declare(instance_of(ReportingPeriod, optional=True))
+    )
+    written: MoneyFormat = attrs.field(default=EXACT, metadata=declare(instance_of(MoneyFormat)))
+    complete: bool = attrs.field(default=True, metadata=declare(instance_of(bool)))
+    total_written: MoneyFormat | None = attrs.field(
+        default=None, metadata=declare(instance_of(MoneyFormat, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _FUND_CHECKS)
+    __attrs_post_init__ = check_declared
 
     def items_sum(self) -> Money:
         """The items' amounts added up (exact)."""
@@ -387,39 +370,25 @@ class DeputyFundAllocation:
         )
 
 
-_FUND_CHECKS = Checks(
-    ("fund_total", non_negative(Money)),
-    ("items", tuple_of(FundItem)),
-    ("deputy", instance_of(Person, optional=True)),
-    ("period", instance_of(ReportingPeriod, optional=True)),
-    ("written", instance_of(MoneyFormat)),
-    ("complete", instance_of(bool)),
-    ("total_written", instance_of(MoneyFormat, optional=True)),
-)
-
-
+@declared
 @attrs.frozen
 class ProjectCap:
     """The most a project category may cost: «великі – до 1 млн 500 тис грн (1 млн 350 тис
     грн + 10% резерву)». ``base`` and ``reserve`` are given when the document splits it."""
 
-    label: str
-    limit: Money
-    base: Money | None = None
-    reserve: Percent | None = None
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    limit: Money = attrs.field(metadata=declare(non_negative(Money)))
+    base: Money | None = attrs.field(
+        default=None, metadata=declare(non_negative(Money, optional=True))
+    )
+    reserve: Percent | None = attrs.field(
+        default=None, metadata=declare(non_negative(Percent, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _CAP_CHECKS)
-
-
-_CAP_CHECKS = Checks(
-    ("label", non_empty_text()),
-    ("limit", non_negative(Money)),
-    ("base", non_negative(Money, optional=True)),
-    ("reserve", non_negative(Percent, optional=True)),
-)
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class ParticipatoryBudget:
     """A participatory budget (бюджет участі) round: money, caps, projects and votes.
@@ -429,33 +398,44 @@ class ParticipatoryBudget:
     could cast.
     """
 
-    budget: Money | None = None
-    caps: tuple[ProjectCap, ...] = ()
-    submitted: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
-    submitted_amount: Money | None = None
-    admitted: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
-    winners: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
-    voters: tuple[Quantity, ...] = attrs.field(default=(), converter=to_quantities)
-    votes: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
-    votes_per_voter: int | None = None
+    budget: Money | None = attrs.field(
+        default=None, metadata=declare(non_negative(Money, optional=True))
+    )
+    caps: tuple[ProjectCap, ...] = attrs.field(default=(), metadata=declare(tuple_of(ProjectCap)))
+    submitted: Quantity | None = attrs.field(
+        default=None,
+        converter=to_optional_quantity,
+        metadata=declare(instance_of(Quantity, optional=True)),
+    )
+    submitted_amount: Money | None = attrs.field(
+        default=None, metadata=declare(non_negative(Money, optional=True))
+    )
+    admitted: Quantity | None = attrs.field(
+        default=None,
+        converter=to_optional_quantity,
+        metadata=declare(instance_of(Quantity, optional=True)),
+    )
+    winners: Quantity | None = attrs.field(
+        default=None,
+        converter=to_optional_quantity,
+        metadata=declare(instance_of(Quantity, optional=True)),
+    )
+    voters: tuple[Quantity, ...] = attrs.field(
+        default=(), converter=to_quantities, metadata=declare(tuple_of(Quantity))
+    )
+    votes: Quantity | None = attrs.field(
+        default=None,
+        converter=to_optional_quantity,
+        metadata=declare(instance_of(Quantity, optional=True)),
+    )
+    votes_per_voter: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(1, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _BUDGET_CHECKS)
+    __attrs_post_init__ = check_declared
 
 
-_BUDGET_CHECKS = Checks(
-    ("budget", non_negative(Money, optional=True)),
-    ("caps", tuple_of(ProjectCap)),
-    ("submitted", instance_of(Quantity, optional=True)),
-    ("submitted_amount", non_negative(Money, optional=True)),
-    ("admitted", instance_of(Quantity, optional=True)),
-    ("winners", instance_of(Quantity, optional=True)),
-    ("voters", tuple_of(Quantity)),
-    ("votes", instance_of(Quantity, optional=True)),
-    ("votes_per_voter", int_at_least(1, optional=True)),
-)
-
-
+@declared
 @attrs.frozen
 class Figure:
     """A count the text states about one thing: «близько 3000 публікацій».
@@ -464,49 +444,40 @@ class Figure:
     both be true (an exact 12 527 and «близько 9 тисяч») are a finding.
     """
 
-    label: str
-    values: tuple[Quantity, ...] = attrs.field(converter=to_quantities)
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    values: tuple[Quantity, ...] = attrs.field(
+        converter=to_quantities, metadata=declare(tuple_of(Quantity, non_empty=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _FIGURE_CHECKS)
-
-
-_FIGURE_CHECKS = Checks(("label", non_empty_text()), ("values", tuple_of(Quantity, non_empty=True)))
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class ListedItems:
     """A list the text announces with a count: «проведено 5 навчань: 1. … 7. …»."""
 
-    label: str
-    items: tuple[str, ...] = ()
-    declared_count: int | None = None
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    items: tuple[str, ...] = attrs.field(default=(), metadata=declare(tuple_of_text()))
+    declared_count: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _LISTED_CHECKS)
-
-
-_LISTED_CHECKS = Checks(
-    ("label", non_empty_text()),
-    ("items", tuple_of_text()),
-    ("declared_count", int_at_least(0, optional=True)),
-)
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class Share:
     """One declared share of a whole: «46-65 років – 52%»."""
 
-    label: str
-    percent: Percent
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    percent: Percent = attrs.field(metadata=declare(non_negative(Percent)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _SHARE_ITEM_CHECKS)
-
-
-_SHARE_ITEM_CHECKS = Checks(("label", non_empty_text()), ("percent", non_negative(Percent)))
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class Shares:
     """Shares of one whole given as percentages only (питома вага, частка голосів, «% від
@@ -517,25 +488,18 @@ class Shares:
     <Fit.EQUAL: 'equal'>
     """
 
-    label: str
-    shares: tuple[Share, ...] = attrs.field()
-    complete: bool = True
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    shares: tuple[Share, ...] = attrs.field(metadata=declare(tuple_of(Share, non_empty=True)))
+    complete: bool = attrs.field(default=True, metadata=declare(instance_of(bool)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _SHARES_CHECKS)
+    __attrs_post_init__ = check_declared
 
     def fit(self) -> Fit:
         """How the shares fit 100 % (see :func:`~municipal_reports.domain.percent.shares_fit`)."""
         return shares_fit([s.percent for s in self.shares], complete=self.complete)
 
 
-_SHARES_CHECKS = Checks(
-    ("label", non_empty_text()),
-    ("shares", tuple_of(Share, non_empty=True)),
-    ("complete", instance_of(bool)),
-)
-
-
+@declared
 @attrs.frozen
 class MoneyFigure:
     """One amount the document states more than once: a headline and the table's «Всього»,
@@ -544,11 +508,12 @@ class MoneyFigure:
     agree within the band of their writings.
     """
 
-    label: str
-    values: tuple[WrittenMoney, ...]
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    values: tuple[WrittenMoney, ...] = attrs.field(
+        metadata=declare(tuple_of(WrittenMoney, non_empty=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _MONEY_FIGURE_CHECKS)
+    __attrs_post_init__ = check_declared
 
     def fits(self) -> list[tuple[int, int, Fit]]:
         """Each later value against each earlier one: (later, earlier, fit), the band being
@@ -571,8 +536,3 @@ class MoneyFigure:
             for j, later in enumerate(self.values)
             for i, earlier in enumerate(self.values[:j])
         ]
-
-
-_MONEY_FIGURE_CHECKS = Checks(
-    ("label", non_empty_text()), ("values", tuple_of(WrittenMoney, non_empty=True))
-)

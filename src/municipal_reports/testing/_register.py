@@ -32,6 +32,7 @@ from municipal_reports.domain import (
     Measure,
     Money,
     MoneyBreakdown,
+    MoneyFigure,
     MoneyFormat,
     MoneyPart,
     Organization,
@@ -48,8 +49,11 @@ from municipal_reports.domain import (
     ReportMeta,
     Section,
     Session,
+    Share,
+    Shares,
     Signatory,
     Task,
+    WrittenMoney,
     YearSpan,
 )
 from municipal_reports.testing import _entities as e
@@ -132,6 +136,10 @@ def registered_strategies() -> dict[type, st.SearchStrategy[object]]:
         ProjectCap: _project_caps(),
         ParticipatoryBudget: e.participatory_budgets(),
         Figure: e.figures(),
+        MoneyFigure: e.money_figures(),
+        Shares: e.share_lists(),
+        Share: e.share_lists().map(lambda s: s.shares[0]),
+        WrittenMoney: e.money_figures().map(lambda f: f.values[0]),
         ListedItems: e.listed_items(),
         Section: e.sections(),
         Council: st.builds(
@@ -163,6 +171,7 @@ REGISTERED_TYPES: tuple[type, ...] = (
     Measure,
     Money,
     MoneyBreakdown,
+    MoneyFigure,
     MoneyFormat,
     MoneyPart,
     Organization,
@@ -179,8 +188,11 @@ REGISTERED_TYPES: tuple[type, ...] = (
     ReportingPeriod,
     Section,
     Session,
+    Share,
+    Shares,
     Signatory,
     Task,
+    WrittenMoney,
     YearSpan,
 )
 
