@@ -206,6 +206,7 @@ award_batches = st.builds(
     st.none() | counts,
     small(award_shares),
     st.none() | money,
+    st.booleans(),
 )
 fund_items = st.builds(FundItem, money, text, any_text, st.none() | money_formats)
 deputy_funds = st.builds(

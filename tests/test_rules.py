@@ -620,6 +620,27 @@ def test_amount_stated_twice_agrees_within_the_coarser_band() -> None:
     assert [f.code for f in audit(out, select=["MR6"])] == ["MR602"]
 
 
+def test_complete_award_shares_make_the_awarded_and_100_percent() -> None:
+    """Shares marked complete must count the awarded (MR101) and make 100 % (MR208); partial
+    shares, which may overlap, are only each checked."""
+
+    def batch(*shares: tuple[str, int], complete: bool = True) -> AwardBatch:
+        return AwardBatch(
+            awarded=10,
+            shares=tuple(AwardShare(f"s{c}", Percent(p), c) for p, c in shares),
+            shares_complete=complete,
+        )
+
+    assert audit(batch(("40", 4), ("60", 6))) == []
+    assert [(f.code, f.path) for f in audit(batch(("40", 4), ("50", 5)))] == [
+        ("MR208", "$.shares"),
+        ("MR101", "$.awarded"),
+    ]
+    assert found(batch(("40", 4), ("50", 5)), "MR101") == [("$.awarded", 9, Quantity(10))]
+    # Overlapping groups among the awarded: 80 % and 70 % are both possible.
+    assert audit(batch(("80", 8), ("70", 7), complete=False)) == []
+
+
 def test_every_rule_is_exercised_here() -> None:
     """This module tests every built-in rule code."""
     source = open(__file__, encoding="utf-8").read()  # noqa: SIM115 -- a one-off read

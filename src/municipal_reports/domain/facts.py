@@ -262,7 +262,12 @@ class AwardShare:
 @attrs.frozen
 class AwardBatch:
     """The awards of a period: the commission's meetings, petitions (клопотання), people
-    nominated and awarded, posthumous awards, shares of the awarded, and spending."""
+    nominated and awarded, posthumous awards, shares of the awarded, and spending.
+
+    ``shares_complete`` says the shares divide all of the awarded among them (their counts
+    make the awarded, their percentages 100 %); by default they are some groups among the
+    awarded («з яких 32 – кавалери знака»), which may overlap, so only each one is checked.
+    """
 
     label: str = attrs.field(default="", metadata=declare(instance_of(str)))
     commission_meetings: Quantity | None = attrs.field(
@@ -294,8 +299,31 @@ class AwardBatch:
     spending: Money | None = attrs.field(
         default=None, metadata=declare(non_negative(Money, optional=True))
     )
+    shares_complete: bool = attrs.field(default=False, metadata=declare(instance_of(bool)))
 
     __attrs_post_init__ = check_declared
+
+    def shares_count_fit(self) -> Fit | None:
+        """How complete shares' counts fit the awarded (``None`` unless the shares are
+        complete and every one gives a count): equal when some reading of the figures
+        makes them the awarded, else a mismatch.
+
+        >>> shares = (AwardShare("a", count=2), AwardShare("b", count=3))
+        >>> AwardBatch(awarded=5, shares=shares, shares_complete=True).shares_count_fit()
+        <Fit.EQUAL: 'equal'>
+        """
+        counts = [s.count for s in self.shares]
+        if not self.shares_complete or self.awarded is None or not counts or None in counts:
+            return None
+        summed = interval_sum(c for c in counts if c is not None)
+        return Fit.EQUAL if summed.overlaps(self.awarded.interval) else Fit.MISMATCH
+
+    def shares_fit(self) -> Fit | None:
+        """How complete shares' percentages fit 100 % (``None`` unless the shares are
+        complete and every one gives a percentage)."""
+        if not self.shares_complete:
+            return None
+        return _shares_fit([s.percent for s in self.shares], True)
 
 
 @declared

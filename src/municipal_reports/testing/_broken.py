@@ -376,7 +376,8 @@ def _move_report_percent(r: ProgramReport, draw: st.DrawFn) -> tuple[Any, Keys]:
 
 
 def _shares_with_both(b: AwardBatch) -> list[int]:
-    if b.awarded is None or not b.awarded.is_exact or b.awarded.value == 0:
+    # Complete shares also sum to the awarded and to 100 %: one moved share breaks two rules.
+    if b.shares_complete or b.awarded is None or not b.awarded.is_exact or b.awarded.value == 0:
         return []
     return [
         i
@@ -834,7 +835,7 @@ _BREAKERS: Final[tuple[_Breaker, ...]] = (
     _Breaker(
         "MR305",
         AwardBatch,
-        _where(lambda b: _high(b.awarded) is not None and bool(b.shares)),
+        _where(lambda b: _high(b.awarded) is not None and bool(b.shares) and not b.shares_complete),
         _move_share_count,
     ),
     _Breaker(

@@ -449,7 +449,7 @@ def _rounded(raw: int, step: int) -> int:
     return (raw + step // 2) // step * step
 
 
-def _own_format(draw: st.DrawFn, default: MoneyFormat) -> MoneyFormat | None:
+def _own_format(draw: st.DrawFn) -> MoneyFormat | None:
     """Mostly ``None`` (the list's format), sometimes a figure written otherwise."""
     return draw(st.none() | st.none() | st.sampled_from(_MIXED_FORMATS))
 
@@ -482,8 +482,8 @@ def money_breakdowns(
         )
         raws = [draw_kopecks(draw, 0, 10**10) for _ in labels]
         raw_total = sum(raws) + (0 if is_complete else draw_kopecks(draw, 0, 10**9))
-        own = [_own_format(draw, fmt) for _ in labels]
-        total_written = _own_format(draw, fmt)
+        own = [_own_format(draw) for _ in labels]
+        total_written = _own_format(draw)
         total_step = (total_written or fmt).step_kopecks
         decimals = draw(st.none() | _PERCENT_DECIMALS) if raw_total else None
         parts = tuple(
@@ -563,7 +563,8 @@ def money_figures(*, max_values: int = 3) -> st.SearchStrategy[MoneyFigure]:
 
 def award_batches() -> st.SearchStrategy[AwardBatch]:
     """The awards of a period: nominated ≥ awarded ≥ posthumous, shares that are parts of
-    the awarded with percentages that are correct roundings of their counts."""
+    the awarded with percentages that are correct roundings of their counts (sometimes
+    complete: dividing all of the awarded)."""
 
     @st.composite
     def draw_batch(draw: st.DrawFn) -> AwardBatch:
@@ -571,9 +572,18 @@ def award_batches() -> st.SearchStrategy[AwardBatch]:
         nominated = awarded + draw(st.integers(0, 500))
         shares: list[AwardShare] = []
         labels = draw(st.lists(st.sampled_from(_text.SHARE_LABELS), max_size=2, unique=True))
-        for label in labels:
-            count = draw(st.integers(0, awarded))
-            form = draw(st.integers(0, 2)) if awarded else 1
+        # Sometimes the shares divide all of the awarded: counts that make it, percentages
+        # (correct roundings) that make 100 % within their band.
+        complete = bool(labels) and awarded > 0 and draw(st.booleans())
+        left = awarded
+        for i, label in enumerate(labels):
+            if complete:
+                count = left if i == len(labels) - 1 else draw(st.integers(0, left))
+                left -= count
+                form = 2
+            else:
+                count = draw(st.integers(0, awarded))
+                form = draw(st.integers(0, 2)) if awarded else 1
             percent = (
                 correct_percent(count, awarded, draw(_PERCENT_DECIMALS)) if form != 1 else None
             )
@@ -588,6 +598,7 @@ def award_batches() -> st.SearchStrategy[AwardBatch]:
             posthumous=draw(st.none() | st.integers(0, awarded)),
             shares=tuple(shares),
             spending=spending,
+            shares_complete=complete,
         )
 
     return draw_batch()

@@ -281,25 +281,29 @@ def _shares_fit(
 ) -> tuple[Fit, list[Percent]] | None:
     if isinstance(obj, Shares):
         return obj.fit(), [s.percent for s in obj.shares]
-    if isinstance(obj, AwardBatch):
-        return None
     fit = obj.shares_fit()
     if fit is None:
         return None
+    if isinstance(obj, AwardBatch):
+        return fit, [s.percent for s in obj.shares if s.percent is not None]
     return fit, [p.share for p in obj.parts if p.share is not None]
 
 
-def _sum_hit(obj: Breakdown | MoneyBreakdown | Shares, path: Path, wanted: Fit) -> Iterator[Hit]:
+def _sum_hit(
+    obj: Breakdown | MoneyBreakdown | Shares | AwardBatch, path: Path, wanted: Fit
+) -> Iterator[Hit]:
     judged = _shares_fit(obj)
     if judged is None or judged[0] is not wanted:
         return
     finest = max(p.decimals for p in judged[1])
     summed = sum(p.units * 10 ** (finest - p.decimals) for p in judged[1])
-    at = path / ("shares" if isinstance(obj, Shares) else "parts")
+    at = path / ("shares" if isinstance(obj, (Shares, AwardBatch)) else "parts")
     yield Hit(at, Percent(100), Percent.from_units(summed, finest))
 
 
-def shares_sum_mismatch(obj: Breakdown | MoneyBreakdown | Shares, path: Path) -> Iterator[Hit]:
+def shares_sum_mismatch(
+    obj: Breakdown | MoneyBreakdown | Shares | AwardBatch, path: Path
+) -> Iterator[Hit]:
     """Shares that make up a whole do not sum to 100 % within their rounding band.
 
     Each share written to ``d`` decimals may be off by half a unit of its last place, so
@@ -314,7 +318,7 @@ def shares_sum_mismatch(obj: Breakdown | MoneyBreakdown | Shares, path: Path) ->
 
 
 def shares_sum_rounding_difference(
-    obj: Breakdown | MoneyBreakdown | Shares, path: Path
+    obj: Breakdown | MoneyBreakdown | Shares | AwardBatch, path: Path
 ) -> Iterator[Hit]:
     """Shares that make up a whole sum to 100 % only within their rounding band.
 
@@ -384,14 +388,14 @@ RULES = (
         "MR208",
         "shares-sum-mismatch",
         Severity.ERROR,
-        (Breakdown, MoneyBreakdown, Shares),
+        (Breakdown, MoneyBreakdown, Shares, AwardBatch),
         N_("the shares sum to {found}%, not {expected}% beyond their rounding"),
     )(shares_sum_mismatch),
     rule(
         "MR209",
         "shares-sum-rounding-difference",
         Severity.NOTE,
-        (Breakdown, MoneyBreakdown, Shares),
+        (Breakdown, MoneyBreakdown, Shares, AwardBatch),
         N_("the shares sum to {found}%, not {expected}%: within their rounding band"),
     )(shares_sum_rounding_difference),
 )

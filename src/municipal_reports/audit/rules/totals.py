@@ -7,9 +7,15 @@ from collections.abc import Iterator
 from municipal_reports.audit.finding import Severity
 from municipal_reports.audit.registry import Hit, rule
 from municipal_reports.domain.band import Fit
-from municipal_reports.domain.facts import Breakdown, DeputyFundAllocation, MoneyBreakdown
+from municipal_reports.domain.facts import (
+    AwardBatch,
+    Breakdown,
+    DeputyFundAllocation,
+    MoneyBreakdown,
+)
 from municipal_reports.domain.money import Money
 from municipal_reports.domain.program import ProgramReport
+from municipal_reports.domain.quantity import interval_sum
 from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
@@ -51,6 +57,12 @@ def total_mismatch(obj: object, path: Path) -> Iterator[Hit]:
 
 
 def _mismatches(obj: object, path: Path, *, complete: bool) -> Iterator[Hit]:
+    if isinstance(obj, AwardBatch):
+        if complete and obj.shares_count_fit() is Fit.MISMATCH:
+            counted = interval_sum(s.count for s in obj.shares if s.count is not None)
+            expected_sum: object = counted.low if counted.low == counted.high else counted
+            yield Hit(path / "awarded", expected_sum, obj.awarded)
+        return
     if isinstance(obj, Breakdown):
         if not obj.parts or obj.complete is not complete or obj.fit() is not Fit.MISMATCH:
             return
@@ -101,7 +113,7 @@ RULES = (
         "MR101",
         "total-mismatch",
         Severity.ERROR,
-        (ProgramReport, MoneyBreakdown, DeputyFundAllocation, Breakdown),
+        (ProgramReport, MoneyBreakdown, DeputyFundAllocation, Breakdown, AwardBatch),
         N_("the parts sum to {expected}, but the total says {found}"),
     )(total_mismatch),
     rule(
