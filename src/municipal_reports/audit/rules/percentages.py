@@ -246,7 +246,21 @@ def _total_or_measure_truncated(obj: Measure | ProgramReport, path: Path) -> tup
     return (Hit(at, percentage(verdict[1], verdict[2]), declared),)
 
 
-def percent_truncated(obj: object, path: Path) -> Iterator[Hit]:
+def _award_shares_truncated(batch: AwardBatch, path: Path) -> Iterator[Hit]:
+    if batch.awarded is None or not batch.awarded.is_exact:
+        return
+    awarded = batch.awarded.value
+    for i, share in enumerate(batch.shares):
+        count = share.count
+        if share.percent is None or count is None or not count.is_exact or awarded == 0:
+            continue
+        if _judge(share.percent, count.value, awarded) is _Verdict.TRUNCATED:
+            yield Hit(
+                path / "shares" / i / "percent", percentage(count.value, awarded), share.percent
+            )
+
+
+def percent_truncated(obj: object, path: Path) -> tuple[Hit, ...]:
     """A declared percent is the exact one truncated after its decimals, not rounded.
 
     Some sources cut percentages instead of rounding them: 158,7 of 811,3 is 19,561%,
@@ -258,22 +272,25 @@ def percent_truncated(obj: object, path: Path) -> Iterator[Hit]:
 
     Example: plan 811,3 млн, actual 158,7 млн, declared «19,5%»: rounded it is 19,6%.
     """
+    # A tuple, not a generator, and the common case first: this rule runs on every
+    # measure, and most declare a correct percent or none.
+    if obj.__class__ is Measure:
+        declared, financing = obj.declared_percent, obj.financing
+        actual, plan = financing.actual, financing.plan
+        if (
+            declared is None
+            or actual is None
+            or not plan
+            or is_correct_rounding(declared, actual, plan)
+        ):
+            return ()
     if isinstance(obj, (Measure, ProgramReport)):
-        yield from _total_or_measure_truncated(obj, path)
-    elif isinstance(obj, (Breakdown, MoneyBreakdown)):
-        yield from _share_hits(obj, path, _Verdict.TRUNCATED)
-    elif isinstance(obj, AwardBatch) and obj.awarded is not None and obj.awarded.is_exact:
-        awarded = obj.awarded.value
-        for i, share in enumerate(obj.shares):
-            count = share.count
-            if share.percent is None or count is None or not count.is_exact or awarded == 0:
-                continue
-            if _judge(share.percent, count.value, awarded) is _Verdict.TRUNCATED:
-                yield Hit(
-                    path / "shares" / i / "percent",
-                    percentage(count.value, awarded),
-                    share.percent,
-                )
+        return _total_or_measure_truncated(obj, path)
+    if isinstance(obj, (Breakdown, MoneyBreakdown)):
+        return tuple(_share_hits(obj, path, _Verdict.TRUNCATED))
+    if isinstance(obj, AwardBatch):
+        return tuple(_award_shares_truncated(obj, path))
+    return ()
 
 
 def _shares_fit(
