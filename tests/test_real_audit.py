@@ -46,6 +46,7 @@ from municipal_reports import (
     audit,
 )
 from municipal_reports.errors import ParseError
+from municipal_reports.parse import values as readers
 from municipal_reports.parse.values import (
     is_placeholder,
     parse_money,
@@ -82,14 +83,26 @@ def _count(figure: dict[str, Any]) -> Quantity:
     return Quantity(int(figure["number"]), qualifier)
 
 
+def _read_money(text: str, unit: MoneyUnit) -> Money | None:
+    """The amount the readers make of ``text`` (the reader of written amounts where the
+    library has one, else ``parse_money``), or None where they read no amount."""
+    written_reader = getattr(readers, "parse_written_money", None)
+    try:
+        if written_reader is not None:
+            amount: Money = written_reader(text, unit=unit)[0]
+            return amount
+        return parse_money(text, unit=unit)
+    except ParseError:
+        return None  # amounts in words the readers do not take: the recorded number
+
+
 def _written(figure: dict[str, Any]) -> WrittenMoney:
     unit = figure["unit"]
     money = Money(Decimal(figure["number"]) * FACTOR[unit])
-    try:
-        read = parse_money(figure["written"], unit=UNITS[unit])
-    except ParseError:
-        read = None  # amounts in words and mixed units: the recorded number
-    if read is not None and unit in ("грн", "тис. грн"):
+    read = _read_money(figure["written"], UNITS[unit])
+    if read is not None and (
+        unit in ("грн", "тис. грн") or hasattr(readers, "parse_written_money")
+    ):
         assert read == money, figure
     return WrittenMoney(money, MoneyFormat(UNITS[unit], figure["decimals"]))
 
