@@ -299,3 +299,12 @@ def test_a_document_that_names_no_period_is_modelled_and_shown_without_one() -> 
                 shown = shown if isinstance(shown, str) else shown.decode("utf-8")
                 assert "Звітний період" not in shown
                 assert "Reporting period" not in shown
+
+
+@given(mt.program_reports(periods=st.none(), max_measures=4))
+def test_generated_program_reports_without_a_period_are_consistent(report: ProgramReport) -> None:
+    """program_reports(periods=st.none()) gives reports that name no period, with no fault,
+    and that survive JSON."""
+    assert report.period is None
+    assert [f for f in audit(report) if f.severity is not Severity.NOTE] == []
+    assert loads(dumps(report)) == report

@@ -272,7 +272,7 @@ def programs(
 def program_reports(
     *,
     programs: st.SearchStrategy[Program] | None = None,
-    periods: st.SearchStrategy[ReportingPeriod] | None = None,
+    periods: st.SearchStrategy[ReportingPeriod | None] | None = None,
     min_measures: int = 1,
     max_measures: int = 30,
     columns: ColumnFormats | st.SearchStrategy[ColumnFormats] | None = None,
@@ -281,7 +281,8 @@ def program_reports(
     with_total: bool = True,
 ) -> st.SearchStrategy[ProgramReport]:
     """Execution reports of a program: a period inside the program's term (from
-    ``periods`` if given: keep it inside the term), ``min_measures`` to ``max_measures``
+    ``periods`` if given: keep it inside the term; ``st.none()`` gives reports whose
+    document names no period), ``min_measures`` to ``max_measures``
     measures grouped in tasks, and, when ``with_total``, the «Всього» row derived from
     them with a correct total percent. ``columns`` fixes or varies the table's money
     formats; ``measures`` replaces our measures (their financing must then fit ``columns``)."""
