@@ -158,6 +158,7 @@ program_reports = st.builds(
     st.none() | percents,
     st.none() | signatories,
     column_formats,
+    st.none() | column_formats,
 )
 sessions = st.builds(
     Session, st.none() | st.integers(1, 99), st.sampled_from(SessionKind), st.none() | counts

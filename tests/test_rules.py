@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
 from municipal_reports import (
@@ -516,6 +517,35 @@ def test_mixed_precision_row_gets_each_figure_own_band() -> None:
         "видатки", th("5768.305"), (parts[0], MoneyPart("b", th("421.06"))), th3
     )
     assert [f.code for f in audit(uniform, select=["MR1"])] == ["MR101"]
+
+
+def test_program_total_written_otherwise_than_its_rows_brings_its_own_step() -> None:
+    """Rows in тис. грн to three decimals under a «Всього» to two: the band is 0,5 + 0,5 грн
+    for the rows and 5 грн for the total, ±6 грн; the same total read at three decimals
+    would allow only ±1,5 грн."""
+    th3, th2 = MoneyFormat(MoneyUnit.THOUSAND, 3), MoneyFormat(MoneyUnit.THOUSAND, 2)
+    ms = (
+        Measure("a", Financing(annual=th("11148.559"))),
+        Measure("b", Financing(annual=th("436.06"))),
+    )
+
+    def report(total: str, total_columns: ColumnFormats | None) -> ProgramReport:
+        return attrs.evolve(
+            program_report(*ms, columns=ColumnFormats(th3, th3, th3)),
+            total=Financing(annual=th(total)),
+            total_columns=total_columns,
+        )
+
+    written = ColumnFormats(th2, th2, th2)
+    assert found(report("11584.62", written), "MR102") == [
+        ("$.total.annual", th("11584.619"), th("11584.62"))
+    ]
+    # 11 584,63 is 11 грн over the rows' 11 584,619: beyond ±6 грн.
+    assert [f.code for f in audit(report("11584.63", written), select=["MR1"])] == ["MR101"]
+    # 11 584,625 is 6 грн over: beyond ±1,5 грн when the total is written like the rows…
+    assert [f.code for f in audit(report("11584.625", None), select=["MR1"])] == ["MR101"]
+    # …and exactly at the edge of ±6 грн when it is written to two decimals.
+    assert [f.code for f in audit(report("11584.625", written), select=["MR1"])] == ["MR102"]
 
 
 def test_fund_in_thousands_missing_its_items_by_display_rounding_is_a_note() -> None:

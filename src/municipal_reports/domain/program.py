@@ -293,8 +293,18 @@ class ProgramReport:
     columns: ColumnFormats = attrs.field(
         default=ColumnFormats(), metadata=declare(instance_of(ColumnFormats))
     )
+    total_columns: ColumnFormats | None = attrs.field(
+        default=None, metadata=declare(instance_of(ColumnFormats, optional=True))
+    )
 
     __attrs_post_init__ = check_declared
+
+    @property
+    def total_formats(self) -> ColumnFormats:
+        """How the «Всього» row was written: ``total_columns`` where the table wrote it
+        otherwise than its measures (a total to two decimals over rows to three), else
+        :attr:`columns`."""
+        return self.columns if self.total_columns is None else self.total_columns
 
     def measures(self) -> list[Measure]:
         """Every measure of every task, in order."""
@@ -320,6 +330,7 @@ class ProgramReport:
                     counts[2] += 1
         declared = self.total
         columns = self.columns
+        totals = self.total_columns
         return ReportTotals(
             *(
                 ColumnTotal(
@@ -328,6 +339,7 @@ class ProgramReport:
                     Money._unchecked(sums[i]),
                     counts[i],
                     columns.of(name).step_kopecks,
+                    None if totals is None else totals.of(name).step_kopecks,
                 )
                 for i, name in enumerate(FINANCING_COLUMNS)
             )
@@ -339,7 +351,8 @@ class ColumnTotal:
     """One money column of a report: its «Всього» cell and the sum of its measures.
 
     ``summed`` adds the ``count`` measures that give a figure in the column (zero when none
-    does); ``step`` is the column's rounding step in kopecks (:attr:`MoneyFormat.step_kopecks`).
+    does); ``step`` is the column's rounding step in kopecks (:attr:`MoneyFormat.step_kopecks`),
+    ``total_step`` the «Всього» cell's where the table wrote it otherwise (``None``: the same).
     """
 
     column: str
@@ -347,6 +360,12 @@ class ColumnTotal:
     summed: Money
     count: int
     step: int
+    total_step: int | None = None
+
+    @property
+    def declared_step(self) -> int:
+        """The step the «Всього» cell was written to, in kopecks."""
+        return self.step if self.total_step is None else self.total_step
 
     @property
     def value(self) -> Money | None:
@@ -360,13 +379,15 @@ class ColumnTotal:
     def band(self) -> Band:
         """The rounding band of :attr:`value`: one figure's when declared, else the band of
         the ``count`` figures summed."""
-        return Band.uniform(1 if self.declared is not None else self.count, self.step)
+        if self.declared is not None:
+            return Band.uniform(1, self.declared_step)
+        return Band.uniform(self.count, self.step)
 
     @property
     def fit_band(self) -> Band:
         """The band within which the measures may miss the declared total: every figure's
-        half-step, the total's included."""
-        return Band.of_total([self.step] * self.count, self.step)
+        half-step, the total's own included (see :func:`~municipal_reports.domain.band.parts_fit`)."""
+        return Band.of_total([self.step] * self.count, self.declared_step)
 
     def fit(self) -> Fit | None:
         """How the declared total fits the measures' sum (``None`` when none is declared).

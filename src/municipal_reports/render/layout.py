@@ -418,7 +418,7 @@ class _Builder:
                 Row(
                     (
                         Cell(f"{self.t('total')}:", colspan=5),
-                        *self.money_cells(total, formats, join(path, "total")),
+                        *self.money_cells(total, self.total_formats(report), join(path, "total")),
                         self.cell(
                             self.percent(report.total_percent),
                             join(path, "total_percent"),
@@ -433,6 +433,10 @@ class _Builder:
         return Table(
             self.form_headers(formats), tuple(rows), self.t("measures_execution"), form=True
         )
+
+    def total_formats(self, report: ProgramReport) -> tuple[MoneyFormat, MoneyFormat, MoneyFormat]:
+        f = report.total_formats
+        return (f.indicative, f.annual, f.actual)
 
     def task_rows(
         self, task: Task, path: str, formats: tuple[MoneyFormat, MoneyFormat, MoneyFormat]

@@ -139,7 +139,7 @@ def _move_total(r: ProgramReport, draw: st.DrawFn) -> tuple[Any, Keys]:
     assert r.total is not None
     assert r.total.indicative is not None
     column = r.totals().indicative
-    step = column.step
+    step = column.declared_step
     k = column.fit_band.width // (2 * step) + _k(draw)  # beyond the rounding band
     total = attrs.evolve(r.total, indicative=r.total.indicative + Money.from_kopecks(k * step))
     return attrs.evolve(r, total=total), ("total", "indicative")
