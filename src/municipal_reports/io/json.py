@@ -7,7 +7,8 @@ A file holds one document, a :class:`~municipal_reports.Report` or a single
     {"format_version": 2, "type": "program_report", "program": {...}, ...}
 
 Version 2 (issue 12) adds what real reports say beyond the seeds: how each money figure was
-written (``written`` on a part or an item, ``total_written``, units ``"million UAH"`` and
+written (``written`` on a part or an item, ``total_written``, a program report's
+``total_columns``, units ``"million UAH"`` and
 ``"billion UAH"``), ``complete`` on breakdowns and funds, shares on parts, the facts
 ``shares`` and ``money_figure``, and counts that may be approximate wherever a count is
 given. Every version 1 file is read: it is a version 2 file that uses none of those.
