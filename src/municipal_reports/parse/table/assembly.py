@@ -1,0 +1,467 @@
+"""One assembler for every source: rows of cells in, program reports and findings out.
+
+Whatever the importer has to decide — which role a column plays, which unit a column is
+really written in, where a misaligned cell belongs, which of two periods counts — it decides
+openly: each decision is an :class:`~.model.ImportFinding` naming the cells, the reading
+chosen and why. It never guesses silently; where it cannot decide at all, it raises
+:class:`~municipal_reports.errors.ParseError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from municipal_reports.domain import (
+    ColumnFormats,
+    Financing,
+    Measure,
+    Money,
+    MoneyFormat,
+    MoneyUnit,
+    Percent,
+    Program,
+    ProgramReport,
+    ReportingPeriod,
+    Task,
+)
+from municipal_reports.errors import MunicipalReportsError, ParseError
+from municipal_reports.parse.table.header import Layout, Role, read_layout
+from municipal_reports.parse.table.model import Cell, ImportFinding, ImportResult, SourceRow
+from municipal_reports.parse.table.rows import Block, MeasureRow, RowReader, split
+from municipal_reports.parse.table.title import caption_unit, read_signatory, read_title
+from municipal_reports.parse.table.units import (
+    LEADING_NUMBER,
+    LEADING_PERCENT,
+    UNIT_UK,
+    Figure,
+    Note,
+    cell_unit,
+    decide_units,
+    decimals,
+    leading,
+    to_money,
+)
+from municipal_reports.parse.values import parse_number, parse_percent, parse_year_span
+
+__all__ = ["import_rows"]
+
+MONEY_FIELDS: Final = ("indicative", "annual", "actual")
+
+
+def import_rows(
+    rows: Sequence[SourceRow],
+    *,
+    period: ReportingPeriod | None = None,
+    council: str = "",
+    findings: Sequence[tuple[int, ImportFinding]] = (),
+) -> tuple[ImportResult, ...]:
+    """Every table among a source's rows, one :class:`ImportResult` each.
+
+    ``findings`` are a source's own decisions, each with the row it concerns (a reading of
+    PDF text); they join the findings of the table holding that row.
+    """
+    rows = list(rows)
+    blocks = split(rows)
+    if not blocks:
+        sample = "\n".join(r.text for r in rows[:5])
+        raise ParseError(
+            sample,
+            0,
+            "holds no table header row (a row naming at least a task or measure column and "
+            "a plan or actual column)",
+            expected="a table",
+        )
+    source = "\n".join(r.text for r in rows)
+    try:
+        return tuple(_import_block(b, source, period, council, findings) for b in blocks)
+    except ParseError:
+        raise
+    except MunicipalReportsError as exc:
+        # A value the table holds that the domain refuses (an empty title, a negative sum).
+        reason = str(exc).splitlines()[-1].strip()
+        raise ParseError(source[:2000], 0, reason, expected="a program table") from None
+
+
+def _lower_first(text: str) -> str:
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p for p in (x.strip() for x in parts) if p)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in ".!?" else text + "."
+
+
+def _number(text: str, cell: Cell, lines: dict[int, str]) -> Decimal:
+    line = lines.get(cell.line, cell.text)
+    try:
+        return parse_number(text)
+    except ParseError as exc:
+        raise ParseError(
+            line, max(0, line.find(cell.text)), f"{_place(cell)}: {exc.reason}"
+        ) from None
+
+
+def _place(cell: Cell) -> str:
+    where = f"table {cell.table}, row {cell.line}, " if cell.table else ""
+    return f"{where}column {cell.column}"
+
+
+def _percent(text: str, cell: Cell, lines: dict[int, str]) -> Percent:
+    line = lines.get(cell.line, cell.text)
+    try:
+        return parse_percent(text)
+    except ParseError as exc:
+        raise ParseError(
+            line, max(0, line.find(cell.text)), f"{_place(cell)}: {exc.reason}"
+        ) from None
+    except MunicipalReportsError as exc:
+        raise ParseError(line, 0, str(exc)) from None
+
+
+def _layout(block: Block) -> tuple[Layout, list[tuple[str, str, list[Cell], str, str]]]:
+    unit, caption = caption_unit(block.preamble)
+    layout = read_layout(block.header, unit)
+    notes: list[tuple[str, str, list[Cell], str, str]] = []
+    head = block.header[0]
+    if not layout.money or (layout.task < 0 and layout.content < 0):
+        raise ParseError(
+            head.text,
+            0,
+            "is not an execution table's header row: it names no "
+            + ("plan or actual column" if not layout.money else "task or measure column"),
+            expected="a table header",
+        )
+
+    def cell(column: int) -> Cell:
+        return Cell(head.number, column + 1, layout.columns[column].label, block.table)
+
+    if caption is not None and unit is not None:
+        uses = [f for f, i in layout.money.items() if layout.columns[i].unit is unit]
+        if uses:
+            notes.append(
+                (
+                    "IMP302",
+                    "unit-from-caption",
+                    [Cell(caption.number, 0, caption.text, block.table)],
+                    f"the money columns without a unit of their own in {UNIT_UK[unit]}",
+                    f"the caption above the table says {caption.text.strip()!r}",
+                )
+            )
+    for col in layout.unkept:
+        what = {
+            Role.DEVIATION: "a deviation column (plan − actual)",
+            Role.SHARE: "a share column (питома вага)",
+        }.get(col.role, f"another fund group's {col.role.value} column")
+        notes.append(
+            (
+                "IMP402",
+                "column-not-kept",
+                [cell(col.index)],
+                f"{what}, not stored: the report keeps one plan, one actual and one percentage",
+                f"column {col.index + 1} ({col.label!r}) has no field in the program report",
+            )
+        )
+    for col in layout.extra_notes:
+        notes.append(
+            (
+                "IMP401",
+                "column-as-note",
+                [cell(col.index)],
+                f"its text added to each measure's note as «{col.label}: …»",
+                f"column {col.index + 1} ({col.label!r}) is a column the importer does not "
+                "know" + ("" if col.role is Role.UNKNOWN else f" a second time ({col.role.value})"),
+            )
+        )
+    return layout, notes
+
+
+def _figure(
+    imp: RowReader, row: MeasureRow, field: str, cell: Cell, lines: dict[int, str]
+) -> Figure | None:
+    number, rest = leading(cell, LEADING_NUMBER)
+    unit = cell_unit(rest) if number and rest else None
+    if unit is not None:
+        imp.note(
+            "IMP106",
+            "unit-in-cell",
+            (row, f"financing.{field}"),
+            [cell],
+            f"{number} {UNIT_UK[unit]}",
+            "the cell writes its own unit",
+        )
+        rest = ""
+    if rest:
+        row.moved.append(cell.text.strip())
+        imp.note(
+            "IMP201",
+            "text-in-number-cell",
+            (row, f"financing.{field}"),
+            [cell],
+            f"{number} as the figure; the whole cell text added to the note"
+            if number
+            else "no figure; the cell text added to the note",
+            "the cell holds words after its figure" if number else "the cell holds words only",
+        )
+    if not number:
+        return None
+    value = _number(number, cell, lines)
+    return Figure(cell, value, decimals(value), row, unit)
+
+
+def _with_parts(
+    imp: RowReader, row: MeasureRow, field: str, own: Figure | None, lines: dict[int, str]
+) -> Figure | None:
+    """A measure's figure from its rows by funding source, where its own cell is empty;
+    where both are there, the parts are checked against it and reported."""
+    parts = [
+        f
+        for p in row.parts
+        if field in p.money
+        for f in [_figure(imp, p, field, p.money[field], lines)]
+        if f is not None
+    ]
+    if not parts:
+        return own
+    total = sum((p.value for p in parts), Decimal(0))
+    cells = [p.cell for p in parts]
+    if own is None:
+        places = max(p.decimals for p in parts)
+        value = total.quantize(Decimal(1).scaleb(-places))
+        imp.note(
+            "IMP204",
+            "funding-source-rows",
+            (row, f"financing.{field}"),
+            cells,
+            f"the measure's {field} as the sum of its rows by funding source ({value})",
+            "the measure's own cell is empty; the rows under it split it by funding source",
+        )
+        return Figure(parts[0].cell, value, places, row, parts[0].unit)
+    agree = "they sum to it" if total == own.value else f"they sum to {total}, not {own.value}"
+    imp.note(
+        "IMP204",
+        "funding-source-rows",
+        (row, f"financing.{field}"),
+        [own.cell, *cells],
+        "the measure's own figure; the rows by funding source are not stored",
+        f"the measure is split by funding source in the rows under it; {agree}",
+    )
+    return own
+
+
+def _column_note(imp: RowReader, field: str) -> Note:
+    def note(code: str, name: str, cells: list[Cell], reading: str, reason: str) -> None:
+        imp.note(code, name, (None, f"column:{field}"), cells, reading, reason)
+
+    return note
+
+
+def _import_block(
+    block: Block,
+    source: str,
+    period: ReportingPeriod | None,
+    council: str,
+    source_findings: Sequence[tuple[int, ImportFinding]],
+) -> ImportResult:
+    lay, column_notes = _layout(block)
+    imp = RowReader(lay, block.table)
+    for code, name, cells, reading, reason in column_notes:
+        imp.note(code, name, (None, "columns"), cells, reading, reason)
+    head = read_title(block.preamble, council)
+    rows = imp.rows(block.body)
+    lines = {r.number: r.text for r in block.body}
+
+    # Numbers: the leading figure of each cell; text after it goes to the note, openly.
+    figures: dict[str, list[Figure]] = {f: [] for f in lay.money}
+    percents: dict[int, Percent] = {}
+    for row in rows:
+        for field in lay.money:
+            cell = row.money.get(field)
+            own = _figure(imp, row, field, cell, lines) if cell is not None else None
+            fig = _with_parts(imp, row, field, own, lines)
+            if fig is not None:
+                figures[field].append(fig)
+        if row.percent is not None:
+            number, rest = leading(row.percent, LEADING_PERCENT)
+            if number:
+                percents[id(row)] = _percent(number, row.percent, lines)
+            if rest:
+                row.moved.append(rest)
+                imp.note(
+                    "IMP201",
+                    "text-in-number-cell",
+                    (row, "declared_percent"),
+                    [row.percent],
+                    f"{number or 'no percentage'}; {rest!r} added to the note",
+                    "the percentage cell holds words",
+                )
+
+    totals: dict[str, Figure] = {}
+    for field, cell in imp.total.items():
+        number, rest = leading(cell, LEADING_NUMBER)
+        if number:
+            value = _number(number, cell, lines)
+            totals[field] = Figure(cell, value, 0, None, cell_unit(rest))
+    money: dict[tuple[int, str], Money] = {}
+    formats: dict[str, MoneyFormat] = {}
+    total_money: dict[str, Money] = {}
+    for field in lay.money:
+        column = lay.money[field] + 1
+
+        chosen, fmt = decide_units(
+            lay.units[field], column, figures[field], totals.get(field), _column_note(imp, field)
+        )
+        formats[field] = fmt
+        declared = lay.units[field] or MoneyUnit.HRYVNIA
+        for fig, unit in zip(figures[field], chosen, strict=True):
+            assert isinstance(fig.row, MeasureRow)
+            money[(id(fig.row), field)] = to_money(fig, unit, lines.get(fig.cell.line, ""))
+        if field in totals:
+            tot = totals[field]
+            total_money[field] = to_money(tot, tot.unit or declared, lines.get(imp.total_line, ""))
+
+    # Tasks and measures.
+    tasks: list[tuple[str, str | None, list[Measure]]] = []
+    where: dict[int, str] = {}
+    at_line: dict[int, str] = {}
+    for row in rows:
+        if row.number or row.task:
+            title = row.task or row.content
+            if not title:
+                raise ParseError(
+                    lines.get(row.line, ""),
+                    0,
+                    f"table {block.table}, row {row.line}: a numbered row without a task",
+                )
+            tasks.append((title, row.number or None, []))
+        elif not tasks:
+            raise ParseError(
+                lines.get(row.line, ""),
+                0,
+                f"table {block.table}, row {row.line}: a measure before any task",
+            )
+        ti = len(tasks) - 1
+        mi = len(tasks[ti][2])
+        where[id(row)] = f"$.tasks[{ti}].measures[{mi}]"
+        for r in (row, *row.parts):
+            at_line[r.line] = where[id(row)]
+        note = _join(*(_sentence(m) for m in row.moved), row.note)
+        try:
+            term = parse_year_span(row.term) if row.term else None
+        except ParseError:
+            term = None
+            note = _join(note, row.term)
+        tasks[ti][2].append(
+            Measure(
+                row.content or tasks[ti][0],
+                Financing(*(money.get((id(row), f)) for f in MONEY_FIELDS)),
+                percents.get(id(row)),
+                term,
+                (row.executors,) if row.executors else (),
+                note,
+            )
+        )
+
+    # The period: the title's, or the caller's; any disagreement is a finding.
+    findings: list[ImportFinding] = []
+    read = head.periods[0] if head.periods else None
+    if period is None:
+        if read is None:
+            raise ParseError(
+                head.title or source[:200],
+                0,
+                f"table {block.table}: no reporting period in the title block; pass period= "
+                "(--period on the command line)",
+                expected="a reporting period",
+            )
+        period = read[1]
+        for other_row, other in head.periods[1:]:
+            if other != period:
+                findings.append(
+                    ImportFinding(
+                        "IMP301",
+                        "period-conflict",
+                        "$.period",
+                        (
+                            Cell(read[0].number, 0, read[0].text, block.table),
+                            Cell(other_row.number, 0, other_row.text, block.table),
+                        ),
+                        f"{period.name_uk} (from the title)",
+                        f"the header block also names {other.name_uk}; the title's period "
+                        "comes first and governs the figures",
+                    )
+                )
+    elif read is not None and read[1] != period:
+        findings.append(
+            ImportFinding(
+                "IMP301",
+                "period-conflict",
+                "$.period",
+                (Cell(read[0].number, 0, read[0].text, block.table),),
+                f"{period.name_uk} (given by the caller)",
+                f"the title names {read[1].name_uk}",
+            )
+        )
+
+    program_title = head.program
+    if not program_title.strip():
+        raise ParseError(
+            source[:200], 0, f"table {block.table}: no program title in the title block"
+        )
+    executors = [m.executors[0] for _, _, ms in tasks for m in ms if m.executors]
+    executor = _lower_first(executors[0]) if executors else ""
+    if not executor and len(head.responsible) == 1:
+        executor = head.responsible[0]
+
+    report = ProgramReport(
+        program=Program(
+            program_title,
+            approved_by=head.decisions[0] if head.decisions else None,
+            amendments=tuple(head.decisions[1:]),
+            responsible_executors=head.responsible,
+            term=head.term,
+        ),
+        period=period,
+        tasks=tuple(Task(title, tuple(ms), number) for title, number, ms in tasks),
+        executor=executor,
+        total=Financing(*(total_money.get(f) for f in MONEY_FIELDS)) if total_money else None,
+        total_percent=(
+            _percent(leading(imp.total_percent, LEADING_PERCENT)[0], imp.total_percent, lines)
+            if imp.total_percent is not None
+            else None
+        ),
+        signatory=read_signatory(block.signature),
+        columns=ColumnFormats(**{f: formats[f] for f in lay.money}),
+    )
+    for finding, owner, suffix in imp.findings:
+        if suffix.startswith("column:"):
+            path = f"$.columns.{suffix[7:]}"
+        elif suffix == "total":
+            path = "$.total"
+        elif suffix == "columns":
+            path = "$"
+        elif owner is not None:
+            base = where.get(id(owner), "$")
+            path = f"{base}.{suffix}" if suffix else base
+        else:
+            path = "$"
+        findings.append(attrs.evolve(finding, path=path))
+    body_lines = {r.number for r in block.body}
+    for line, finding in source_findings:
+        if line in body_lines:
+            found = attrs.evolve(
+                finding,
+                path=at_line.get(line, "$"),
+                cells=tuple(attrs.evolve(c, table=block.table) for c in finding.cells),
+            )
+            findings.append(found)
+    return ImportResult(report, tuple(findings))

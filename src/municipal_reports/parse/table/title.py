@@ -1,0 +1,139 @@
+"""The lines around a table: the title block above it (program, period, approving
+decisions, responsible executors, term, a unit caption) and the signature below it."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Final
+
+from municipal_reports.domain import Decision, MoneyUnit, ReportingPeriod, Signatory, YearSpan
+from municipal_reports.errors import ParseError
+from municipal_reports.parse.table.model import SourceRow
+from municipal_reports.parse.values import (
+    find_decisions,
+    parse_period,
+    parse_person,
+    parse_year_span,
+)
+
+__all__ = ["Title", "caption_unit", "read_signatory", "read_title"]
+
+_SPAN_IN_TEXT: Final = re.compile(r"\d{4}\s?[-–—]\s?\d{4}")
+_ZA: Final = re.compile(r"(?:^|\s)за\s", re.I)
+_GUILLEMETS: Final = re.compile(r"«([^«»]{1,500})»")
+_CAPTION: Final = re.compile(
+    r"^\(?\s*(?:у\s+|в\s+)?(тис\.?|тисяч)?\s*(грн|гривень)\.?\s*\)?$", re.I
+)
+# Cyrillic «І», «ІІ» in a period («за І півріччя») read as the Roman numerals they are.
+_CYRILLIC_ROMAN: Final = re.compile(r"^(І{1,3}|ІV|V)(?=\s)")
+
+
+@dataclasses.dataclass
+class Title:
+    """What the title block says."""
+
+    title: str = ""
+    periods: list[tuple[SourceRow, ReportingPeriod]] = dataclasses.field(default_factory=list)
+    decisions: list[Decision] = dataclasses.field(default_factory=list)
+    responsible: tuple[str, ...] = ()
+    term: YearSpan | None = None
+
+    @property
+    def program(self) -> str:
+        """The program's name: the quoted name in the title, else the whole title."""
+        m = _GUILLEMETS.search(self.title)
+        return m.group(1) if m else self.title
+
+
+def clean(text: str) -> str:
+    """A line with markdown emphasis and runs of spaces and underscores removed."""
+    return " ".join(text.replace("**", "").split()).strip(" _")
+
+
+def _after_label(text: str, label: str) -> str:
+    rest = text[len(label) :] if text.lower().startswith(label.lower()) else text
+    return rest.lstrip(" :").strip()
+
+
+def _period(phrase: str) -> ReportingPeriod:
+    try:
+        return parse_period(phrase)
+    except ParseError:
+        latin = _CYRILLIC_ROMAN.sub(lambda m: m.group().replace("І", "I"), phrase)
+        if latin == phrase:
+            raise
+        return parse_period(latin)
+
+
+def _periods_in(row: SourceRow, text: str) -> list[tuple[SourceRow, ReportingPeriod]]:
+    found = []
+    for m in _ZA.finditer(text):
+        words = text[m.end() :].split()[:6]
+        for k in range(len(words), 0, -1):
+            phrase = " ".join(words[:k]).rstrip(".,;")
+            try:
+                found.append((row, _period(phrase)))
+                break
+            except ParseError:
+                continue
+    return found
+
+
+def caption_unit(preamble: list[SourceRow]) -> tuple[MoneyUnit | None, SourceRow | None]:
+    """The unit a caption just above the table names («тис. грн», «(грн)»), if any."""
+    for row in reversed(preamble[-3:]):
+        text = clean(row.text).replace("\t", " ").strip()
+        m = _CAPTION.match(text) if len(text) < 30 else None
+        if m is not None:
+            return (MoneyUnit.THOUSAND if m.group(1) else MoneyUnit.HRYVNIA), row
+    return None, None
+
+
+def read_title(preamble: list[SourceRow], council: str) -> Title:
+    """The title block: title lines up to the first labelled line, then the labelled
+    lines (decisions, responsible executor, term)."""
+    head = Title()
+    title_lines: list[str] = []
+    section = "title"
+    decision_text: list[str] = []
+    for row in preamble:
+        text = clean(row.text.replace("\t", " "))
+        if not text:
+            continue
+        low = text.lower()
+        if low.startswith("дата і номер"):
+            section = "decisions"
+        elif low.startswith("відповідальний виконавець"):
+            section = "responsible"
+            rest = _after_label(text, "Відповідальний виконавець Програми")
+            parts = re.split(r"[,;]\s*", rest.rstrip("."))
+            head.responsible = tuple(p.strip() for p in parts if p.strip())
+            continue
+        elif low.startswith("термін реалізації"):
+            section = "term"
+            span = _SPAN_IN_TEXT.search(text)
+            if span is not None:
+                head.term = parse_year_span(span.group())
+            continue
+        elif re.match(r"\d+\.\s", text) or _CAPTION.match(text):
+            section = "other"
+        if section == "title":
+            title_lines.append(text)
+        elif section == "decisions":
+            decision_text.append(text)
+        head.periods.extend(_periods_in(row, text) if section == "title" else [])
+    joined = " ".join(decision_text)
+    if ":" in joined:
+        joined = joined.split(":", 1)[1]
+    head.decisions = find_decisions(joined, body=council)
+    head.title = " ".join(title_lines)
+    return head
+
+
+def read_signatory(rows: list[SourceRow]) -> Signatory | None:
+    """The signature block: the position lines, then the person's name."""
+    texts = [clean(r.text.replace("\t", " ")) for r in rows if r.text.strip()]
+    if len(texts) < 2:
+        return None
+    return Signatory(" ".join(texts[:-1]), parse_person(texts[-1]))
