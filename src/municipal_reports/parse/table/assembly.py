@@ -133,12 +133,12 @@ def _layout(block: Block) -> tuple[Layout, list[tuple[str, str, list[Cell], str,
     layout = read_layout(block.header, unit)
     notes: list[tuple[str, str, list[Cell], str, str]] = []
     head = block.header[0]
-    if not layout.money or (layout.task < 0 and layout.content < 0):
+    if not layout.money:
         raise ParseError(
             head.text,
             0,
-            "is not an execution table's header row: it names no "
-            + ("plan or actual column" if not layout.money else "task or measure column"),
+            f"table {block.table}: is not an execution table's header row: it names no plan "
+            "or actual column",
             expected="a table header",
         )
 
@@ -159,7 +159,12 @@ def _layout(block: Block) -> tuple[Layout, list[tuple[str, str, list[Cell], str,
             )
     for col in layout.unkept:
         what = {
-            Role.DEVIATION: "a deviation column (plan − actual)",
+            Role.DEVIATION: "a deviation column (plan − actual)"
+            + (
+                ", checked against the plan and the actual,"
+                if col.index == layout.deviation
+                else ""
+            ),
             Role.SHARE: "a share column (питома вага)",
         }.get(col.role, f"another fund group's {col.role.value} column")
         notes.append(
@@ -169,6 +174,16 @@ def _layout(block: Block) -> tuple[Layout, list[tuple[str, str, list[Cell], str,
                 [cell(col.index)],
                 f"{what}, not stored: the report keeps one plan, one actual and one percentage",
                 f"column {col.index + 1} ({col.label!r}) has no field in the program report",
+            )
+        )
+    if layout.task < 0 and layout.content < 0:
+        notes.append(
+            (
+                "IMP403",
+                "no-name-column",
+                [cell(i) for i in sorted(layout.money.values())],
+                "each row a measure of the program itself, named by the program's title",
+                "the table names no task or measure column: its figures are the program's own",
             )
         )
     for col in layout.extra_notes:
@@ -258,6 +273,37 @@ def _with_parts(
     return own
 
 
+def _check_deviations(
+    imp: RowReader, rows: list[MeasureRow], figures: dict[str, list[Figure]], lines: dict[int, str]
+) -> None:
+    """A row's deviation against its plan − actual, as written (the model keeps no
+    deviation, so a wrong one is reported here or nowhere)."""
+    plans = {id(f.row): f for f in figures.get("annual", [])}
+    actuals = {id(f.row): f for f in figures.get("actual", [])}
+    for row in rows:
+        plan, actual, cell = plans.get(id(row)), actuals.get(id(row)), row.deviation
+        if plan is None or actual is None or cell is None:
+            continue
+        number = leading(cell, LEADING_NUMBER)[0]
+        if not number:
+            continue
+        sign = -1 if cell.text.strip()[:1] in "-−" else 1
+        written = sign * _number(number, cell, lines)
+        places = max(plan.decimals, actual.decimals, decimals(written))
+        step = Decimal(1).scaleb(-min(plan.decimals, actual.decimals, decimals(written)))
+        expected = plan.value - actual.value
+        if abs(written - expected) > 3 * step / 2:
+            imp.note(
+                "IMP404",
+                "deviation-mismatch",
+                (row, "financing"),
+                [plan.cell, actual.cell, cell],
+                f"the plan and the actual as written; the deviation {written} is not stored",
+                f"the deviation column says {written}, but plan − actual is "
+                f"{expected.quantize(Decimal(1).scaleb(-places))}",
+            )
+
+
 def _column_note(imp: RowReader, field: str) -> Note:
     def note(code: str, name: str, cells: list[Cell], reading: str, reason: str) -> None:
         imp.note(code, name, (None, f"column:{field}"), cells, reading, reason)
@@ -305,6 +351,8 @@ def _import_block(
                     "the percentage cell holds words",
                 )
 
+    _check_deviations(imp, rows, figures, lines)
+
     totals: dict[str, Figure] = {}
     for field, cell in imp.total.items():
         number, rest = leading(cell, LEADING_NUMBER)
@@ -329,8 +377,12 @@ def _import_block(
             tot = totals[field]
             total_money[field] = to_money(tot, tot.unit or declared, lines.get(imp.total_line, ""))
 
-    # Tasks and measures.
-    tasks: list[tuple[str, str | None, list[Measure]]] = []
+    # Tasks and measures (a table without a name column holds the program's own rows).
+    head_program = head.program.strip()
+    nameless = lay.task < 0 and lay.content < 0
+    tasks: list[tuple[str, str | None, list[Measure]]] = (
+        [(head_program, None, [])] if nameless and head_program else []
+    )
     where: dict[int, str] = {}
     at_line: dict[int, str] = {}
     for row in rows:

@@ -127,8 +127,9 @@ def _is_figure(text: str) -> bool:
 
 
 def is_header(row: SourceRow) -> bool:
-    """Whether a row reads as an execution table's header row: no figures, a name column,
-    and at least one money column (plan, actual or indicative)."""
+    """Whether a row reads as an execution table's header row: no figures, and either a
+    name column with at least one money column (plan, actual or indicative), or two money
+    columns (a table of a program's own figures, by fund)."""
     if not row.tabular or len(row.cells) < 3:
         return False
     cells = [c for c in row.cells if c.strip()]
@@ -137,8 +138,10 @@ def is_header(row: SourceRow) -> bool:
     roles = {role_of(c) for c in cells}
     names = roles & {Role.TASK, Role.CONTENT, Role.NUMBER}
     money = roles & set(MONEY_ROLES)
-    return (bool(names) and bool(money) and len(roles - {Role.UNKNOWN}) >= 3) or (
-        len(cells) >= 3 and "з/п" in cells[0]
+    return (
+        (bool(names) and bool(money) and len(roles - {Role.UNKNOWN}) >= 3)
+        or (len(money) >= 2 and len(cells) >= 3)
+        or (len(cells) >= 3 and "з/п" in cells[0])
     )
 
 
@@ -186,6 +189,7 @@ class Layout:
     money: dict[str, int]
     units: dict[str, MoneyUnit | None]
     percent: int
+    deviation: int
     note: int
     number: int
     task: int
@@ -271,6 +275,11 @@ def _choose(width: int, columns: list[Column]) -> Layout:
     unkept.extend(others)
     for role in (Role.DEVIATION, Role.SHARE):
         unkept.extend(c for c in columns if c.role is role)
+    # The deviation of the kept fund group, checked against plan − actual.
+    plan = columns[money["annual"]] if "annual" in money else None
+    devs = [c for c in columns if c.role is Role.DEVIATION]
+    same = [c for c in devs if plan is not None and c.fund is plan.fund]
+    deviation = same[0] if same else (devs[0] if len(devs) == 1 else None)
     first: dict[Role, int] = {}
     extra: list[Column] = []
     for c in columns:
@@ -289,6 +298,7 @@ def _choose(width: int, columns: list[Column]) -> Layout:
         money=money,
         units=units,
         percent=percent.index if percent is not None else -1,
+        deviation=deviation.index if deviation is not None else -1,
         note=first.get(Role.NOTE, -1),
         number=first.get(Role.NUMBER, -1),
         task=first.get(Role.TASK, -1),

@@ -27,6 +27,10 @@ from municipal_reports.parse.values import is_person, is_placeholder
 __all__ = ["Block", "MeasureRow", "RowReader", "is_blank", "split"]
 
 _TOTAL: Final = re.compile(r"(?:всього|разом|усього|итого)\b\s*:?\s*", re.I)
+_FIGURE: Final = re.compile(r"[-−]?\d[\d \u00a0\u202f]*(?:[,.]\s?\d+)?\s*%?")
+_GROUP: Final = re.compile(
+    r"фонд|\bразом\b|\bусього\b|\bвсього\b|бюджет|затверджено|касов|план|виконано"
+)
 _PAGE_BREAK: Final = re.compile(r"(?:додаток|продовження\s+додатка)(?:\s*\d+)?\.?", re.I)
 _SOURCE_WORDS: Final = re.compile(
     r"^(?:у\s+тому\s+числі:?\s*|в\s+т\.\s*ч\.\s*:?\s*|з\s+них:?\s*)?"
@@ -59,6 +63,19 @@ def _ends_body(row: SourceRow) -> bool:
     return bool(body) and not row.tabular and _PAGE_BREAK.fullmatch(body) is None
 
 
+def _is_group_row(row: SourceRow, header: SourceRow) -> bool:
+    """Whether a row above a header row names the groups its columns fall into
+    («Загальний фонд | Спеціальний фонд | Разом» over «План | Виконано | …»)."""
+    if not row.tabular or len(row.cells) > len(header.cells):
+        return False
+    cells = [c for c in row.cells if c.strip()]
+    return (
+        len(cells) >= 2
+        and not any(_FIGURE.fullmatch(c.strip()) for c in cells)
+        and any(_GROUP.search(c.lower()) for c in cells)
+    )
+
+
 def split(rows: list[SourceRow]) -> list[Block]:
     """The tables of a document, each with the lines around it. Linear in the rows."""
     blocks: list[Block] = []
@@ -70,6 +87,9 @@ def split(rows: list[SourceRow]) -> list[Block]:
             i += 1
             continue
         header = [rows[i]]
+        if preamble and _is_group_row(preamble[-1], rows[i]):
+            # The row above names the groups (funds, stages) the header row splits.
+            header.insert(0, preamble.pop())
         i += 1
         while i < len(rows) and len(header) < 4 and is_subheader(rows[i]):
             header.append(rows[i])
@@ -109,7 +129,7 @@ class MeasureRow:
     executors: str = ""
     money: dict[str, Cell] = dataclasses.field(default_factory=dict)
     percent: Cell | None = None
-    deviation: list[Cell] = dataclasses.field(default_factory=list)
+    deviation: Cell | None = None
     note: str = ""
     moved: list[str] = dataclasses.field(default_factory=list)
     parts: list[MeasureRow] = dataclasses.field(default_factory=list)
@@ -244,6 +264,9 @@ class RowReader:
             text = cells[index]
             if not is_blank(text):
                 row.money[field] = self.cell(no, index, text)
+        dev = at(cells, lay.deviation)
+        if not is_blank(dev):
+            row.deviation = self.cell(no, lay.deviation, dev)
         pct = at(cells, lay.percent)
         if not is_blank(pct):
             row.percent = self.cell(no, lay.percent, pct)

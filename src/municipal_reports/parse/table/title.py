@@ -38,12 +38,17 @@ class Title:
     decisions: list[Decision] = dataclasses.field(default_factory=list)
     responsible: tuple[str, ...] = ()
     term: YearSpan | None = None
+    lines: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def program(self) -> str:
-        """The program's name: the quoted name in the title, else the whole title."""
-        m = _GUILLEMETS.search(self.title)
-        return m.group(1) if m else self.title
+        """The program's name: the quoted name in the title, else one quoted on a line of
+        the block (a passport's «3. 0114082 «…»»), else the whole title."""
+        for text in (self.title, *self.lines):
+            m = _GUILLEMETS.search(text)
+            if m is not None:
+                return m.group(1)
+        return self.title
 
 
 def clean(text: str) -> str:
@@ -101,6 +106,7 @@ def read_title(preamble: list[SourceRow], council: str) -> Title:
         text = clean(row.text.replace("\t", " "))
         if not text:
             continue
+        head.lines.append(text)
         low = text.lower()
         if low.startswith("дата і номер"):
             section = "decisions"

@@ -167,7 +167,10 @@ def decide_units(
             f"the header of column {column} names no unit",
         )
     if total is None:
-        if small and large:
+        # Figures of a thousand and more written to the kopeck, in a column that mostly
+        # writes other decimals, look like hryvnias among thousands.
+        usual = Counter(f.decimals for f in nonzero).most_common(1)[0][0] if nonzero else 2
+        if small and usual != 2 and any(f.decimals == 2 for f in large):
             note(
                 "IMP105",
                 "unit-implausible",
