@@ -12,6 +12,7 @@ from municipal_reports.domain import ReportingPeriod
 from municipal_reports.errors import ParseError
 from municipal_reports.parse.table.assembly import import_rows
 from municipal_reports.parse.table.model import Cell, ImportFinding, ImportResult, SourceRow
+from municipal_reports.parse.table.sources.spaced import looks_spaced, rows_from_spaced_text
 from municipal_reports.parse.table.sources.text import rows_from_text
 
 __all__ = [
@@ -29,9 +30,15 @@ def import_tables(
     text: str, *, period: ReportingPeriod | None = None, council: str = ""
 ) -> tuple[ImportResult, ...]:
     """Every table of a document that holds several (each with its header block and
-    signature), one :class:`ImportResult` each. See :func:`import_table` for the options."""
+    signature), one :class:`ImportResult` each. See :func:`import_table` for the options.
+
+    Text without tabs or markdown pipes whose header names figure columns is read as
+    pasted from a PDF (single spaces between cells; see :mod:`.sources.spaced`)."""
     if not isinstance(text, str):
         raise ParseError(repr(text), 0, "must be str", expected="a table")
+    if looks_spaced(text):
+        rows, findings = rows_from_spaced_text(text)
+        return import_rows(rows, period=period, council=council, findings=findings)
     return import_rows(rows_from_text(text), period=period, council=council)
 
 
