@@ -11,15 +11,18 @@ from __future__ import annotations
 from municipal_reports.domain import ReportingPeriod
 from municipal_reports.errors import ParseError
 from municipal_reports.parse.table.assembly import import_rows
+from municipal_reports.parse.table.files import FORMATS, import_file
 from municipal_reports.parse.table.model import Cell, ImportFinding, ImportResult, SourceRow
 from municipal_reports.parse.table.sources.spaced import looks_spaced, rows_from_spaced_text
 from municipal_reports.parse.table.sources.text import rows_from_text
 
 __all__ = [
+    "FORMATS",
     "Cell",
     "ImportFinding",
     "ImportResult",
     "SourceRow",
+    "import_file",
     "import_rows",
     "import_table",
     "import_tables",

@@ -141,7 +141,7 @@ def is_header(row: SourceRow) -> bool:
     return (
         (bool(names) and bool(money) and len(roles - {Role.UNKNOWN}) >= 3)
         or (len(money) >= 2 and len(cells) >= 3)
-        or (len(cells) >= 3 and "з/п" in cells[0])
+        or (len(cells) >= 3 and "з/п" in cells[0] and 0 not in row.copies)
     )
 
 
@@ -156,7 +156,7 @@ def is_subheader(row: SourceRow) -> bool:
     funding sources or roles (the second row of a merged header)."""
     if not row.tabular:
         return False
-    cells = [c.strip() for c in row.cells if c.strip()]
+    cells = [c.strip() for c in row.body_cells() if c.strip()]
     if not cells or any(_is_figure(c) for c in cells):
         return False
     return all(

@@ -248,13 +248,12 @@ def _read_row(
         name = " ".join(head)
     readings: list[tuple[list[str], list[str]]] = []
     for skip in range(0, size - len(roles) + 1):
+        # Leading tokens may end the name («Школа № 5»): every split is a reading.
         for figures in _figures(tail[skip:]):
             if len(figures) == len(roles):
                 readings.append((tail[:skip], figures))
             if len(readings) > _MAX_READINGS:
                 break
-        if readings:
-            break
     if not readings:
         return None
     if len(readings) > 1:
