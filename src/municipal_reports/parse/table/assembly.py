@@ -9,6 +9,7 @@ chosen and why. It never guesses silently; where it cannot decide at all, it rai
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
@@ -32,7 +33,12 @@ from municipal_reports.errors import MunicipalReportsError, ParseError
 from municipal_reports.parse.table.header import Layout, Role, read_layout
 from municipal_reports.parse.table.model import Cell, ImportFinding, ImportResult, SourceRow
 from municipal_reports.parse.table.rows import Block, MeasureRow, RowReader, split
-from municipal_reports.parse.table.title import caption_unit, read_signatory, read_title
+from municipal_reports.parse.table.title import (
+    caption_unit,
+    read_signatory,
+    read_title,
+    split_bodies,
+)
 from municipal_reports.parse.table.units import (
     LEADING_NUMBER,
     LEADING_PERCENT,
@@ -50,6 +56,8 @@ from municipal_reports.parse.values import parse_number, parse_percent, parse_ye
 __all__ = ["import_rows"]
 
 MONEY_FIELDS: Final = ("indicative", "annual", "actual")
+# A measure's own number written before its content («1.2. Придбання …»).
+_MEASURE_NUMBER: Final = re.compile(r"^(\d+(?:\.\d+)+)\.?\s+(\S.*)$", re.S)
 
 
 def import_rows(
@@ -412,14 +420,19 @@ def _import_block(
         except ParseError:
             term = None
             note = _join(note, row.term)
+        content, measure_number = row.content or tasks[ti][0], None
+        numbered = _MEASURE_NUMBER.match(content) if row.content else None
+        if numbered is not None:
+            measure_number, content = numbered.group(1), numbered.group(2)
         tasks[ti][2].append(
             Measure(
-                row.content or tasks[ti][0],
+                content,
                 Financing(*(money.get((id(row), f)) for f in MONEY_FIELDS)),
                 percents.get(id(row)),
                 term,
-                (row.executors,) if row.executors else (),
+                split_bodies(row.executors),
                 note,
+                measure_number,
             )
         )
 
@@ -470,7 +483,7 @@ def _import_block(
             source[:200], 0, f"table {block.table}: no program title in the title block"
         )
     executors = [m.executors[0] for _, _, ms in tasks for m in ms if m.executors]
-    executor = _lower_first(executors[0]) if executors else ""
+    executor = head.executor or (_lower_first(executors[0]) if executors else "")
     if not executor and len(head.responsible) == 1:
         executor = head.responsible[0]
 

@@ -22,6 +22,7 @@ from municipal_reports.parse.table.header import (
     is_subheader,
 )
 from municipal_reports.parse.table.model import Cell, ImportFinding, SourceRow
+from municipal_reports.parse.table.title import signature_line
 from municipal_reports.parse.values import is_person, is_placeholder
 
 __all__ = ["Block", "MeasureRow", "RowReader", "is_blank", "split"]
@@ -76,6 +77,11 @@ def _is_group_row(row: SourceRow, header: SourceRow) -> bool:
     )
 
 
+def _signs(row: SourceRow) -> bool:
+    """Whether a line ends a signature: a person's name, alone or after the position."""
+    return is_person(row.text) or signature_line(row.text) is not None
+
+
 def split(rows: list[SourceRow]) -> list[Block]:
     """The tables of a document, each with the lines around it. Linear in the rows."""
     blocks: list[Block] = []
@@ -103,10 +109,10 @@ def split(rows: list[SourceRow]) -> list[Block]:
         j = i
         while j < len(rows) and not is_header(rows[j]) and j - i < 12:
             signature.append(rows[j])
-            if is_person(rows[j].text):
+            if _signs(rows[j]):
                 break
             j += 1
-        if signature and is_person(signature[-1].text):
+        if signature and _signs(signature[-1]):
             i = j + 1
         else:
             signature = []

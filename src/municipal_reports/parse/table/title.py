@@ -12,6 +12,7 @@ from municipal_reports.errors import ParseError
 from municipal_reports.parse.table.model import SourceRow
 from municipal_reports.parse.values import (
     find_decisions,
+    is_person,
     parse_period,
     parse_person,
     parse_year_span,
@@ -39,11 +40,16 @@ class Title:
     responsible: tuple[str, ...] = ()
     term: YearSpan | None = None
     lines: list[str] = dataclasses.field(default_factory=list)
+    named_program: str = ""
+    executor: str = ""
 
     @property
     def program(self) -> str:
-        """The program's name: the quoted name in the title, else one quoted on a line of
-        the block (a passport's «3. 0114082 «…»»), else the whole title."""
+        """The program's name: a «Програма: …» line, else the quoted name in the title,
+        else one quoted on a line of the block (a passport's «3. 0114082 «…»»), else the
+        whole title."""
+        if self.named_program:
+            return self.named_program
         for text in (self.title, *self.lines):
             m = _GUILLEMETS.search(text)
             if m is not None:
@@ -52,8 +58,49 @@ class Title:
 
 
 def clean(text: str) -> str:
-    """A line with markdown emphasis and runs of spaces and underscores removed."""
-    return " ".join(text.replace("**", "").split()).strip(" _")
+    """A line with markdown marks (emphasis, escapes, a heading's «#», a list's «- ») and
+    runs of spaces and underscores removed."""
+    text = text.replace("**", "").replace("\\_", "_").replace("\\*", "*")
+    text = " ".join(text.split()).strip(" _")
+    if text.startswith(("# ", "## ", "### ", "- ")):
+        text = text.split(" ", 1)[1].strip()
+    return text
+
+
+# Labelled lines of the title block, as the official form and our renderers write them.
+_LABELLED: Final = (
+    ("program", "програма:"),
+    ("period", "звітний період:"),
+    ("executor", "виконавець:"),
+)
+
+
+_BODY_START: Final = re.compile(
+    r"[,;]\s*(?=(?:управлінн|відділ|департамент|служб|комунальн|центр|виконавч|сектор|інспекці"
+    r"|апарат|секретаріат|головн|міськ|сільськ|селищн|КП|КНП|КУ)\w*)",
+    re.I,
+)
+
+
+def split_bodies(text: str) -> tuple[str, ...]:
+    """Executors named in one cell or line: split at a comma or semicolon only where the
+    next name starts like a body («…, управління …»), so «управління у справах сім'ї,
+    молоді та спорту» stays one."""
+    return tuple(p.strip() for p in _BODY_START.split(text) if p.strip())
+
+
+def signature_line(text: str) -> tuple[str, str] | None:
+    """A signature written on one line («Начальник відділу ____ Ім'я ПРІЗВИЩЕ», or with
+    a wide gap): the position and the person, if the line ends with a person's name."""
+    body = clean(text.replace("\t", " "))
+    body = re.sub(r"_{2,}", " ", body)
+    words = body.split()
+    for k in (3, 2):
+        if len(words) > k:
+            person = " ".join(words[-k:])
+            if words[-k][:1].isupper() and is_person(person):
+                return " ".join(words[:-k]).strip(" _"), person
+    return None
 
 
 def _after_label(text: str, label: str) -> str:
@@ -108,13 +155,26 @@ def read_title(preamble: list[SourceRow], council: str) -> Title:
             continue
         head.lines.append(text)
         low = text.lower()
+        label = next((f for f, start in _LABELLED if low.startswith(start)), None)
+        if label is not None:
+            value = text.split(":", 1)[1].strip()
+            if label == "program" and value:
+                head.named_program = value
+            elif label == "executor":
+                head.executor = value
+            elif label == "period":
+                try:
+                    head.periods.insert(0, (row, _period(value.rstrip("."))))
+                except ParseError:
+                    pass
+            section = "other"
+            continue
         if low.startswith("дата і номер"):
             section = "decisions"
         elif low.startswith("відповідальний виконавець"):
             section = "responsible"
             rest = _after_label(text, "Відповідальний виконавець Програми")
-            parts = re.split(r"[,;]\s*", rest.rstrip("."))
-            head.responsible = tuple(p.strip() for p in parts if p.strip())
+            head.responsible = split_bodies(rest.rstrip("."))
             continue
         elif low.startswith("термін реалізації"):
             section = "term"
@@ -140,6 +200,10 @@ def read_title(preamble: list[SourceRow], council: str) -> Title:
 def read_signatory(rows: list[SourceRow]) -> Signatory | None:
     """The signature block: the position lines, then the person's name."""
     texts = [clean(r.text.replace("\t", " ")) for r in rows if r.text.strip()]
+    if len(texts) == 1 or (texts and not is_person(texts[-1])):
+        one = signature_line(rows[-1].text)
+        if one is not None:
+            texts = [*texts[:-1], *(t for t in one if t)]
     if len(texts) < 2:
         return None
     return Signatory(" ".join(texts[:-1]), parse_person(texts[-1]))

@@ -9,7 +9,7 @@ from municipal_reports.parse.table.model import SourceRow
 
 __all__ = ["rows_from_text"]
 
-_MD_RULE: Final = re.compile(r"^\|?(\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$")
+_MD_RULE: Final = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
 _MD_SPLIT: Final = re.compile(r"(?<!\\)\|")
 _MD_ESCAPE: Final = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 
@@ -18,7 +18,17 @@ def _markdown_cells(line: str) -> tuple[str, ...]:
     body = line.strip()
     body = body[1:] if body.startswith("|") else body
     body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
-    return tuple(_MD_ESCAPE.sub(r"\1", c).strip() for c in _MD_SPLIT.split(body))
+    return tuple(_unmark(c) for c in _MD_SPLIT.split(body))
+
+
+def _unmark(cell: str) -> str:
+    """A markdown cell's text: emphasis around the whole cell and escapes removed."""
+    text = cell.strip()
+    for mark in ("**", "*", "_"):
+        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
+            text = text[len(mark) : -len(mark)].strip()
+            break
+    return _MD_ESCAPE.sub(r"\1", text)
 
 
 def rows_from_text(text: str) -> list[SourceRow]:
