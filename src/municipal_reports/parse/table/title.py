@@ -3,6 +3,7 @@ decisions, responsible executors, term, a unit caption) and the signature below 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 from typing import Final
@@ -163,10 +164,8 @@ def read_title(preamble: list[SourceRow], council: str) -> Title:
             elif label == "executor":
                 head.executor = value
             elif label == "period":
-                try:
+                with contextlib.suppress(ParseError):
                     head.periods.insert(0, (row, _period(value.rstrip("."))))
-                except ParseError:
-                    pass
             section = "other"
             continue
         if low.startswith("дата і номер"):
