@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterator
 from typing import TypeAlias
 
 import attrs
@@ -31,8 +32,18 @@ from municipal_reports.domain.period import ReportingPeriod
 from municipal_reports.domain.program import ProgramReport
 from municipal_reports.domain.references import Decision, Signatory
 from municipal_reports.errors import Problem
+from municipal_reports.paths import ROOT, Path
 
-__all__ = ["FACT_TYPES", "Council", "Fact", "Report", "ReportKind", "ReportMeta", "Section"]
+__all__ = [
+    "FACT_TYPES",
+    "Council",
+    "Fact",
+    "Report",
+    "ReportKind",
+    "ReportMeta",
+    "Section",
+    "program_reports",
+]
 
 #: Every kind of fact a section can hold.
 Fact: TypeAlias = (
@@ -157,5 +168,28 @@ class Report:
         """Every fact of every section, in order."""
         return [f for s in self.sections for f in s.facts]
 
+    def program_reports(self, base: Path = ROOT) -> Iterator[tuple[Path, ProgramReport]]:
+        """Every program report in the sections, in order, with its path below ``base``
+        (``$.sections[1].facts[0]``)."""
+        for i, section in enumerate(self.sections):
+            for j, fact in enumerate(section.facts):
+                if isinstance(fact, ProgramReport):
+                    yield base / "sections" / i / "facts" / j, fact
+
 
 _REPORT_CHECKS = Checks(("meta", instance_of(ReportMeta)), ("sections", tuple_of(Section)))
+
+
+def program_reports(document: object, base: Path = ROOT) -> Iterator[tuple[Path, ProgramReport]]:
+    """The program reports in ``document`` with their paths: a program report is itself (at
+    ``base``), a :class:`Report` holds any number, anything else none.
+
+    >>> from municipal_reports.domain import Program, ReportingPeriod
+    >>> pr = ProgramReport(Program("P"), ReportingPeriod.year(2022))
+    >>> [str(path) for path, _ in program_reports(pr)]
+    ['$']
+    """
+    if isinstance(document, ProgramReport):
+        yield base, document
+    elif isinstance(document, Report):
+        yield from document.program_reports(base)

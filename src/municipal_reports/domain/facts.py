@@ -15,6 +15,7 @@ from municipal_reports.domain._checks import (
     tuple_of_text,
     validate,
 )
+from municipal_reports.domain.band import Band, Fit
 from municipal_reports.domain.money import Money
 from municipal_reports.domain.percent import Percent
 from municipal_reports.domain.period import ReportingPeriod
@@ -122,6 +123,26 @@ class MoneyBreakdown:
     def __attrs_post_init__(self) -> None:
         validate(self, _MONEY_BREAKDOWN_CHECKS)
 
+    def parts_sum(self) -> Money:
+        """The parts' amounts added up (exact)."""
+        return Money._unchecked(sum([p.amount.kopecks for p in self.parts]))
+
+    @property
+    def band(self) -> Band:
+        """How far the parts may miss the total through rounding: each written figure's
+        half-step, the total's included (none when written to the kopeck)."""
+        step = self.written.step_kopecks
+        return Band.of_total([step] * len(self.parts), step)
+
+    def fit(self) -> Fit:
+        """How the total fits its parts under the one rule for totals.
+
+        >>> parts = (MoneyPart("a", Money(100)), MoneyPart("b", Money(200)))
+        >>> MoneyBreakdown("spending", Money(300), parts).fit()
+        <Fit.EQUAL: 'equal'>
+        """
+        return self.band.fit(self.total.kopecks, self.parts_sum().kopecks)
+
 
 _MONEY_BREAKDOWN_CHECKS = Checks(
     ("label", non_empty_text()),
@@ -216,6 +237,15 @@ class DeputyFundAllocation:
 
     def __attrs_post_init__(self) -> None:
         validate(self, _FUND_CHECKS)
+
+    def items_sum(self) -> Money:
+        """The items' amounts added up (exact)."""
+        return Money._unchecked(sum([i.amount.kopecks for i in self.items]))
+
+    def fit(self) -> Fit:
+        """How the fund total fits its items: they are written to the kopeck, so only
+        equality fits."""
+        return Band().fit(self.fund_total.kopecks, self.items_sum().kopecks)
 
 
 _FUND_CHECKS = Checks(

@@ -262,20 +262,6 @@ def programs(
     return draw_program()
 
 
-def _sum_column(ms: list[Measure], name: str) -> Money | None:
-    values = [v for m in ms if (v := getattr(m.financing, name)) is not None]
-    return sum(values, Money(0)) if values else None
-
-
-def _derived_total(report_tasks: tuple[Task, ...]) -> tuple[Financing, Money | None, Money | None]:
-    ms = [m for t in report_tasks for m in t.measures]
-    total = Financing(
-        _sum_column(ms, "indicative"), _sum_column(ms, "annual"), _sum_column(ms, "actual")
-    )
-    plan = total.annual if total.annual is not None else total.indicative
-    return total, plan, total.actual
-
-
 def program_reports(
     *,
     programs: st.SearchStrategy[Program] | None = None,
@@ -320,7 +306,9 @@ def program_reports(
         total: Financing | None = None
         total_percent: Percent | None = None
         if with_total:
-            total, plan, actual = _derived_total(report_tasks)
+            # The «Всього» row as the domain totals the measures (the report has none yet).
+            total = ProgramReport(program, period, report_tasks).totals().financing
+            plan, actual = total.plan, total.actual
             shown = header.uint(1)
             if plan and actual is not None and shown % 4:
                 total_percent = correct_percent(actual, plan, _DECIMAL_CHOICES[shown % 3])

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Final
 
-from municipal_reports.domain import Money, MoneyFormat, MoneyUnit
+from municipal_reports.domain import Band, Money, MoneyFormat, MoneyUnit
 from municipal_reports.errors import MunicipalReportsError, ParseError
 from municipal_reports.parse.table.model import Cell
 
@@ -101,18 +101,26 @@ def to_money(figure: Figure, unit: MoneyUnit, line_text: str) -> Money:
 
 def fmt_money(kopecks: int) -> str:
     """An amount for a finding's message, written as the documents write it."""
-    from municipal_reports.render.i18n import format_money  # babel only when a finding is made
+    from municipal_reports.i18n.formatting import format_money  # babel only when a finding is made
 
     return format_money(Money.from_kopecks(kopecks), "uk")
 
 
-def band(figures: Sequence[Figure], units: Sequence[MoneyUnit]) -> int:
-    """The rounding band, in kopecks, of a sum of figures written rounded (DOMAIN.md)."""
-    steps = [u.kopecks // 10 ** min(f.decimals, 5) for f, u in zip(figures, units, strict=True)]
-    step = max(steps, default=1)
-    if step <= 1:
-        return 0
-    return (len(figures) + 1) * step // 2
+_POW10: Final = (1, 10, 100, 1000, 10_000, 100_000)
+
+
+def _step(figure: Figure, unit: MoneyUnit) -> int:
+    """The kopecks a figure was rounded to, as written in ``unit``."""
+    return unit.kopecks // _POW10[min(figure.decimals, 5)]
+
+
+def band(
+    figures: Sequence[Figure], units: Sequence[MoneyUnit], total: Figure, declared: MoneyUnit
+) -> Band:
+    """The domain's rounding band of the figures against their «Всього»: each figure's
+    half-step as it was written, the total's included."""
+    steps = [_step(f, u) for f, u in zip(figures, units, strict=True)]
+    return Band.of_total(steps, _step(total, total.unit or declared))
 
 
 def column_format(figures: Sequence[Figure], units: Sequence[MoneyUnit]) -> MoneyFormat:
@@ -183,7 +191,7 @@ def decide_units(
     target = total.value * (total.unit or declared).kopecks
     for name, units in readings:
         kop = sum((f.value * u.kopecks for f, u in zip(figures, units, strict=True)), Decimal(0))
-        if abs(kop - target) > band(figures, units):
+        if not band(figures, units, total, declared).allows(kop - target):
             continue
         _explain(name, column, figures, units, total, kop, declared, note)
         return units, column_format(figures, units)
