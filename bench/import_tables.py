@@ -15,6 +15,7 @@ import argparse
 import io
 import time
 from collections.abc import Callable
+from functools import partial
 
 from municipal_reports.parse import import_rows, import_tables
 
@@ -74,10 +75,13 @@ def main() -> None:
     sizes = [int(s) for s in args.rows.split(",")]
     from municipal_reports.parse.table.sources.xlsx import rows_from_xlsx
 
+    def from_xlsx(data: bytes) -> object:
+        return import_rows(rows_from_xlsx(io.BytesIO(data)))
+
     kinds: dict[str, Callable[[int], Callable[[], object]]] = {
-        "tsv": lambda n: lambda text=tsv(n): import_tables(text),
-        "pdf text": lambda n: lambda text=spaced(n): import_tables(text),
-        "xlsx": lambda n: lambda data=xlsx(n): import_rows(rows_from_xlsx(io.BytesIO(data))),
+        "tsv": lambda n: partial(import_tables, tsv(n)),
+        "pdf text": lambda n: partial(import_tables, spaced(n)),
+        "xlsx": lambda n: partial(from_xlsx, xlsx(n)),
     }
     print(f"{'source':<9} {'rows':>6} {'seconds':>9} {'µs/row':>8} {'ratio':>6}")
     for name, make in kinds.items():
