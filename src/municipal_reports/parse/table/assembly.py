@@ -394,7 +394,8 @@ def _import_block(
     where: dict[int, str] = {}
     at_line: dict[int, str] = {}
     for row in rows:
-        if row.number or row.task:
+        # Without a task column, each named row is a task of its own.
+        if row.number or row.task or (lay.task < 0 and row.content and not nameless):
             title = row.task or row.content
             if not title:
                 raise ParseError(

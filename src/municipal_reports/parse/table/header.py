@@ -208,18 +208,26 @@ class Layout:
 def _spread(top: list[str], below: list[str]) -> list[str]:
     """The top header row stretched over the columns of the row below it, where the
     source wrote a merged cell once (pasted text): the columns the lower row leaves blank
-    at its start keep the top cells one to one, the rest share the remaining top cells
-    equally."""
+    at its start and end keep the top cells one to one, the rest share the remaining top
+    cells equally."""
     if len(top) >= len(below):
         return top + [""] * (len(below) - len(top))
     lead = 0
-    while lead < len(below) and not below[lead].strip() and lead < len(top):
+    while lead < len(below) and not below[lead].strip() and lead < len(top) - 1:
         lead += 1
-    rest_top, rest_below = len(top) - lead, len(below) - lead
+    trail = 0
+    while (
+        trail < len(below) - lead
+        and not below[len(below) - 1 - trail].strip()
+        and lead + trail < len(top) - 1
+    ):
+        trail += 1
+    rest_top, rest_below = len(top) - lead - trail, len(below) - lead - trail
     if rest_top <= 0 or rest_below % rest_top:
         return top + [""] * (len(below) - len(top))
     span = rest_below // rest_top
-    return top[:lead] + [t for t in top[lead:] for _ in range(span)]
+    middle = [t for t in top[lead : len(top) - trail] for _ in range(span)]
+    return top[:lead] + middle + top[len(top) - trail :]
 
 
 def read_layout(header: Sequence[SourceRow], caption_unit: MoneyUnit | None = None) -> Layout:

@@ -212,7 +212,11 @@ class RowReader:
             padded = (cells + [""] * lay.ncols)[: lay.ncols]
             if len(cells) > lay.ncols and lay.note >= 0:
                 padded[lay.note] = _join(*cells[lay.note :])
-            has_figures = any(padded[i][:1].isdigit() for i in self._figure_columns())
+            # A figure, or a placeholder («х», «—») standing for one: a row of its own.
+            has_figures = any(
+                padded[i][:1].isdigit() or (padded[i].strip() != "" and is_blank(padded[i]))
+                for i in self._figure_columns()
+            )
             number = self._at(padded, lay.number)
             if (
                 not number

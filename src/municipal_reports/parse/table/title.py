@@ -43,6 +43,7 @@ class Title:
     lines: list[str] = dataclasses.field(default_factory=list)
     named_program: str = ""
     executor: str = ""
+    council: str = ""
 
     @property
     def program(self) -> str:
@@ -66,6 +67,12 @@ def clean(text: str) -> str:
     if text.startswith(("# ", "## ", "### ", "- ")):
         text = text.split(" ", 1)[1].strip()
     return text
+
+
+# A council named on a line of its own («ТЕПЛОДАРСЬКА МІСЬКА РАДА», «Борщівська міська рада»).
+_COUNCIL: Final = re.compile(
+    r"^[А-ЯІЇЄҐ][А-ЯІЇЄҐа-яіїєґ'’ʼ-]+\s+(?:міська|сільська|селищна|обласна|районна)\s+рада$", re.I
+)
 
 
 # Labelled lines of the title block, as the official form and our renderers write them.
@@ -156,6 +163,9 @@ def read_title(preamble: list[SourceRow], council: str) -> Title:
             continue
         head.lines.append(text)
         low = text.lower()
+        named = _COUNCIL.match(text)
+        if named is not None and not head.council:
+            head.council = named.group(0).strip()
         label = next((f for f, start in _LABELLED if low.startswith(start)), None)
         if label is not None:
             value = text.split(":", 1)[1].strip()
@@ -191,7 +201,7 @@ def read_title(preamble: list[SourceRow], council: str) -> Title:
     joined = " ".join(decision_text)
     if ":" in joined:
         joined = joined.split(":", 1)[1]
-    head.decisions = find_decisions(joined, body=council)
+    head.decisions = find_decisions(joined, body=council or head.council)
     head.title = " ".join(title_lines)
     return head
 
