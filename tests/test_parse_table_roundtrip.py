@@ -57,3 +57,28 @@ def test_seed_example_round_trips_through_markdown() -> None:
     assert isinstance(text, str)
     (result,) = import_tables(text, council=_council(report))
     assert result.report == report
+
+
+@ROUND
+@given(program_reports(max_measures=6))
+def test_csv_round_trip_keeps_what_the_csv_carries(report: ProgramReport) -> None:
+    """The CSV (one row per measure, amounts in hryvnias, no title block, no «Всього»)
+    imports back to the report less what it does not carry: the program's decisions, term
+    and responsible executors, the total row, the signature and the column formats."""
+    import attrs
+
+    from municipal_reports import ColumnFormats, Program
+    from municipal_reports.parse.table.sources.csv import rows_from_csv
+
+    text = render(report, to="csv", locale="uk")
+    assert isinstance(text, str)
+    (result,) = import_rows(rows_from_csv(text), period=report.period)
+    expected = attrs.evolve(
+        report,
+        program=Program(report.program.title),
+        total=None,
+        total_percent=None,
+        signatory=None,
+        columns=ColumnFormats(),
+    )
+    assert result.report == expected

@@ -56,6 +56,7 @@ from municipal_reports.parse.values import parse_number, parse_percent, parse_ye
 __all__ = ["import_rows"]
 
 MONEY_FIELDS: Final = ("indicative", "annual", "actual")
+_DOTTED: Final = re.compile(r"^\d+(?:\.\d+)+$")
 # A measure's own number written before its content («1.2. Придбання …»).
 _MEASURE_NUMBER: Final = re.compile(r"^(\d+(?:\.\d+)+)\.?\s+(\S.*)$", re.S)
 
@@ -85,7 +86,12 @@ def import_rows(
         )
     source = "\n".join(r.text for r in rows)
     try:
-        return tuple(_import_block(b, source, period, council, findings) for b in blocks)
+        return tuple(
+            result
+            for b in blocks
+            for sub in _by_program(b)
+            for result in [_import_block(sub, source, period, council, findings)]
+        )
     except ParseError:
         raise
     except MunicipalReportsError as exc:
@@ -167,6 +173,8 @@ def _layout(block: Block) -> tuple[Layout, list[tuple[str, str, list[Cell], str,
             )
     for col in layout.unkept:
         what = {
+            Role.COMPUTED: "a computed percent (the audit computes its own)",
+            Role.AUDIT: "the audit's remarks (the audit makes its own)",
             Role.DEVIATION: "a deviation column (plan − actual)"
             + (
                 ", checked against the plan and the actual,"
@@ -319,6 +327,29 @@ def _column_note(imp: RowReader, field: str) -> Note:
     return note
 
 
+def _by_program(block: Block) -> list[Block]:
+    """A flat table of several reports (a program column and a report's-executor column in
+    every row, as our CSV writes them): one block per run of rows of one program and
+    executor, each named by them."""
+    layout = read_layout(block.header, caption_unit(block.preamble)[0])
+    if layout.program < 0:
+        return [block]
+    blocks: list[Block] = []
+    key: tuple[str, str] | None = None
+    for row in block.body:
+        cells = row.body_cells()
+        at = (
+            cells[layout.program] if layout.program < len(cells) else "",
+            cells[layout.reporter] if 0 <= layout.reporter < len(cells) else "",
+        )
+        if row.tabular and at[0] and at != key:
+            key = at
+            blocks.append(Block(block.preamble, block.header, [], block.signature, block.table, at))
+        if blocks:
+            blocks[-1].body.append(row)
+    return blocks or [block]
+
+
 def _import_block(
     block: Block,
     source: str,
@@ -386,6 +417,8 @@ def _import_block(
             total_money[field] = to_money(tot, tot.unit or declared, lines.get(imp.total_line, ""))
 
     # Tasks and measures (a table without a name column holds the program's own rows).
+    if block.named is not None:
+        head.named_program, head.executor = block.named
     head_program = head.program.strip()
     nameless = lay.task < 0 and lay.content < 0
     tasks: list[tuple[str, str | None, list[Measure]]] = (
@@ -395,7 +428,13 @@ def _import_block(
     at_line: dict[int, str] = {}
     for row in rows:
         # Without a task column, each named row is a task of its own.
-        if row.number or row.task or (lay.task < 0 and row.content and not nameless):
+        number, measure_number = row.number, None
+        if _DOTTED.match(number) and row.content:
+            # A measure's number in the number column («1.2»): its task's is «1».
+            number, measure_number = number.rsplit(".", 1)[0], number
+        if tasks and row.task and row.task == tasks[-1][0] and number == (tasks[-1][1] or ""):
+            pass  # the task's cells repeated on each of its measures' rows (a flat table)
+        elif number or row.task or (lay.task < 0 and row.content and not nameless):
             title = row.task or row.content
             if not title:
                 raise ParseError(
@@ -403,7 +442,7 @@ def _import_block(
                     0,
                     f"table {block.table}, row {row.line}: a numbered row without a task",
                 )
-            tasks.append((title, row.number or None, []))
+            tasks.append((title, number or None, []))
         elif not tasks:
             raise ParseError(
                 lines.get(row.line, ""),
@@ -421,8 +460,8 @@ def _import_block(
         except ParseError:
             term = None
             note = _join(note, row.term)
-        content, measure_number = row.content or tasks[ti][0], None
-        numbered = _MEASURE_NUMBER.match(content) if row.content else None
+        content = row.content or tasks[ti][0]
+        numbered = _MEASURE_NUMBER.match(content) if row.content and not measure_number else None
         if numbered is not None:
             measure_number, content = numbered.group(1), numbered.group(2)
         tasks[ti][2].append(

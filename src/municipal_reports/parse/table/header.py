@@ -39,6 +39,10 @@ class Role(enum.Enum):
     PERCENT = "percent"
     SHARE = "share"
     NOTE = "note"
+    PROGRAM = "program"
+    REPORTER = "report's executor"
+    COMPUTED = "computed percent"
+    AUDIT = "audit remarks"
     UNKNOWN = "unknown"
 
 
@@ -56,6 +60,12 @@ _ROLE_PATTERNS: Final[tuple[tuple[Role, re.Pattern[str]], ...]] = tuple(
     (role, re.compile(pattern))
     for role, pattern in (
         (Role.NUMBER, r"^(№|n|номер|no\.?)\s*(з/п|п/п|з\\п)?\s*$|^№|^з/п$"),
+        # A flat table of many reports (our CSV): the program and the report's executor
+        # in every row, the computed percent and the audit's remarks beside the declared.
+        (Role.PROGRAM, r"^програма$"),
+        (Role.REPORTER, r"^виконавець$"),
+        (Role.COMPUTED, r"^обчислене"),
+        (Role.AUDIT, r"^зауваження\s+перевірки"),
         (Role.SHARE, r"питома\s+вага|частка"),
         (Role.DEVIATION, r"відхилення|(не)?виконання\s*\(\s*[+]|різниця"),
         (Role.PERCENT, r"%|відсот|рівень\s+виконання"),
@@ -197,6 +207,8 @@ class Layout:
     term: int
     executors: int
     source: int
+    program: int
+    reporter: int
     extra_notes: tuple[Column, ...]
     unkept: tuple[Column, ...]
 
@@ -281,7 +293,7 @@ def _choose(width: int, columns: list[Column]) -> Layout:
         percent = min(after, key=lambda c: c.index) if after else percent
         others = [c for c in pcts if c is not percent]
     unkept.extend(others)
-    for role in (Role.DEVIATION, Role.SHARE):
+    for role in (Role.DEVIATION, Role.SHARE, Role.COMPUTED, Role.AUDIT):
         unkept.extend(c for c in columns if c.role is role)
     # The deviation of the kept fund group, checked against plan − actual.
     plan = columns[money["annual"]] if "annual" in money else None
@@ -291,7 +303,9 @@ def _choose(width: int, columns: list[Column]) -> Layout:
     first: dict[Role, int] = {}
     extra: list[Column] = []
     for c in columns:
-        if c.role in (*MONEY_ROLES, Role.PERCENT, Role.DEVIATION, Role.SHARE):
+        if c.role in (*MONEY_ROLES, Role.PERCENT, Role.DEVIATION, Role.SHARE, Role.COMPUTED):
+            continue
+        if c.role is Role.AUDIT:
             continue
         if c.role is Role.UNKNOWN or c.role in first:
             if c.role is Role.TASK and Role.CONTENT not in first and Role.TASK in first:
@@ -314,6 +328,8 @@ def _choose(width: int, columns: list[Column]) -> Layout:
         term=first.get(Role.TERM, -1),
         executors=first.get(Role.EXECUTORS, -1),
         source=first.get(Role.SOURCE, -1),
+        program=first.get(Role.PROGRAM, -1),
+        reporter=first.get(Role.REPORTER, -1),
         extra_notes=tuple(extra),
         unkept=tuple(unkept),
     )

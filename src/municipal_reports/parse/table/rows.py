@@ -57,6 +57,7 @@ class Block:
     body: list[SourceRow]
     signature: list[SourceRow]
     table: int = 0
+    named: tuple[str, str] | None = None  # (program, executor) where each row names them
 
 
 def _ends_body(row: SourceRow) -> bool:
