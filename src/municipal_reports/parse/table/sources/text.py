@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 from municipal_reports.parse.table.model import SourceRow
+from municipal_reports.parse.table.sources.grid import is_rule, rows_from_grid
 
 __all__ = ["rows_from_text"]
 
@@ -31,11 +32,35 @@ def _unmark(cell: str) -> str:
     return _MD_ESCAPE.sub(r"\1", text)
 
 
+def _hanging(previous: SourceRow | None, line: str) -> bool:
+    """Whether ``line`` continues a labelled line wrapped with a hanging indent
+    («Відповідальний виконавець Програми: …» and, below, the rest aligned after the label)."""
+    if previous is None or previous.tabular or not line.startswith("    "):
+        return False
+    indent = len(line) - len(line.lstrip(" "))
+    head = previous.cells[0]
+    return head.find(": ") == indent - 2 and not head.startswith(" ")
+
+
 def rows_from_text(text: str) -> list[SourceRow]:
     """Every line of ``text`` as a row: a line with tabs, or a markdown table line
-    («| a | b |»), is a table row; any other line is prose."""
-    rows = []
-    for no, line in enumerate(text.splitlines(), start=1):
+    («| a | b |»), is a table row; a grid drawn with «+---+» rules gives its rows, cells
+    unwrapped; any other line is prose (a labelled line's hanging continuation joined)."""
+    rows: list[SourceRow] = []
+    lines = text.splitlines()
+    grid: list[tuple[int, str]] = []
+    for no, line in enumerate(lines, start=1):
+        if grid or (is_rule(line) and no < len(lines) and lines[no].startswith("|")):
+            grid.append((no, line))
+            following = lines[no] if no < len(lines) else ""
+            if len(grid) > 1 and is_rule(line) and not following.startswith("|"):
+                rows.extend(rows_from_grid(grid))
+                grid = []
+            continue
+        if rows and _hanging(rows[-1], line):
+            joined = f"{rows[-1].cells[0]} {line.strip()}"
+            rows[-1] = SourceRow.paragraph(rows[-1].number, joined)
+            continue
         if "\t" in line:
             rows.append(SourceRow(no, tuple(line.split("\t"))))
         elif line.lstrip().startswith("|") and line.rstrip().endswith("|"):
@@ -44,4 +69,6 @@ def rows_from_text(text: str) -> list[SourceRow]:
             rows.append(SourceRow(no, _markdown_cells(line)))
         else:
             rows.append(SourceRow.paragraph(no, line))
+    if grid:
+        rows.extend(rows_from_grid(grid))
     return rows
