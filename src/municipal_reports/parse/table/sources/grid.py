@@ -86,10 +86,10 @@ def _continues(previous: str, fragment: str, width: int) -> bool:
     """Whether ``fragment`` can be the next wrapped line of a cell whose last line is
     ``previous``: its first word did not fit there."""
     first = fragment.split(" ", 1)[0]
-    if _FIGURE.match(previous) and _FIGURE.match(fragment):
-        # A figure goes on only where its groups of thousands do («133 712» / «518,81»).
-        if _GROUPED.match(f"{previous} {fragment}") is None:
-            return False
+    # A figure goes on only where its groups of thousands do («133 712» / «518,81»).
+    figures = _FIGURE.match(previous) and _FIGURE.match(fragment)
+    if figures and _GROUPED.match(f"{previous} {fragment}") is None:
+        return False
     return len(previous) >= width or len(previous) + 1 + len(first) > width
 
 
