@@ -356,3 +356,74 @@ def test_cli_unreadable_file_is_one_line_and_exit_2(
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
     assert "bad.xlsx" in err
+
+
+# -- real PDF files (made here with fpdf2 and a Cyrillic font) ------------------------------
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _pdf(path: Path, *, table: bool) -> Path:
+    fpdf = pytest.importorskip("fpdf")
+    if not FONT.exists():
+        pytest.skip("no DejaVu font to write Cyrillic into a PDF")
+    pdf = fpdf.FPDF(orientation="L")
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.add_font("DejaVu", "B", str(FONT.with_name("DejaVuSans-Bold.ttf")))
+    pdf.set_font("DejaVu", size=9)
+
+    def line(text: str) -> None:
+        pdf.cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+
+    line(TITLE)
+    line("тис. грн")
+    rows = [
+        ["№ з/п", "Назва заходу", "Заплановано на рік", "Виконано", "% виконання"],
+        ["1", "Бібліотеки", "12 405,7", "6 118,2", "49,32"],
+        ["2", "Музеї", "6 229,8", "1 943,1", "31,19"],
+        ["Всього", "", "18 635,5", "8 061,3", "43,26"],
+    ]
+    if table:
+        with pdf.table() as grid:
+            for cells in rows:
+                row = grid.row()
+                for text in cells:
+                    row.cell(text)
+    else:
+        for cells in rows:
+            line(" ".join(c for c in cells if c))
+    line("")
+    line("Начальник управління")
+    line("Іван ПЕТРЕНКО")
+    out = path / "report.pdf"
+    pdf.output(str(out))
+    return out
+
+
+@pytest.mark.parametrize("table", [True, False], ids=["table-finder", "text-fallback"])
+def test_pdf_file_imports_by_its_tables_or_its_text(tmp_path: Path, table: bool) -> None:
+    """A PDF with a drawn table reads through pdfplumber's table finder; one with the same
+    figures as lines of text falls back to the PDF text reader; both give the figures,
+    the total and the signature."""
+    pytest.importorskip("pdfplumber")
+    (result,) = import_file(_pdf(tmp_path, table=table))
+    report = result.report
+    assert [m.financing.annual for m in report.measures()] == [
+        _thousands("12405.7"),
+        _thousands("6229.8"),
+    ]
+    assert report.measures()[1].declared_percent == Percent("31.19")
+    assert report.total is not None
+    assert report.total.actual == _thousands("8061.3")
+    assert report.signatory is not None
+    assert report.signatory.position == "Начальник управління"
+
+
+def test_not_a_pdf_is_one_parse_error(tmp_path: Path) -> None:
+    """A file named .pdf that is not one is refused with the library's error."""
+    pytest.importorskip("pdfplumber")
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 broken")
+    with pytest.raises(ParseError, match="not a readable PDF"):
+        import_file(bad)
