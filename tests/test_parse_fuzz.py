@@ -163,3 +163,24 @@ def test_cell_sources_raise_only_parse_errors(rows: list[list[str]], merged: set
         import_rows(source)
     except ParseError:
         return
+
+
+GRID_LINE = st.one_of(
+    st.just("+------+------+-----------+"),
+    st.just("+======+======+===========+"),
+    st.lists(st.one_of(PIECES, st.sampled_from(["1", "580,0", "Всього:", "х"])), max_size=3).map(
+        lambda cells: "| " + " | ".join(c[:12].ljust(4) for c in cells) + " |"
+    ),
+)
+
+
+@given(lines=st.lists(GRID_LINE, max_size=12))
+def test_text_grid_reader_raises_only_parse_errors(lines: list[str]) -> None:
+    """Arbitrary grid lines («+---+» rules and «|» rows) under a title import or raise
+    ParseError, nothing else."""
+    head = "+------+------+-----------+\n| № з/п | Назва | Заплановано, грн | Виконано, грн |\n"
+    text = "Звіт «Програма» за 2022 рік\n" + head + "\n".join(lines)
+    try:
+        import_table(text)
+    except ParseError:
+        return
