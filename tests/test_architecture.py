@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import attrs
 import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "municipal_reports"
@@ -114,3 +115,35 @@ def test_the_detector_of_restated_plans_finds_one() -> None:
         "p = percentage(f.actual, f.annual)\n"
     )
     assert _restated_plans(ast.parse(source)) == [1, 2]
+
+
+def test_only_the_domain_and_the_layout_walk_sections_and_facts() -> None:
+    """The program reports inside a report are found by the domain; only the layout, which
+    draws every fact, walks sections and facts itself."""
+    walkers = []
+    for name, tree in _modules():
+        if _package(name) == "domain" or name.endswith("render/layout.py"):
+            continue
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, (ast.For, ast.comprehension))
+                and isinstance(node.iter, ast.Attribute | ast.Call)
+                and "facts" in ast.unparse(node.iter).split(".")[-1]
+            ):
+                walkers.append((name, ast.unparse(node.iter)))
+    assert walkers == []
+
+
+def test_the_fast_loader_restates_no_field() -> None:
+    """io/fast.py names no field of the entities it reads: its readers are generated from
+    the attrs fields and their declared checks."""
+    from municipal_reports.domain import Financing, Measure, ProgramReport, Task
+
+    names = {f.name for cls in (Financing, Measure, ProgramReport, Task) for f in attrs.fields(cls)}
+    tree = ast.parse((SRC / "io" / "fast.py").read_text("utf-8"))
+    literals = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+    assert literals & names == set()

@@ -1,5 +1,6 @@
 """Values and entities: attrs, exact numbers, no I/O, no formatting. The ground floor."""
 
+from municipal_reports.domain._checks import Check, declared_checks, has_only_declared_checks
 from municipal_reports.domain.band import Band, Fit
 from municipal_reports.domain.council import CouncilActivity, DraftFlow, Session, SessionKind
 from municipal_reports.domain.document import (
@@ -53,6 +54,7 @@ __all__ = [
     "AwardShare",
     "Band",
     "Breakdown",
+    "Check",
     "ColumnFormats",
     "ColumnTotal",
     "Council",
@@ -95,6 +97,8 @@ __all__ = [
     "Signatory",
     "Task",
     "YearSpan",
+    "declared_checks",
+    "has_only_declared_checks",
     "is_correct_rounding",
     "percentage",
     "program_reports",

@@ -13,14 +13,15 @@ from typing import Final
 import attrs
 
 from municipal_reports.domain._checks import (
-    Checks,
+    check_declared,
+    declare,
+    declared,
     instance_of,
     int_at_least,
     non_empty_text,
     non_negative,
     tuple_of,
     tuple_of_text,
-    validate,
 )
 from municipal_reports.domain.band import Band, Fit
 from municipal_reports.domain.money import Money
@@ -63,6 +64,7 @@ class MoneyUnit(enum.Enum):
         return 100 if self is MoneyUnit.HRYVNIA else 100_000
 
 
+@declared
 @attrs.frozen
 class MoneyFormat:
     """How a table wrote one column of money: the unit and the decimals shown.
@@ -75,8 +77,10 @@ class MoneyFormat:
     Money('100.00')
     """
 
-    unit: MoneyUnit = MoneyUnit.HRYVNIA
-    decimals: int = 2
+    unit: MoneyUnit = attrs.field(
+        default=MoneyUnit.HRYVNIA, metadata=declare(instance_of(MoneyUnit))
+    )
+    decimals: int = attrs.field(default=2, metadata=declare(int_at_least(0)))
 
     def __attrs_post_init__(self) -> None:
         extra = []
@@ -84,7 +88,7 @@ class MoneyFormat:
             most = 2 if self.unit is MoneyUnit.HRYVNIA else 5
             if not 0 <= self.decimals <= most:
                 extra.append(Problem("$.decimals", self.decimals, f"must be from 0 to {most}"))
-        validate(self, _FORMAT_CHECKS, extra)
+        check_declared(self, extra)
 
     @property
     def step(self) -> Money:
@@ -102,21 +106,19 @@ class MoneyFormat:
         return self.unit is MoneyUnit.HRYVNIA and self.decimals == 2
 
 
-_FORMAT_CHECKS = Checks(("unit", instance_of(MoneyUnit)), ("decimals", int_at_least(0)))
-
 EXACT = MoneyFormat()
 
 
+@declared
 @attrs.frozen
 class ColumnFormats:
     """The :class:`MoneyFormat` of each money column of a program table (6, 7 and 8)."""
 
-    indicative: MoneyFormat = EXACT
-    annual: MoneyFormat = EXACT
-    actual: MoneyFormat = EXACT
+    indicative: MoneyFormat = attrs.field(default=EXACT, metadata=declare(instance_of(MoneyFormat)))
+    annual: MoneyFormat = attrs.field(default=EXACT, metadata=declare(instance_of(MoneyFormat)))
+    actual: MoneyFormat = attrs.field(default=EXACT, metadata=declare(instance_of(MoneyFormat)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _COLUMNS_CHECKS)
+    __attrs_post_init__ = check_declared
 
     def of(self, column: str) -> MoneyFormat:
         """The format of ``column`` (one of :data:`FINANCING_COLUMNS`)."""
@@ -132,22 +134,23 @@ class ColumnFormats:
         return Band.uniform(count, self.of(column).step_kopecks)
 
 
-_COLUMNS_CHECKS = Checks(
-    *((name, instance_of(MoneyFormat)) for name in ("indicative", "annual", "actual"))
-)
-
-
+@declared
 @attrs.frozen
 class Financing:
     """A measure's money: indicative for the whole term (col. 6), annual plan (col. 7) and
     actually financed in the period (col. 8). An empty cell is ``None``."""
 
-    indicative: Money | None = None
-    annual: Money | None = None
-    actual: Money | None = None
+    indicative: Money | None = attrs.field(
+        default=None, metadata=declare(non_negative(Money, optional=True))
+    )
+    annual: Money | None = attrs.field(
+        default=None, metadata=declare(non_negative(Money, optional=True))
+    )
+    actual: Money | None = attrs.field(
+        default=None, metadata=declare(non_negative(Money, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _FINANCING_CHECKS)
+    __attrs_post_init__ = check_declared
 
     @property
     def plan_column(self) -> str | None:
@@ -181,69 +184,58 @@ class Financing:
         return percentage(actual, plan)
 
 
-_FINANCING_CHECKS = Checks(
-    *((name, non_negative(Money, optional=True)) for name in ("indicative", "annual", "actual"))
-)
-
-
+@declared
 @attrs.frozen
 class Measure:
     """A funded activity (захід): one row of the official table."""
 
-    content: str
-    financing: Financing = Financing()
-    declared_percent: Percent | None = None
-    term: YearSpan | None = None
-    executors: tuple[str, ...] = ()
-    note: str = ""
-    number: str | None = None
+    content: str = attrs.field(metadata=declare(non_empty_text()))
+    financing: Financing = attrs.field(
+        default=Financing(), metadata=declare(instance_of(Financing))
+    )
+    declared_percent: Percent | None = attrs.field(
+        default=None, metadata=declare(non_negative(Percent, optional=True))
+    )
+    term: YearSpan | None = attrs.field(
+        default=None, metadata=declare(instance_of(YearSpan, optional=True))
+    )
+    executors: tuple[str, ...] = attrs.field(default=(), metadata=declare(tuple_of_text()))
+    note: str = attrs.field(default="", metadata=declare(instance_of(str)))
+    number: str | None = attrs.field(default=None, metadata=declare(non_empty_text(optional=True)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _MEASURE_CHECKS)
-
-
-_MEASURE_CHECKS = Checks(
-    ("content", non_empty_text()),
-    ("financing", instance_of(Financing)),
-    ("declared_percent", non_negative(Percent, optional=True)),
-    ("term", instance_of(YearSpan, optional=True)),
-    ("executors", tuple_of_text()),
-    ("note", instance_of(str)),
-    ("number", non_empty_text(optional=True)),
-)
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class Task:
     """A priority task (пріоритетне завдання) and the measures it groups."""
 
-    title: str
-    measures: tuple[Measure, ...] = ()
-    number: str | None = None
+    title: str = attrs.field(metadata=declare(non_empty_text()))
+    measures: tuple[Measure, ...] = attrs.field(default=(), metadata=declare(tuple_of(Measure)))
+    number: str | None = attrs.field(default=None, metadata=declare(non_empty_text(optional=True)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _TASK_CHECKS)
-
-
-_TASK_CHECKS = Checks(
-    ("title", non_empty_text()),
-    ("measures", tuple_of(Measure)),
-    ("number", non_empty_text(optional=True)),
-)
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class Program:
     """A target program (міська цільова програма) as a report's header describes it."""
 
-    title: str
-    approved_by: Decision | None = None
-    amendments: tuple[Decision, ...] = ()
-    responsible_executors: tuple[str, ...] = ()
-    term: YearSpan | None = None
+    title: str = attrs.field(metadata=declare(non_empty_text()))
+    approved_by: Decision | None = attrs.field(
+        default=None, metadata=declare(instance_of(Decision, optional=True))
+    )
+    amendments: tuple[Decision, ...] = attrs.field(default=(), metadata=declare(tuple_of(Decision)))
+    responsible_executors: tuple[str, ...] = attrs.field(
+        default=(), metadata=declare(tuple_of_text())
+    )
+    term: YearSpan | None = attrs.field(
+        default=None, metadata=declare(instance_of(YearSpan, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _PROGRAM_CHECKS)
+    __attrs_post_init__ = check_declared
 
     @property
     def identity(self) -> str:
@@ -259,15 +251,7 @@ class Program:
         return title_key(self.title)
 
 
-_PROGRAM_CHECKS = Checks(
-    ("title", non_empty_text()),
-    ("approved_by", instance_of(Decision, optional=True)),
-    ("amendments", tuple_of(Decision)),
-    ("responsible_executors", tuple_of_text()),
-    ("term", instance_of(YearSpan, optional=True)),
-)
-
-
+@declared
 @attrs.frozen
 class ProgramReport:
     """One executor's report on the execution of a program for a period.
@@ -276,17 +260,24 @@ class ProgramReport:
     table has none); the audit checks them against the measures, never the other way.
     """
 
-    program: Program
-    period: ReportingPeriod
-    tasks: tuple[Task, ...] = ()
-    executor: str = ""
-    total: Financing | None = None
-    total_percent: Percent | None = None
-    signatory: Signatory | None = None
-    columns: ColumnFormats = ColumnFormats()
+    program: Program = attrs.field(metadata=declare(instance_of(Program)))
+    period: ReportingPeriod = attrs.field(metadata=declare(instance_of(ReportingPeriod)))
+    tasks: tuple[Task, ...] = attrs.field(default=(), metadata=declare(tuple_of(Task)))
+    executor: str = attrs.field(default="", metadata=declare(instance_of(str)))
+    total: Financing | None = attrs.field(
+        default=None, metadata=declare(instance_of(Financing, optional=True))
+    )
+    total_percent: Percent | None = attrs.field(
+        default=None, metadata=declare(non_negative(Percent, optional=True))
+    )
+    signatory: Signatory | None = attrs.field(
+        default=None, metadata=declare(instance_of(Signatory, optional=True))
+    )
+    columns: ColumnFormats = attrs.field(
+        default=ColumnFormats(), metadata=declare(instance_of(ColumnFormats))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _REPORT_CHECKS)
+    __attrs_post_init__ = check_declared
 
     def measures(self) -> list[Measure]:
         """Every measure of every task, in order."""
@@ -324,18 +315,6 @@ class ProgramReport:
                 for i, name in enumerate(FINANCING_COLUMNS)
             )
         )
-
-
-_REPORT_CHECKS = Checks(
-    ("program", instance_of(Program)),
-    ("period", instance_of(ReportingPeriod)),
-    ("tasks", tuple_of(Task)),
-    ("executor", instance_of(str)),
-    ("total", instance_of(Financing, optional=True)),
-    ("total_percent", non_negative(Percent, optional=True)),
-    ("signatory", instance_of(Signatory, optional=True)),
-    ("columns", instance_of(ColumnFormats)),
-)
 
 
 @attrs.frozen

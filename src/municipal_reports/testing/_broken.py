@@ -116,12 +116,10 @@ def _wrong_percent(
 
 def _total_can_move(r: ProgramReport, _root: bool) -> bool:
     t = r.total
-    # The indicative total is no percent's plan while an annual total is declared.
-    return (
-        t is not None
-        and t.indicative is not None
-        and (t.annual is not None or r.total_percent is None)
-    )
+    if t is None or t.indicative is None:
+        return False
+    # Moving the indicative total must not move a declared total percent's plan.
+    return r.total_percent is None or r.totals().plan is not r.totals().indicative
 
 
 def _move_total(r: ProgramReport, draw: st.DrawFn) -> tuple[Any, Keys]:

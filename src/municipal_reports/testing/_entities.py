@@ -44,6 +44,7 @@ from municipal_reports.domain.program import (
 )
 from municipal_reports.domain.quantity import Qualifier, Quantity
 from municipal_reports.testing import _text
+from municipal_reports.testing._declared import least
 from municipal_reports.testing._packed import (
     HEADER,
     PROGRAM,
@@ -335,7 +336,7 @@ def sessions(*, kind: SessionKind | None = None) -> st.SearchStrategy[Session]:
     kinds = st.sampled_from(SessionKind) if kind is None else st.just(kind)
     return st.builds(
         Session,
-        number=st.integers(1, 80),
+        number=st.integers(least(Session, "number"), 80),
         kind=kinds,
         plenary_meetings=st.integers(1, 3),
         decisions_adopted=st.integers(0, 80),
@@ -512,7 +513,7 @@ def participatory_budgets() -> st.SearchStrategy[ParticipatoryBudget]:
         admitted = winners + draw(st.integers(0, 60))
         submitted = admitted + draw(st.integers(0, 40))
         voters = draw(st.integers(0, 40_000))
-        per_voter = draw(st.integers(1, 4))
+        per_voter = draw(st.integers(least(ParticipatoryBudget, "votes_per_voter"), 4))
         caps = []
         for label in draw(
             st.lists(st.sampled_from(("малі проєкти", "великі проєкти")), max_size=2, unique=True)
