@@ -427,3 +427,16 @@ def test_not_a_pdf_is_one_parse_error(tmp_path: Path) -> None:
     bad.write_bytes(b"%PDF-1.4 broken")
     with pytest.raises(ParseError, match="not a readable PDF"):
         import_file(bad)
+
+
+def test_cli_bundles_tables_under_the_council_the_title_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two tables under a title block naming the council bundle without --council."""
+    table = "№\tНазва\tЗаплановано, грн\tВиконано, грн\n1\tА\t100,00\t50,00\n"
+    sign = "Начальник управління\nІван ПЕТРЕНКО\n"
+    text = f"Борщівська міська рада\n{TITLE}\n{table}{sign}{TITLE}\n{table}{sign}"
+    path = tmp_path / "two.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["import", str(path)]) == 0
+    assert '"Борщівська міська рада"' in capsys.readouterr().out

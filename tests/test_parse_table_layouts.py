@@ -164,3 +164,23 @@ def test_council_named_in_the_title_block_is_the_decisions_body() -> None:
 def test_percent_of_rows_matches_the_one_rule() -> None:
     """50,00 = 500 / 1000 × 100, the arithmetic the audit will repeat."""
     assert Decimal(500) / Decimal(1000) * 100 == Decimal("50.00")
+
+
+def test_revenue_table_by_budget_code() -> None:
+    """A revenue table by budget code: the code numbers each row, the name is its task, the
+    «Разом доходів» row is the total; 917 198,0 + 72 065,3 = 989 263,3 by hand."""
+    text = (
+        "Звіт про виконання бюджету громади за 2023 рік\nтис. грн\n"
+        "Код\tНайменування доходів\tУточнений план на рік\tФактично надійшло\t% виконання\n"
+        "11010000\tПодаток та збір на доходи фізичних осіб\t917 198,0\t900 000,0\t98,1\n"
+        "18050000\tЄдиний податок\t72 065,3\t76 000,0\t105,5\n"
+        "\tРазом доходів\t989 263,3\t976 000,0\t98,7\n"
+    )
+    assert Decimal("917198.0") + Decimal("72065.3") == Decimal("989263.3")
+    report = import_table(text).report
+    assert [(t.number, t.title) for t in report.tasks] == [
+        ("11010000", "Податок та збір на доходи фізичних осіб"),
+        ("18050000", "Єдиний податок"),
+    ]
+    assert report.total is not None
+    assert report.total.annual == Money(Decimal("989263.3") * 1000)

@@ -114,10 +114,10 @@ def run(args: argparse.Namespace) -> int:
     document: Report | ProgramReport
     if len(results) == 1:
         document = results[0].report
-    elif not args.council:
+    elif not (args.council or results[0].council):
         return _fail(f"{args.file} holds {len(results)} tables; pass --council NAME to bundle them")
     else:
-        document = _bundle(results, args.council)
+        document = _bundle(results, args.council or results[0].council)
     if args.output:
         try:
             dump(document, args.output)

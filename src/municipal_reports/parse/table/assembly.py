@@ -569,4 +569,4 @@ def _import_block(
                 cells=tuple(attrs.evolve(c, table=block.table) for c in finding.cells),
             )
             findings.append(found)
-    return ImportResult(report, tuple(findings))
+    return ImportResult(report, tuple(findings), council or head.council)

@@ -59,7 +59,11 @@ class Fund(enum.Enum):
 _ROLE_PATTERNS: Final[tuple[tuple[Role, re.Pattern[str]], ...]] = tuple(
     (role, re.compile(pattern))
     for role, pattern in (
-        (Role.NUMBER, r"^(№|n|номер|no\.?)\s*(з/п|п/п|з\\п)?\s*$|^№|^з/п$"),
+        # A budget code (КПКВК, ККД, КФКВК) numbers its row as «№» does.
+        (
+            Role.NUMBER,
+            r"^(№|n|номер|no\.?)\s*(з/п|п/п|з\\п)?\s*$|^№|^з/п$|^код\b|^кпквк|^кфквк|^ккд|^ктпквк",
+        ),
         # A flat table of many reports (our CSV): the program and the report's executor
         # in every row, the computed percent and the audit's remarks beside the declared.
         (Role.PROGRAM, r"^програма$"),
@@ -89,7 +93,7 @@ _ROLE_PATTERNS: Final[tuple[tuple[Role, re.Pattern[str]], ...]] = tuple(
         (Role.CONTENT, r"зміст|захід|заходи|заходів|найменування\s+заходу"),
         (
             Role.TASK,
-            r"завдан|напрям|найменування|назва|показник|програм|об.?єкт|код|кпквк|кфквк"
+            r"завдан|напрям|найменування|назва|показник|програм|об.?єкт"
             r"|стаття|галуз|підпрограм|доход|надходжен|видатк",
         ),
     )

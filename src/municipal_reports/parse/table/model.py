@@ -96,7 +96,9 @@ class ImportFinding:
 
 @attrs.frozen
 class ImportResult:
-    """An imported report and every decision made while importing it."""
+    """An imported report, every decision made while importing it, and the council the
+    caller named or the title block did («» where neither)."""
 
     report: ProgramReport
     findings: tuple[ImportFinding, ...] = ()
+    council: str = ""
