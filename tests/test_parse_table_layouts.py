@@ -184,3 +184,35 @@ def test_revenue_table_by_budget_code() -> None:
     ]
     assert report.total is not None
     assert report.total.annual == Money(Decimal("989263.3") * 1000)
+
+
+# Orzhytsia district's report for 2019 (Izyum city council's for January–September 2019
+# uses the same form):
+# http://orjyca.adm-pl.gov.ua/page/zvit-pro-vikonannya-miscevih-byudzhetiv-orzhickogo-rayonu-za-2019-rik
+def test_treasury_form_2mmb_header_keeps_the_councils_plan() -> None:
+    """The treasury's form № 2ммб: three plans per fund (approved by the council, by the
+    schedule, the estimates) and the executed figure; the model keeps the «Разом» group's
+    council-approved plan and its executed figure."""
+    sub = [
+        "затверджено місцевими радами на звітний рік з урахуванням змін",
+        "затверджено розписом на звітний рік з урахуванням змін",
+        "кошторисні призначення на звітний рік з урахуванням змін",
+        "виконано за звітний період",
+    ]
+    top = SourceRow(
+        1,
+        (
+            "Найменування показника",
+            "Код бюджетної класифікації",
+            "Загальний фонд",
+            "Спеціальний фонд",
+            "Разом",
+        ),
+    )
+    below = SourceRow(2, ("", "", *sub * 3))
+    layout = read_layout([top, below])
+    assert layout.ncols == 14
+    assert layout.money == {"annual": 10, "actual": 13}
+    assert layout.number == 1
+    assert layout.task == 0
+    assert len(layout.unkept) == 3 * 4 - 2
