@@ -9,6 +9,7 @@ chosen and why. It never guesses silently; where it cannot decide at all, it rai
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -34,6 +35,7 @@ from municipal_reports.parse.table.header import Layout, Role, read_layout
 from municipal_reports.parse.table.model import Cell, ImportFinding, ImportResult, SourceRow
 from municipal_reports.parse.table.rows import Block, MeasureRow, RowReader, split
 from municipal_reports.parse.table.title import (
+    Title,
     caption_unit,
     read_signatory,
     read_title,
@@ -350,6 +352,25 @@ def _by_program(block: Block) -> list[Block]:
     return blocks or [block]
 
 
+@dataclasses.dataclass
+class _Money:
+    """The money of a table, decided: each measure's amounts, the columns' formats and the
+    declared total."""
+
+    amounts: dict[tuple[int, str], Money]
+    formats: dict[str, MoneyFormat]
+    total: dict[str, Money]
+
+
+@dataclasses.dataclass
+class _Tasks:
+    """The measures grouped into tasks, and where each row landed in the report."""
+
+    tasks: list[tuple[str, str | None, list[Measure]]]
+    where: dict[int, str]  # id(row) -> the measure's path
+    at_line: dict[int, str]  # source row -> the measure's path
+
+
 def _import_block(
     block: Block,
     source: str,
@@ -362,14 +383,70 @@ def _import_block(
     for code, name, cells, reading, reason in column_notes:
         imp.note(code, name, (None, "columns"), cells, reading, reason)
     head = read_title(block.preamble, council)
+    if block.named is not None:
+        head.named_program, head.executor = block.named
     rows = imp.rows(block.body)
     lines = {r.number: r.text for r in block.body}
 
-    # Numbers: the leading figure of each cell; text after it goes to the note, openly.
-    figures: dict[str, list[Figure]] = {f: [] for f in lay.money}
+    figures, percents = _read_figures(imp, rows, lines)
+    _check_deviations(imp, rows, figures, lines)
+    money = _decide_money(imp, figures, lines)
+    grouped = _group(block, lay, head.program.strip(), rows, money, percents, lines)
+    period, findings = _period(block, head, period, source)
+
+    program_title = head.program
+    if not program_title.strip():
+        raise ParseError(
+            source[:200], 0, f"table {block.table}: no program title in the title block"
+        )
+    tasks = grouped.tasks
+    executors = [m.executors[0] for _, _, ms in tasks for m in ms if m.executors]
+    executor = head.executor or (_lower_first(executors[0]) if executors else "")
+    if not executor and len(head.responsible) == 1:
+        executor = head.responsible[0]
+
+    report = ProgramReport(
+        program=Program(
+            program_title,
+            approved_by=head.decisions[0] if head.decisions else None,
+            amendments=tuple(head.decisions[1:]),
+            responsible_executors=head.responsible,
+            term=head.term,
+        ),
+        period=period,
+        tasks=tuple(Task(title, tuple(ms), number) for title, number, ms in tasks),
+        executor=executor,
+        total=Financing(*(money.total.get(f) for f in MONEY_FIELDS)) if money.total else None,
+        total_percent=(
+            _percent(leading(imp.total_percent, LEADING_PERCENT)[0], imp.total_percent, lines)
+            if imp.total_percent is not None
+            else None
+        ),
+        signatory=read_signatory(block.signature),
+        columns=ColumnFormats(**{f: money.formats[f] for f in lay.money}),
+    )
+    findings.extend(_placed(imp, grouped))
+    body_lines = {r.number for r in block.body}
+    for line, finding in source_findings:
+        if line in body_lines:
+            found = attrs.evolve(
+                finding,
+                path=grouped.at_line.get(line, "$"),
+                cells=tuple(attrs.evolve(c, table=block.table) for c in finding.cells),
+            )
+            findings.append(found)
+    return ImportResult(report, tuple(findings), council or head.council)
+
+
+def _read_figures(
+    imp: RowReader, rows: list[MeasureRow], lines: dict[int, str]
+) -> tuple[dict[str, list[Figure]], dict[int, Percent]]:
+    """The leading figure of each money and percent cell; words after it go to the note,
+    openly."""
+    figures: dict[str, list[Figure]] = {f: [] for f in imp.layout.money}
     percents: dict[int, Percent] = {}
     for row in rows:
-        for field in lay.money:
+        for field in imp.layout.money:
             cell = row.money.get(field)
             own = _figure(imp, row, field, cell, lines) if cell is not None else None
             fig = _with_parts(imp, row, field, own, lines)
@@ -389,52 +466,62 @@ def _import_block(
                     f"{number or 'no percentage'}; {rest!r} added to the note",
                     "the percentage cell holds words",
                 )
+    return figures, percents
 
-    _check_deviations(imp, rows, figures, lines)
 
+def _decide_money(
+    imp: RowReader, figures: dict[str, list[Figure]], lines: dict[int, str]
+) -> _Money:
+    """Each money column's unit decided against its «Всього», and the amounts it gives."""
+    lay = imp.layout
     totals: dict[str, Figure] = {}
     for field, cell in imp.total.items():
         number, rest = leading(cell, LEADING_NUMBER)
         if number:
             value = _number(number, cell, lines)
             totals[field] = Figure(cell, value, 0, None, cell_unit(rest))
-    money: dict[tuple[int, str], Money] = {}
-    formats: dict[str, MoneyFormat] = {}
-    total_money: dict[str, Money] = {}
+    out = _Money({}, {}, {})
     for field in lay.money:
         column = lay.money[field] + 1
-
         chosen, fmt = decide_units(
             lay.units[field], column, figures[field], totals.get(field), _column_note(imp, field)
         )
-        formats[field] = fmt
+        out.formats[field] = fmt
         declared = lay.units[field] or MoneyUnit.HRYVNIA
         for fig, unit in zip(figures[field], chosen, strict=True):
             assert isinstance(fig.row, MeasureRow)
-            money[(id(fig.row), field)] = to_money(fig, unit, lines.get(fig.cell.line, ""))
+            out.amounts[(id(fig.row), field)] = to_money(fig, unit, lines.get(fig.cell.line, ""))
         if field in totals:
             tot = totals[field]
-            total_money[field] = to_money(tot, tot.unit or declared, lines.get(imp.total_line, ""))
+            out.total[field] = to_money(tot, tot.unit or declared, lines.get(imp.total_line, ""))
+    return out
 
-    # Tasks and measures (a table without a name column holds the program's own rows).
-    if block.named is not None:
-        head.named_program, head.executor = block.named
-    head_program = head.program.strip()
+
+def _group(
+    block: Block,
+    lay: Layout,
+    program: str,
+    rows: list[MeasureRow],
+    money: _Money,
+    percents: dict[int, Percent],
+    lines: dict[int, str],
+) -> _Tasks:
+    """The measures, grouped into tasks: a numbered or named row opens a task (a table
+    without a name column holds the program's own rows), the rows under it are further
+    measures of it, and task cells repeated on each measure's row (a flat table) open
+    nothing."""
     nameless = lay.task < 0 and lay.content < 0
-    tasks: list[tuple[str, str | None, list[Measure]]] = (
-        [(head_program, None, [])] if nameless and head_program else []
-    )
-    where: dict[int, str] = {}
-    at_line: dict[int, str] = {}
+    out = _Tasks([(program, None, [])] if nameless and program else [], {}, {})
+    tasks = out.tasks
     for row in rows:
-        # Without a task column, each named row is a task of its own.
         number, measure_number = row.number, None
         if _DOTTED.match(number) and row.content:
             # A measure's number in the number column («1.2»): its task's is «1».
             number, measure_number = number.rsplit(".", 1)[0], number
         if tasks and row.task and row.task == tasks[-1][0] and number == (tasks[-1][1] or ""):
-            pass  # the task's cells repeated on each of its measures' rows (a flat table)
+            pass  # the task's cells repeated on each of its measures' rows
         elif number or row.task or (lay.task < 0 and row.content and not nameless):
+            # Without a task column, each named row is a task of its own.
             title = row.task or row.content
             if not title:
                 raise ParseError(
@@ -450,10 +537,9 @@ def _import_block(
                 f"table {block.table}, row {row.line}: a measure before any task",
             )
         ti = len(tasks) - 1
-        mi = len(tasks[ti][2])
-        where[id(row)] = f"$.tasks[{ti}].measures[{mi}]"
+        out.where[id(row)] = f"$.tasks[{ti}].measures[{len(tasks[ti][2])}]"
         for r in (row, *row.parts):
-            at_line[r.line] = where[id(row)]
+            out.at_line[r.line] = out.where[id(row)]
         note = _join(*(_sentence(m) for m in row.moved), row.note)
         try:
             term = parse_year_span(row.term) if row.term else None
@@ -467,7 +553,7 @@ def _import_block(
         tasks[ti][2].append(
             Measure(
                 content,
-                Financing(*(money.get((id(row), f)) for f in MONEY_FIELDS)),
+                Financing(*(money.amounts.get((id(row), f)) for f in MONEY_FIELDS)),
                 percents.get(id(row)),
                 term,
                 split_bodies(row.executors),
@@ -475,8 +561,13 @@ def _import_block(
                 measure_number,
             )
         )
+    return out
 
-    # The period: the title's, or the caller's; any disagreement is a finding.
+
+def _period(
+    block: Block, head: Title, period: ReportingPeriod | None, source: str
+) -> tuple[ReportingPeriod, list[ImportFinding]]:
+    """The period: the title's, or the caller's; any disagreement is a finding."""
     findings: list[ImportFinding] = []
     read = head.periods[0] if head.periods else None
     if period is None:
@@ -516,37 +607,12 @@ def _import_block(
                 f"the title names {read[1].name_uk}",
             )
         )
+    return period, findings
 
-    program_title = head.program
-    if not program_title.strip():
-        raise ParseError(
-            source[:200], 0, f"table {block.table}: no program title in the title block"
-        )
-    executors = [m.executors[0] for _, _, ms in tasks for m in ms if m.executors]
-    executor = head.executor or (_lower_first(executors[0]) if executors else "")
-    if not executor and len(head.responsible) == 1:
-        executor = head.responsible[0]
 
-    report = ProgramReport(
-        program=Program(
-            program_title,
-            approved_by=head.decisions[0] if head.decisions else None,
-            amendments=tuple(head.decisions[1:]),
-            responsible_executors=head.responsible,
-            term=head.term,
-        ),
-        period=period,
-        tasks=tuple(Task(title, tuple(ms), number) for title, number, ms in tasks),
-        executor=executor,
-        total=Financing(*(total_money.get(f) for f in MONEY_FIELDS)) if total_money else None,
-        total_percent=(
-            _percent(leading(imp.total_percent, LEADING_PERCENT)[0], imp.total_percent, lines)
-            if imp.total_percent is not None
-            else None
-        ),
-        signatory=read_signatory(block.signature),
-        columns=ColumnFormats(**{f: formats[f] for f in lay.money}),
-    )
+def _placed(imp: RowReader, grouped: _Tasks) -> list[ImportFinding]:
+    """The reader's findings with their paths, now that rows have their places."""
+    out = []
     for finding, owner, suffix in imp.findings:
         if suffix.startswith("column:"):
             path = f"$.columns.{suffix[7:]}"
@@ -555,18 +621,9 @@ def _import_block(
         elif suffix == "columns":
             path = "$"
         elif owner is not None:
-            base = where.get(id(owner), "$")
+            base = grouped.where.get(id(owner), "$")
             path = f"{base}.{suffix}" if suffix else base
         else:
             path = "$"
-        findings.append(attrs.evolve(finding, path=path))
-    body_lines = {r.number for r in block.body}
-    for line, finding in source_findings:
-        if line in body_lines:
-            found = attrs.evolve(
-                finding,
-                path=at_line.get(line, "$"),
-                cells=tuple(attrs.evolve(c, table=block.table) for c in finding.cells),
-            )
-            findings.append(found)
-    return ImportResult(report, tuple(findings), council or head.council)
+        out.append(attrs.evolve(finding, path=path))
+    return out
