@@ -440,3 +440,20 @@ def test_cli_bundles_tables_under_the_council_the_title_names(
     path.write_text(text, encoding="utf-8")
     assert main(["import", str(path)]) == 0
     assert '"Борщівська міська рада"' in capsys.readouterr().out
+
+
+def test_pdf_text_with_units_in_cells() -> None:
+    """«64 210 тис.» and «1 250 000 грн» pasted from a PDF: each figure keeps its own unit,
+    and the reading is the one where 32 105 / 64 210 = 50,00% by hand."""
+    assert Decimal(32105) / Decimal(64210) * 100 == Decimal("50.00")
+    text = (
+        f"{TITLE}\n№ Назва Заплановано Виконано % виконання\n"
+        "1 Водогін 64 210 тис. 32 105 тис. 50,00\n"
+        "2 Каналізація 1 250 000 грн 1 000 000 грн 80,0\n"
+    )
+    result = import_tables(text)[0]
+    first, second = result.report.measures()
+    assert first.financing.annual == Money(64_210_000)
+    assert first.financing.actual == Money(32_105_000)
+    assert second.financing.annual == Money(1_250_000)
+    assert [f.code for f in result.findings].count("IMP106") == 4

@@ -39,7 +39,8 @@ _ROLE_WORDS: Final = (
     ),
 )
 _NAME_WORDS: Final = re.compile(r"назва|найменування|напрям|зміст|захід|завдання|показник", re.I)
-_TOKEN: Final = re.compile(r"^(?:\d+(?:,\d+)?%?|[-–—хx])$")
+_TOKEN: Final = re.compile(r"^(?:\d+(?:,\d+)?%?|[-–—хx]|тис\.?|грн\.?)$")
+_UNIT: Final = re.compile(r"^(?:тис\.?|грн\.?)$")
 _ROW: Final = re.compile(r"^\s*(?:(\d{1,3}(?:\.\d{1,2})*)\.?\s+)?(\S.*)$")
 _TOTAL: Final = re.compile(r"^(?:всього|разом|усього)\b", re.I)
 # A row's figures are few; a tail longer than this is not a row of this table.
@@ -74,9 +75,20 @@ def looks_spaced(text: str) -> bool:
     )
 
 
+def _with_units(tokens: Sequence[str]) -> list[str]:
+    """The tokens with a unit word («тис.», «грн») joined to the figure before it."""
+    out: list[str] = []
+    for token in tokens:
+        if _UNIT.match(token) and out and out[-1][:1].isdigit() and " " not in out[-1]:
+            out[-1] = f"{out[-1]} {token}"
+        else:
+            out.append(token)
+    return out
+
+
 def _figures(tokens: Sequence[str]) -> Iterator[list[str]]:
     """Every way to read ``tokens`` as consecutive figures written with spaces between
-    groups of three digits (a figure's decimals end it)."""
+    groups of three digits (a figure's decimals, or its unit, end it)."""
     if not tokens:
         yield []
         return
@@ -85,67 +97,82 @@ def _figures(tokens: Sequence[str]) -> Iterator[list[str]]:
         for rest in _figures(tokens[1:]):
             yield [first, *rest]
         return
-    whole = first.split(",")[0].rstrip("%")
+    whole = first.split(" ")[0].split(",")[0].rstrip("%")
     if len(whole) > 1 and whole.startswith("0"):
         return  # no figure starts with a zero but zero itself («0,5», never «080»)
     figure = [first]
-    done = "," in first or first.endswith("%")
+    done = "," in first or first.endswith("%") or " " in first
     for rest in _figures(tokens[1:]):
         yield [first, *rest]
     if done or len(whole) > 3:
         return
     for k in range(1, len(tokens)):
         token = tokens[k]
-        digits = token.split(",")[0].rstrip("%")
+        digits = token.split(" ")[0].split(",")[0].rstrip("%")
         if len(digits) != 3 or not digits.isdigit():
             return
         figure.append(token)
         for rest in _figures(tokens[k + 1 :]):
             yield [" ".join(figure), *rest]
-        if "," in token or token.endswith("%"):
+        if "," in token or token.endswith("%") or " " in token:
             return
 
 
 def _value(text: str) -> Decimal | None:
-    body = text.replace(" ", "").rstrip("%").replace(",", ".")
+    """A figure's value in hryvnias where it names «тис.» (else as written)."""
+    words = text.split(" ")
+    scale = 1000 if words[-1].startswith("тис") else 1
+    body = "".join(w for w in words if not _UNIT.match(w)).rstrip("%").replace(",", ".")
     try:
-        return Decimal(body)
+        return Decimal(body) * scale
     except ArithmeticError:
         return None
 
 
 def _holds(roles: Sequence[Role], figures: Sequence[str]) -> bool | None:
-    """Whether a reading's arithmetic holds (``None``: the row gives nothing to check)."""
-    values = {r: _value(f) for r, f in zip(roles, figures, strict=True)}
+    """Whether a reading's arithmetic holds (``None``: the row gives nothing to check).
+
+    Every figure counts as the interval it was rounded from (its step: a unit of its last
+    decimal, in thousands where it says «тис.»), as the domain's rounding rule does."""
     written = dict(zip(roles, figures, strict=True))
-    plan, actual = values.get(Role.PLAN), values.get(Role.ACTUAL)
+    if Role.PLAN not in written or Role.ACTUAL not in written:
+        return None
+    values = {r: _value(f) for r, f in written.items()}
+    plan, actual = values[Role.PLAN], values[Role.ACTUAL]
     if plan is None or actual is None:
         return None
-    checks: list[bool] = []
-    places = max(_places(written[Role.PLAN]), _places(written[Role.ACTUAL]))
-    scale = 10**places
+    steps = {r: _step(f) for r, f in written.items()}
+    scale = 10 ** max(_places(f) for f in written.values())
     p, a = int(plan * scale), int(actual * scale)
-    step_p = scale // 10 ** _places(written[Role.PLAN])
-    step_a = scale // 10 ** _places(written[Role.ACTUAL])
+    step_p, step_a = int(steps[Role.PLAN] * scale), int(steps[Role.ACTUAL] * scale)
+    checks: list[bool] = []
     pct = values.get(Role.PERCENT)
-    if pct is not None and Role.PERCENT in written:
-        if p == 0:
-            checks.append(False)
-        else:
-            declared = Percent(pct)
-            checks.append(is_correct_rounding(declared, a, p, part_step=step_a, whole_step=step_p))
+    if pct is not None:
+        checks.append(
+            p != 0 and is_correct_rounding(Percent(pct), a, p, part_step=step_a, whole_step=step_p)
+        )
     dev = values.get(Role.DEVIATION)
     if dev is not None:
-        band = (step_p + step_a + scale // 10 ** _places(written[Role.DEVIATION])) / 2
+        band = (step_p + step_a + int(steps[Role.DEVIATION] * scale)) / 2
         checks.append(abs(dev * scale - (p - a)) <= band)
-    if not checks:
-        return None
-    return all(checks)
+    return all(checks) if checks else None
+
+
+def _bare(text: str) -> str:
+    return " ".join(w for w in text.split(" ") if not _UNIT.match(w)).rstrip("%")
 
 
 def _places(text: str) -> int:
-    body = text.rstrip("%")
+    """The decimals a figure is written with."""
+    body = _bare(text)
     return len(body.split(",")[1]) if "," in body else 0
+
+
+def _step(text: str) -> Decimal:
+    """The amount a figure was rounded to: a unit of its last decimal, times a thousand
+    where it says «тис.»."""
+    scale = 1000 if text.split(" ")[-1].startswith("тис") else 1
+    return Decimal(1).scaleb(-_places(text)) * scale
 
 
 def rows_from_spaced_text(
@@ -222,7 +249,10 @@ _LABELS: Final = {
 
 def _starts_row(lines: list[str], no: int, count: int) -> bool:
     """Whether the line after line ``no`` (1-based) reads as a table row."""
-    return no < len(lines) and _tail(lines[no].split())[1] >= count
+    if no >= len(lines):
+        return False
+    tail = _with_units(_tail(lines[no].split())[0])
+    return sum(t[:1].isdigit() for t in tail) >= count
 
 
 def _tail(words: list[str]) -> tuple[list[str], int]:
@@ -247,6 +277,8 @@ def _read_row(
     if not name and head:
         name = " ".join(head)
     readings: list[tuple[list[str], list[str]]] = []
+    tail = _with_units(tail)
+    size = len(tail)
     for skip in range(0, size - len(roles) + 1):
         # Leading tokens may end the name («Школа № 5»): every split is a reading.
         for figures in _figures(tail[skip:]):
