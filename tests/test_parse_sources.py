@@ -157,6 +157,8 @@ def _xlsx(path: Path, *, cached: str | None = "120") -> Path:
     sheet.cell(6, 3, 2468.75).number_format = "#,##0.00"
     sheet.cell(6, 4, 1500.25).number_format = "0.00"
     sheet.cell(6, 6, 0.6077).number_format = "0.00%"
+    sheet.cell(8, 1, "Начальник управління")
+    sheet.cell(8, 5, "Іван ПЕТРЕНКО")
     out = path / "report.xlsx"
     book.save(str(out))
     if cached is not None:
@@ -184,6 +186,8 @@ def test_xlsx_numbers_are_read_as_shown_never_as_float_noise(tmp_path: Path) -> 
     assert second.financing.annual == _thousands("120.00")
     assert result.report.total is not None
     assert result.report.total.annual == _thousands("2468.75")
+    assert result.report.signatory is not None
+    assert result.report.signatory.position == "Начальник управління"
 
 
 def test_xlsx_deviation_that_disagrees_is_reported(tmp_path: Path) -> None:

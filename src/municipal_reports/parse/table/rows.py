@@ -62,7 +62,21 @@ class Block:
 
 def _ends_body(row: SourceRow) -> bool:
     body = row.text.strip()
-    return bool(body) and not row.tabular and _PAGE_BREAK.fullmatch(body) is None
+    if row.tabular:
+        return _signature_cells(row)
+    return bool(body) and _PAGE_BREAK.fullmatch(body) is None
+
+
+def _signature_cells(row: SourceRow) -> bool:
+    """A sheet's signature row: a position and a person's name in two or three cells of
+    their own, nothing else («Начальник управління | | Іван ПЕТРЕНКО»)."""
+    filled = [c.strip() for c in row.body_cells() if c.strip()]
+    return (
+        2 <= len(filled) <= 3
+        and not any(_FIGURE.fullmatch(c) for c in filled)
+        and is_person(filled[-1])
+        and filled[-1].split()[-1].isupper()
+    )
 
 
 def _is_group_row(row: SourceRow, header: SourceRow) -> bool:
