@@ -104,6 +104,7 @@ _FUNDS: Final = (
     (Fund.TOTAL, re.compile(r"\bразом\b|\bусього\b|\bвсього\b")),
 )
 _FIGURE: Final = re.compile(r"[-−]?\d[\d \u00a0\u202f]*(?:[,.]\s?\d+)?\s*%?")
+_LONGEST_LABEL: Final = 200
 MONEY_ROLES: Final = (Role.INDICATIVE, Role.PLAN, Role.ACTUAL)
 _FIELDS: Final = {Role.INDICATIVE: "indicative", Role.PLAN: "annual", Role.ACTUAL: "actual"}
 
@@ -147,7 +148,8 @@ def is_header(row: SourceRow) -> bool:
     if not row.tabular or len(row.cells) < 3:
         return False
     cells = [c for c in row.cells if c.strip()]
-    if not cells or any(_is_figure(c) for c in cells):
+    # Labels are short and hold no figures; a row of prose (a page-broken note) is no header.
+    if not cells or any(_is_figure(c) or len(c) > _LONGEST_LABEL for c in cells):
         return False
     roles = {role_of(c) for c in cells}
     names = roles & {Role.TASK, Role.CONTENT, Role.NUMBER}
