@@ -37,9 +37,10 @@ def _import(name: str) -> ImportResult:
 
 
 def test_every_layout_names_its_source() -> None:
-    """Every recorded layout has its source address and its body beside it."""
+    """Every recorded layout (pasted tables and PDF text alike) has its source address and
+    its body beside it."""
     assert len(LAYOUTS) >= 3
-    for name in LAYOUTS:
+    for name in sorted(p.stem for p in TABLES.glob("*.json")):
         meta = _meta(name)
         assert meta["source"].startswith("http"), name
         assert meta["body"], name
@@ -100,3 +101,19 @@ def test_passport_deviation_agrees_and_is_not_reported(name: str) -> None:
     assert "IMP404" not in codes
     assert "IMP403" in codes
     assert result.report.program.title == want["title"]
+
+
+def test_pdf_text_layout_imports_to_its_figures() -> None:
+    """Kryvyi Rih's open-budget page pasted as text (single spaces) gives every row's and the
+    total's figures as recorded."""
+    meta = _meta("kryvyi-rih-openbudget-2020-h1-culture")
+    text = (TABLES / "kryvyi-rih-openbudget-2020-h1-culture.txt").read_text(encoding="utf-8")
+    (result,) = import_tables(text)
+    for measure, want in zip(result.report.measures(), meta["expected"], strict=True):
+        assert measure.content == want["title"]
+        assert measure.financing.annual == _thousands(want["annual_thousands"])
+        assert measure.financing.actual == _thousands(want["actual_thousands"])
+    total = result.report.total
+    assert total is not None
+    assert total.annual == _thousands(meta["total"]["annual_thousands"])
+    assert [f.code for f in audit(result.report)].count("MR701") >= 1
