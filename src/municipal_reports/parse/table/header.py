@@ -20,7 +20,18 @@ import attrs
 from municipal_reports.domain import MoneyUnit
 from municipal_reports.parse.table.model import SourceRow
 
-__all__ = ["Column", "Fund", "Layout", "Role", "is_header", "read_layout", "role_of"]
+__all__ = [
+    "MONEY_ROLES",
+    "Column",
+    "Fund",
+    "Layout",
+    "Role",
+    "is_column_numbers",
+    "is_header",
+    "is_subheader",
+    "read_layout",
+    "role_of",
+]
 
 
 class Role(enum.Enum):

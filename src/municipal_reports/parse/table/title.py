@@ -19,7 +19,15 @@ from municipal_reports.parse.values import (
     parse_year_span,
 )
 
-__all__ = ["Title", "caption_unit", "read_signatory", "read_title"]
+__all__ = [
+    "Title",
+    "caption_unit",
+    "clean",
+    "read_signatory",
+    "read_title",
+    "signature_line",
+    "split_bodies",
+]
 
 _SPAN_IN_TEXT: Final = re.compile(r"\d{4}\s?[-–—]\s?\d{4}")
 _ZA: Final = re.compile(r"(?:^|\s)за\s", re.I)

@@ -21,6 +21,8 @@ from municipal_reports.errors import MunicipalReportsError, ParseError
 from municipal_reports.parse.table.model import Cell
 
 __all__ = [
+    "LEADING_NUMBER",
+    "LEADING_PERCENT",
     "OTHER",
     "UNIT_UK",
     "Figure",
