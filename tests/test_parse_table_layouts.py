@@ -216,3 +216,19 @@ def test_treasury_form_2mmb_header_keeps_the_councils_plan() -> None:
     assert layout.number == 1
     assert layout.task == 0
     assert len(layout.unkept) == 3 * 4 - 2
+
+
+def test_approving_decision_named_in_the_title() -> None:
+    """«…, затвердженої рішенням міської ради від 24.12.2020 № 31» in the title is the
+    program's approving decision when no «Дата і номер рішення…» line gives it."""
+    import datetime as dt
+
+    text = (
+        "Звіт про виконання програми «Чисте довкілля», затвердженої рішенням міської ради "
+        "від 24.12.2020 № 31, за 2023 рік\n"
+        "№\tНазва\tЗаплановано, грн\tВиконано, грн\n1\tА\t100,00\t50,00\n"
+    )
+    decision = import_table(text, council="Теплодарська міська рада").report.program.approved_by
+    assert decision is not None
+    assert decision.date == dt.date(2020, 12, 24)
+    assert decision.number == "31"

@@ -209,6 +209,10 @@ def read_title(preamble: list[SourceRow], council: str) -> Title:
     joined = " ".join(decision_text)
     if ":" in joined:
         joined = joined.split(":", 1)[1]
+    if not joined:
+        # No «Дата і номер рішення…» line: the approving decision named in the title
+        # («…, затвердженої рішенням міської ради від 24.12.2020 № 31»).
+        joined = " ".join(t for t in title_lines if "рішенн" in t.lower())
     head.decisions = find_decisions(joined, body=council or head.council)
     head.title = " ".join(title_lines)
     return head
