@@ -461,3 +461,15 @@ def test_pdf_text_with_units_in_cells() -> None:
     assert first.financing.actual == Money(32_105_000)
     assert second.financing.annual == Money(1_250_000)
     assert [f.code for f in result.findings].count("IMP106") == 4
+
+
+def test_old_office_formats_say_what_to_save_as(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An .xls file is refused on one line that says to save it as .xlsx; exit 2."""
+    old = tmp_path / "report.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0 old binary")
+    assert main(["import", str(old)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert ".xlsx" in err

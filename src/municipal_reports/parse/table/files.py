@@ -32,10 +32,28 @@ def format_of(path: str | Path) -> str:
     return _BY_SUFFIX.get(Path(path).suffix.lower(), "text")
 
 
+_UNREAD: Final = {
+    ".xls": ".xlsx",
+    ".doc": ".docx",
+    ".ods": ".xlsx",
+    ".odt": ".docx",
+    ".rtf": ".docx",
+}
+
+
 def rows_from_file(
     path: str | Path, *, kind: str | None = None
 ) -> tuple[list[SourceRow], list[tuple[int, ImportFinding]]]:
     """A file's rows of cells (and a source's own findings), by ``kind`` or its extension."""
+    suffix = Path(path).suffix.lower()
+    if kind is None and suffix in _UNREAD:
+        raise ParseError(
+            str(path),
+            0,
+            f"{suffix} files are not read: save it as {_UNREAD[suffix]} (or paste the table "
+            "as text)",
+            expected="a .txt, .tsv, .md, .csv, .docx, .xlsx or .pdf file",
+        )
     kind = kind or format_of(path)
     if kind not in FORMATS:
         raise ParseError(kind, 0, f"is not one of {', '.join(FORMATS)}", expected="a format")
