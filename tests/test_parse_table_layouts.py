@@ -232,3 +232,20 @@ def test_approving_decision_named_in_the_title() -> None:
     assert decision is not None
     assert decision.date == dt.date(2020, 12, 24)
     assert decision.number == "31"
+
+
+def test_funding_source_column_sums_a_measures_rows() -> None:
+    """With a «Джерела фінансування» column, a measure's first row is one source and the
+    rows under it the others: 100,0 + 50,0 = 150,0 planned, 80,0 + 40,0 = 120,0 done."""
+    text = _table(
+        "№\tЗміст заходу\tДжерела фінансування\tЗаплановано, тис. грн\tВиконано, тис. грн",
+        "1\tРемонт школи\tДержавний бюджет\t100,0\t80,0",
+        "\t\tМісцевий бюджет\t50,0\t40,0",
+        "2\tОзеленення\tМісцевий бюджет\t10,0\t10,0",
+    )
+    result = import_table(text)
+    first, second = result.report.measures()
+    assert first.financing.annual == Money((100 + 50) * 1000)
+    assert first.financing.actual == Money((80 + 40) * 1000)
+    assert second.financing.annual == Money(10 * 1000)
+    assert [f.code for f in result.findings].count("IMP204") == 2

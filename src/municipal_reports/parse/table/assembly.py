@@ -265,6 +265,10 @@ def _with_parts(
     ]
     if not parts:
         return own
+    lay = imp.layout
+    if own is not None and 0 <= lay.source < len(row.cells) and row.cells[lay.source].strip():
+        # A source column: the measure's own row is its first source, not its total.
+        parts, own = [own, *parts], None
     total = sum((p.value for p in parts), Decimal(0))
     cells = [p.cell for p in parts]
     if own is None:
@@ -276,7 +280,7 @@ def _with_parts(
             (row, f"financing.{field}"),
             cells,
             f"the measure's {field} as the sum of its rows by funding source ({value})",
-            "the measure's own cell is empty; the rows under it split it by funding source",
+            "the measure is split by funding source into its rows; none of them is its total",
         )
         return Figure(parts[0].cell, value, places, row, parts[0].unit)
     agree = "they sum to it" if total == own.value else f"they sum to {total}, not {own.value}"
