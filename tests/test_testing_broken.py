@@ -19,6 +19,7 @@ _WHERE: dict[str, st.SearchStrategy[object]] = {
         mt.money_breakdowns(complete=True),
         mt.deputy_fund_allocations(complete=True),
         mt.breakdowns(complete=True),
+        mt.award_batches(),
     ),
     "MR103": st.one_of(
         mt.breakdowns(complete=False),

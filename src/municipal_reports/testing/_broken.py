@@ -442,6 +442,42 @@ def _move_share_count(b: AwardBatch, draw: st.DrawFn) -> tuple[Any, Keys]:
     return attrs.evolve(b, shares=_replace_item(b.shares, i, share)), ("shares", i, "count")
 
 
+def _complete_shares_can_move(b: AwardBatch, _root: bool) -> bool:
+    return (
+        b.shares_complete
+        and b.awarded is not None
+        and b.awarded.is_exact
+        and b.awarded.value >= 1
+        and bool(b.shares)
+        and all(s.count is not None and s.count.is_exact for s in b.shares)
+    )
+
+
+def _overcount_shares(b: AwardBatch, draw: st.DrawFn) -> tuple[Any, Keys]:
+    """One complete share counted more, its percent still its count's: the shares no
+    longer count the awarded (each share stays within it)."""
+    assert b.awarded is not None
+    awarded = b.awarded.value
+    room = [i for i, s in enumerate(b.shares) if s.count is not None and s.count.value < awarded]
+    if not room:
+        reject()
+    i = room[draw(st.integers(0, len(room) - 1))]
+    share = b.shares[i]
+    assert share.count is not None
+    count = share.count.value + _k(draw, awarded - share.count.value)
+    percent = (
+        None
+        if share.percent is None
+        else correct_percent(count, awarded, min(share.percent.decimals, 2))
+    )
+    new = attrs.evolve(
+        b, shares=_replace_item(b.shares, i, AwardShare(share.label, percent, count))
+    )
+    if new.shares_fit() is Fit.MISMATCH:
+        reject()  # the percentages would break their sum too
+    return new, ("awarded",)
+
+
 def _move_submitted(p: ParticipatoryBudget, draw: st.DrawFn) -> tuple[Any, Keys]:
     low = _low(p.admitted)
     return attrs.evolve(p, submitted=low - _k(draw, low)), ("admitted",)
@@ -782,6 +818,7 @@ _BREAKERS: Final[tuple[_Breaker, ...]] = (
     _Breaker("MR101", MoneyBreakdown, _where(lambda b: b.complete), _move_money_total),
     _Breaker("MR101", DeputyFundAllocation, _where(lambda f: f.complete), _move_fund),
     _Breaker("MR101", Breakdown, _count_total_can_move, _move_count_total),
+    _Breaker("MR101", AwardBatch, _complete_shares_can_move, _overcount_shares),
     _Breaker("MR103", Breakdown, _partial_count_can_shrink, _shrink_count_whole),
     _Breaker("MR103", MoneyBreakdown, _partial_money_can_shrink, _shrink_money_whole),
     _Breaker("MR103", DeputyFundAllocation, _partial_fund_can_shrink, _shrink_fund),
