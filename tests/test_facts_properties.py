@@ -12,6 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,7 +24,9 @@ from municipal_reports import (
     DeputyFundAllocation,
     DraftFlow,
     Fact,
+    Financing,
     FundItem,
+    Measure,
     Money,
     MoneyBreakdown,
     MoneyFigure,
@@ -38,6 +41,7 @@ from municipal_reports import (
     Qualifier,
     Quantity,
     Report,
+    ReportingPeriod,
     ReportMeta,
     Section,
     Severity,
@@ -46,6 +50,7 @@ from municipal_reports import (
     Task,
     WrittenMoney,
     audit,
+    bulk,
     dumps,
     loads,
     render,
@@ -308,3 +313,18 @@ def test_generated_program_reports_without_a_period_are_consistent(report: Progr
     assert report.period is None
     assert [f for f in audit(report) if f.severity is not Severity.NOTE] == []
     assert loads(dumps(report)) == report
+
+
+def test_bulk_tables_group_reports_without_a_period_apart() -> None:
+    """Execution tables, their CSV and Arrow forms keep a report with no period as a group
+    of its own, with an empty year and period."""
+    measure = Measure("захід", Financing(annual=Money(100), actual=Money(50)))
+    dated = ProgramReport(Program("П"), ReportingPeriod.year(2022), (Task("т", (measure,)),))
+    undated = attrs.evolve(dated, period=None)
+    found = [f for d in (dated, undated) for f in bulk.reports_of("x.json", d)]
+    rows = bulk.execution_table(found, by=("year", "period"))
+    assert [r.key for r in rows] == [(None, None), (2022, "2022-01-01/2022-12-31")]
+    assert bulk.to_csv(rows).splitlines()[1].startswith(",,100.00,50.00,")
+    pytest.importorskip("pyarrow")
+    table = bulk.to_arrow(rows)
+    assert table.column("year").to_pylist() == [None, 2022]

@@ -38,7 +38,7 @@ __all__ = [
 GROUP_KEYS: Final = ("council", "year", "period", "program", "executor", "task")
 
 #: A group: the values of the ``by`` keys, in their order.
-GroupKey = tuple[str | int, ...]
+GroupKey = tuple[str | int | None, ...]
 
 
 def _check_by(by: Sequence[str]) -> tuple[str, ...]:
@@ -90,18 +90,18 @@ class ExecutionRow:
         return row
 
 
-def _period_of(report: ProgramReport) -> str:
-    # An ISO 8601 interval: unambiguous and sorts by start; empty when the report names none.
+def _period_of(report: ProgramReport) -> str | None:
+    # An ISO 8601 interval: unambiguous and sorts by start; None when the report names none.
     if report.period is None:
-        return ""
+        return None
     return f"{report.period.start.isoformat()}/{report.period.end.isoformat()}"
 
 
 def _report_key(found: FoundReport, by: tuple[str, ...], task: Task | None) -> GroupKey:
     report = found.report
-    values: dict[str, str | int] = {
+    values: dict[str, str | int | None] = {
         "council": found.council,
-        "year": "" if report.period is None else report.period.start.year,
+        "year": None if report.period is None else report.period.start.year,
         "period": _period_of(report),
         "program": report.program.identity,
         "executor": report.executor,
@@ -191,7 +191,9 @@ class ExecutionSums:
         """The table, sorted by its keys."""
         rows = []
         shown = {key: self._shown(key) for key in self.groups}
-        for key in sorted(self.groups, key=lambda k: tuple(str(v) for v in shown[k])):
+        # Keys of no period (None) sort first, as an empty string would.
+        order = {key: tuple("" if v is None else str(v) for v in shown[key]) for key in shown}
+        for key in sorted(self.groups, key=order.__getitem__):
             plan, actual, reports, measures = self.groups[key]
             planned_money, actual_money = Money.from_kopecks(plan), Money.from_kopecks(actual)
             rows.append(

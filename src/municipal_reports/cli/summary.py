@@ -79,7 +79,7 @@ def _table(rows: list[ExecutionRow], by: tuple[str, ...]) -> str:
     header = [*by, "planned", "actual", "%", "reports", "measures"]
     cells = [
         [
-            *map(str, r.key),
+            *("—" if v is None else str(v) for v in r.key),
             str(r.planned),
             str(r.actual),
             "—" if r.percentage is None else str(r.percentage),
