@@ -9,7 +9,9 @@ written to its last unit, a kopeck or one count, for itself alone); a percentage
 
 from __future__ import annotations
 
+import json
 from fractions import Fraction
+from pathlib import Path
 
 import attrs
 import pytest
@@ -55,6 +57,7 @@ from municipal_reports import (
     loads,
     render,
 )
+from municipal_reports.cli import main
 from municipal_reports.io.json import structure, unstructure
 
 FORMATS = st.sampled_from(
@@ -328,3 +331,26 @@ def test_bulk_tables_group_reports_without_a_period_apart() -> None:
     pytest.importorskip("pyarrow")
     table = bulk.to_arrow(rows)
     assert table.column("year").to_pylist() == [None, 2022]
+
+
+def test_the_command_line_audits_a_version_2_file_with_the_new_facts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`municipal-reports audit` reads a version 2 file and reports a partial list that
+    exceeds its whole (MR103) and a fund's display rounding as a note (MR102)."""
+    partial = Breakdown("звернення", 90, (Part("a", 26), Part("b", 41), Part("c", 33)), False)
+    fund = DeputyFundAllocation(
+        Money(400_000),
+        (FundItem(Money("200000.00"), "ремонт"), FundItem(Money("199950.00"), "техніка")),
+        total_written=MoneyFormat(MoneyUnit.THOUSAND, 1),
+    )
+    report = Report(ReportMeta("Звіт", Council("Рада")), (Section("Розділ", (), (partial, fund)),))
+    path = tmp_path / "report.json"
+    path.write_text(dumps(report), encoding="utf-8")
+    code = main(["audit", "--format", "json", str(path)])
+    rows = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert [(r["code"], r["path"]) for r in rows] == [
+        ("MR103", "$.sections[0].facts[0].total"),
+        ("MR102", "$.sections[0].facts[1].fund_total"),
+    ]
