@@ -32,6 +32,7 @@ from municipal_reports.domain import (
     Task,
     YearSpan,
 )
+from municipal_reports.domain.text import BLANK
 
 __all__ = ["program_report"]
 
@@ -113,7 +114,7 @@ def _financing(data: Any) -> Financing:
 
 
 def _text(value: Any) -> str:
-    if value.__class__ is not str or not value.strip():
+    if value.__class__ is not str or not value.strip(BLANK):
         raise _Unusual
     return value
 
@@ -122,7 +123,7 @@ def _texts(value: Any) -> tuple[str, ...]:
     if value.__class__ is not list:
         raise _Unusual
     for item in value:
-        if item.__class__ is not str or not item.strip():
+        if item.__class__ is not str or not item.strip(BLANK):
             raise _Unusual
     return tuple(value)
 

@@ -521,18 +521,15 @@ def _decimals(value: Decimal) -> int:
 
 
 def _money(figure: _Figure, unit: MoneyUnit, line_text: str) -> Money:
-    kopecks = figure.value * unit.kopecks
-    if kopecks != kopecks.to_integral_value():
+    try:
+        return Money.from_decimal(figure.value, unit.kopecks)  # exact, whatever the digits
+    except MunicipalReportsError as exc:
         raise ParseError(
             line_text,
             max(0, line_text.find(figure.cell.text)),
-            f"{figure.cell.text!r} in {unit.value} has a fraction of a kopeck",
+            f"{figure.cell.text!r} in {unit.value}: {str(exc).splitlines()[-1].strip()}",
             expected="an amount",
-        )
-    try:
-        return Money.from_kopecks(int(kopecks))
-    except MunicipalReportsError as exc:
-        raise ParseError(line_text, 0, str(exc), expected="an amount") from None
+        ) from None
 
 
 def _fmt_money(kopecks: int) -> str:
