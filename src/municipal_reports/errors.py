@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from municipal_reports.safe_text import visible
+
 __all__ = [
     "AuditError",
     "InvalidTypeError",
@@ -41,7 +43,8 @@ class Problem:
     is_type: bool = False
 
     def __str__(self) -> str:
-        return f"{self.reason} (got {self.value!r}) @ {self.path}"
+        # One line whatever the path and reason hold: a key with a newline forges nothing.
+        return visible(f"{self.reason} (got {self.value!r}) @ {self.path}", single_line=True)
 
 
 class _ProblemsError(MunicipalReportsError):
@@ -121,7 +124,7 @@ class StructureError(MunicipalReportsError, ValueError):
         self.problems = tuple(problems)
         self.source = source
         count = len(self.problems)
-        head = f"invalid report{f' {source}' if source else ''}"
+        head = f"invalid report{f' {visible(source, single_line=True)}' if source else ''}"
         lines = "\n".join(f"  {_line(p)}" for p in self.problems)
         super().__init__(f"{head}: {count} problem{'s' if count != 1 else ''}\n{lines}")
 
@@ -131,9 +134,12 @@ class StructureError(MunicipalReportsError, ValueError):
 
 
 def _line(problem: Problem) -> str:
+    """One problem as one line, its control characters (newlines too) escaped."""
     if problem.value is attrs.NOTHING:
-        return f"{problem.reason} @ {problem.path}"
-    return f"{problem.reason} (got {_SHORT.repr(problem.value)}) @ {problem.path}"
+        line = f"{problem.reason} @ {problem.path}"
+    else:
+        line = f"{problem.reason} (got {_SHORT.repr(problem.value)}) @ {problem.path}"
+    return visible(line, single_line=True)
 
 
 class ParseError(MunicipalReportsError, ValueError):
@@ -150,4 +156,5 @@ class ParseError(MunicipalReportsError, ValueError):
         self.expected = expected
         shown = text if len(text) <= 80 else text[:77] + "..."
         what = f" as {expected}" if expected else ""
-        super().__init__(f"cannot read {shown!r}{what}: {reason} (at position {position})")
+        message = f"cannot read {shown!r}{what}: {reason} (at position {position})"
+        super().__init__(visible(message, single_line=True))

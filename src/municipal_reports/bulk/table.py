@@ -23,6 +23,7 @@ import attrs
 from municipal_reports.bulk.sources import FoundReport
 from municipal_reports.domain import Money, Percent, ProgramReport, Task, percentage
 from municipal_reports.errors import InvalidTypeError, InvalidValueError, Problem
+from municipal_reports.safe_text import spreadsheet_cell, visible
 
 __all__ = [
     "FIGURES",
@@ -194,7 +195,11 @@ def execution_table(
 
 
 def _text(value: object) -> str:
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    # A group key (a title, an executor) is a document's text: defused for spreadsheets,
+    # its control characters escaped.
+    return spreadsheet_cell(visible(value)) if isinstance(value, str) else str(value)
 
 
 #: The figures' columns, after the group keys.

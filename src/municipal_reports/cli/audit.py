@@ -24,6 +24,7 @@ from municipal_reports import (
 )
 from municipal_reports.bulk import audit_many, expand
 from municipal_reports.cli._jobs import add_jobs_arguments, executor_for, progress_bar
+from municipal_reports.cli._say import file_problem, not_a_report, shown
 from municipal_reports.io import finding_data
 
 __all__ = ["add_parser", "run"]
@@ -105,13 +106,11 @@ def run(args: argparse.Namespace) -> int:
             document = load(name)
             findings = audit(document, select=args.select, ignore=args.ignore)
         except StructureError as exc:
-            print(f"{name}: not a valid report:", file=sys.stderr)
-            for line in exc.lines():
-                print(f"{name}: {line}", file=sys.stderr)
+            not_a_report(name, exc)
             status = 2
             continue
         except (OSError, MunicipalReportsError) as exc:
-            print(f"{name}: cannot be read: {exc}", file=sys.stderr)
+            file_problem(name, f"cannot be read: {exc}")
             status = 2
             continue
         rows.extend((name, f) for f in findings)
@@ -152,9 +151,7 @@ def _run_many(args: argparse.Namespace) -> int:
     rows: list[tuple[str, Finding]] = []
     for result in results:
         if not result.loaded:
-            print(f"{result.source}: not a valid report:", file=sys.stderr)
-            for line in StructureError(result.problems).lines():
-                print(f"{result.source}: {line}", file=sys.stderr)
+            not_a_report(result.source, StructureError(result.problems))
             status = 2
         rows.extend((result.source, f) for f in result.findings)
     if args.format == "json":
@@ -181,15 +178,20 @@ def _table(rows: list[tuple[str, Finding]], locale: str, files: int) -> str:
     if not rows:
         return summary
     cells = [
-        (
-            name,
-            f.severity.value,
-            f.code,
-            f.name,
-            f.path,
-            _text(f.expected),
-            _text(f.found),
-            f.message(locale),
+        tuple(
+            map(
+                shown,
+                (
+                    name,
+                    f.severity.value,
+                    f.code,
+                    f.name,
+                    f.path,
+                    _text(f.expected),
+                    _text(f.found),
+                    f.message(locale),
+                ),
+            )
         )
         for name, f in rows
     ]

@@ -10,7 +10,6 @@ imported, 2 when the file cannot be read or holds no importable table.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from municipal_reports import (
@@ -24,6 +23,7 @@ from municipal_reports import (
     dump,
     dumps,
 )
+from municipal_reports.cli._say import error, file_problem, shown
 from municipal_reports.parse import ImportResult, import_tables, parse_period
 
 __all__ = ["add_parser", "run"]
@@ -57,7 +57,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _fail(message: str) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    error(PROG, message)
     return 2
 
 
@@ -81,28 +81,30 @@ def run(args: argparse.Namespace) -> int:
     try:
         text = Path(args.file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return _fail(f"cannot read {args.file}: {exc}")
+        return _fail(f"cannot read {shown(args.file)}: {exc}")
     try:
         period = parse_period(args.period) if args.period else None
         results = import_tables(text, period=period, council=args.council)
     except MunicipalReportsError as exc:
-        return _fail(f"{args.file}: {exc}")
+        return _fail(f"{shown(args.file)}: {exc}")
     for i, result in enumerate(results):
         for finding in result.findings:
             where = f"table {i + 1}: " if len(results) > 1 else ""
-            print(f"{args.file}: {where}{finding}", file=sys.stderr)
+            file_problem(args.file, f"{where}{finding}")
     document: Report | ProgramReport
     if len(results) == 1:
         document = results[0].report
     elif not args.council:
-        return _fail(f"{args.file} holds {len(results)} tables; pass --council NAME to bundle them")
+        return _fail(
+            f"{shown(args.file)} holds {len(results)} tables; pass --council NAME to bundle them"
+        )
     else:
         document = _bundle(results, args.council)
     if args.output:
         try:
             dump(document, args.output)
         except OSError as exc:
-            return _fail(f"cannot write {args.output}: {exc}")
+            return _fail(f"cannot write {shown(args.output)}: {exc}")
     else:
         print(dumps(document, indent=True))
     return 0

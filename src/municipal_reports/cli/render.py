@@ -16,6 +16,7 @@ from municipal_reports import (
     load,
     render,
 )
+from municipal_reports.cli._say import error, not_a_report
 
 __all__ = ["add_parser", "run"]
 
@@ -58,12 +59,10 @@ def run(args: argparse.Namespace) -> int:
         findings = audit(document) if args.with_audit else None
         output = render(document, to=args.to, locale=args.locale, findings=findings)
     except StructureError as exc:
-        print(f"{name}: not a valid report:", file=sys.stderr)
-        for line in exc.lines():
-            print(f"{name}: {line}", file=sys.stderr)
+        not_a_report(name, exc)
         return 2
     except (OSError, MunicipalReportsError) as exc:
-        print(f"municipal-reports render: error: {exc}", file=sys.stderr)
+        error("municipal-reports render", exc)
         return 2
     data = output.encode("utf-8") if isinstance(output, str) else output
     if args.output:

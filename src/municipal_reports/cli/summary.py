@@ -22,6 +22,7 @@ from municipal_reports.bulk import (
     to_csv,
 )
 from municipal_reports.cli._jobs import add_jobs_arguments, executor_for, progress_bar
+from municipal_reports.cli._say import error, not_a_report, shown
 
 __all__ = ["add_parser", "run"]
 
@@ -79,7 +80,7 @@ def _table(rows: list[ExecutionRow], by: tuple[str, ...]) -> str:
     header = [*by, "planned", "actual", "%", "reports", "measures"]
     cells = [
         [
-            *map(str, r.key),
+            *map(shown, r.key),
             str(r.planned),
             str(r.actual),
             "—" if r.percentage is None else str(r.percentage),
@@ -115,12 +116,10 @@ def run(args: argparse.Namespace) -> int:
                 if executor is not None:
                     executor.shutdown()
     except StructureError as exc:
-        print(f"{exc.source}: not a valid report:", file=sys.stderr)
-        for line in exc.lines():
-            print(f"{exc.source}: {line}", file=sys.stderr)
+        not_a_report(exc.source, exc)
         return 2
     except (OSError, MunicipalReportsError) as exc:
-        print(f"municipal-reports summary: error: {exc}", file=sys.stderr)
+        error("municipal-reports summary", exc)
         return 2
     if args.to == "parquet":
         try:

@@ -16,6 +16,7 @@ from municipal_reports.audit import Finding
 from municipal_reports.domain import Percent
 from municipal_reports.render import i18n
 from municipal_reports.render.layout import layout
+from municipal_reports.safe_text import visible
 
 __all__ = ["HtmlRenderer"]
 
@@ -58,7 +59,7 @@ class HtmlRenderer:
     ) -> str:
         """Render ``obj`` as an HTML page."""
         page = layout(obj, locale=locale, findings=findings)
-        return (
+        return visible(
             _environment()
             .get_template(self.template)
             .render(

@@ -15,6 +15,7 @@ from typing import Final
 from municipal_reports.audit import Finding
 from municipal_reports.errors import InvalidValueError, PluginError, Problem
 from municipal_reports.render.base import Renderer
+from municipal_reports.safe_text import visible
 
 __all__ = ["ENTRY_POINT_GROUP", "load_renderer", "render", "renderer_names", "renderers"]
 
@@ -108,4 +109,7 @@ def render(
     from municipal_reports.render import i18n  # babel and num2words: only when rendering
 
     i18n.check_locale(locale)
-    return load_renderer(to)(obj, locale=locale, findings=findings)
+    output = load_renderer(to)(obj, locale=locale, findings=findings)
+    # A plugin's text too: control characters never leave raw (JSON is data: it escapes its
+    # own controls, and bidi marks in it are part of the values).
+    return visible(output) if isinstance(output, str) and to != "json" else output
