@@ -71,6 +71,7 @@ from municipal_reports.errors import (
     MunicipalReportsError,
     ParseError,
     PluginError,
+    PluginRuntimeError,
     Problem,
     StructureError,
 )
@@ -118,6 +119,7 @@ __all__ = [
     "PeriodKind",
     "Person",
     "PluginError",
+    "PluginRuntimeError",
     "Problem",
     "Program",
     "ProgramReport",

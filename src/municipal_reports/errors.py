@@ -20,6 +20,7 @@ __all__ = [
     "MunicipalReportsError",
     "ParseError",
     "PluginError",
+    "PluginRuntimeError",
     "Problem",
     "StructureError",
 ]
@@ -89,11 +90,33 @@ def raise_problems(problems: list[Problem], *, subject: str = "") -> None:
 class PluginError(MunicipalReportsError, ImportError):
     """A plugin (rule pack or renderer) named by an entry point could not be loaded."""
 
-    def __init__(self, group: str, name: str, cause: BaseException) -> None:
-        super().__init__(f"plugin {name!r} of group {group!r} failed to load: {cause!r}")
+    def __init__(
+        self, group: str, name: str, cause: BaseException, *, distribution: str = ""
+    ) -> None:
+        of = f" of {distribution}" if distribution else ""
+        super().__init__(f"plugin {name!r}{of} in group {group!r} failed to load: {cause!r}")
         # After ImportError.__init__, which would reset ``name`` to None.
         self.group = group
         self.name = name
+        self.distribution = distribution
+
+
+class PluginRuntimeError(MunicipalReportsError, RuntimeError):
+    """A loaded plugin failed while it worked: a rule raised or returned garbage (in strict
+    mode; otherwise the audit reports it as an MR000 finding), or a renderer raised.
+
+    ``name`` is the rule's code or the renderer's name; ``distribution`` the package that
+    installed it."""
+
+    def __init__(self, group: str, name: str, distribution: str, cause: BaseException) -> None:
+        super().__init__(
+            f"plugin {name!r} of {distribution or 'an unknown distribution'} failed: "
+            f"{type(cause).__name__}: {cause}"
+        )
+        self.group = group
+        self.name = name
+        self.distribution = distribution
+        self.cause = cause
 
 
 class AuditError(MunicipalReportsError, ValueError):

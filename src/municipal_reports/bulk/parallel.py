@@ -71,7 +71,11 @@ def _documents(name: str) -> list[tuple[str, bytes]]:
 
 
 def _audit_document(
-    source: str, data: bytes, select: Sequence[str] | None, ignore: Sequence[str]
+    source: str,
+    data: bytes,
+    select: Sequence[str] | None,
+    ignore: Sequence[str],
+    strict: bool = False,
 ) -> SourceAudit:
     try:
         document = loads(data, source=source)
@@ -79,15 +83,18 @@ def _audit_document(
         return SourceAudit(source, problems=exc.problems)
     except MunicipalReportsError as exc:
         return SourceAudit(source, problems=(Problem("$", attrs.NOTHING, str(exc)),))
-    return SourceAudit(source, tuple(audit(document, select=select, ignore=ignore)))
+    return SourceAudit(source, tuple(audit(document, select=select, ignore=ignore, strict=strict)))
 
 
 def audit_files(
-    files: Sequence[str], select: Sequence[str] | None = None, ignore: Sequence[str] = ()
+    files: Sequence[str],
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    strict: bool = False,
 ) -> list[SourceAudit]:
     """The audit of every document in ``files`` (a worker's chunk; runs anywhere)."""
     return [
-        _audit_document(source, data, select, ignore)
+        _audit_document(source, data, select, ignore, strict)
         for name in files
         for source, data in _documents(name)
     ]
@@ -139,6 +146,7 @@ def audit_many(
     ignore: Sequence[str] = (),
     chunk_files: int = DEFAULT_CHUNK_FILES,
     progress: Progress | None = None,
+    strict: bool = False,
 ) -> list[SourceAudit]:
     """The audit of every document in ``paths`` (files, directories, ``.jsonl``), one
     :class:`SourceAudit` a document in the order of the files.
@@ -146,14 +154,18 @@ def audit_many(
     Without ``executor`` it runs here; with one (a process pool, a dask client's executor)
     each chunk of ``chunk_files`` files runs there. A document that is not a valid report
     does not stop the others: its :class:`SourceAudit` carries its problems. ``select``
-    and ``ignore`` are those of :func:`~municipal_reports.audit`; ``progress`` is called
-    with the number of files finished.
+    and ``ignore`` are those of :func:`~municipal_reports.audit`, and so is ``strict`` (a
+    broken plugin raises); ``progress`` is called with the number of files finished.
     """
     files = expand(paths)
     results: list[SourceAudit] = []
     select_list = None if select is None else list(select)
     for part in _run(
-        executor, _chunks(files, chunk_files), audit_files, (select_list, list(ignore)), progress
+        executor,
+        _chunks(files, chunk_files),
+        audit_files,
+        (select_list, list(ignore), strict),
+        progress,
     ):
         results.extend(part)
     return results

@@ -16,6 +16,8 @@ from typing import Any
 from municipal_reports import (
     Finding,
     MunicipalReportsError,
+    PluginError,
+    PluginRuntimeError,
     Severity,
     StructureError,
     audit,
@@ -24,7 +26,7 @@ from municipal_reports import (
 )
 from municipal_reports.bulk import audit_many, expand
 from municipal_reports.cli._jobs import add_jobs_arguments, executor_for, progress_bar
-from municipal_reports.cli._say import file_problem, not_a_report, shown
+from municipal_reports.cli._say import error, file_problem, not_a_report, shown
 from municipal_reports.io import finding_data
 
 __all__ = ["add_parser", "run"]
@@ -69,6 +71,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--locale", choices=("uk", "en"), default="en", help="the language of the messages"
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="a broken plugin (a rule pack that cannot load, a rule that fails) is an error "
+        "(exit 2) instead of an MR000 finding",
+    )
     add_jobs_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -104,7 +112,10 @@ def run(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             document = load(name)
-            findings = audit(document, select=args.select, ignore=args.ignore)
+            findings = audit(document, select=args.select, ignore=args.ignore, strict=args.strict)
+        except (PluginError, PluginRuntimeError) as exc:
+            error("municipal-reports audit", exc)
+            return 2
         except StructureError as exc:
             not_a_report(name, exc)
             status = 2
@@ -139,8 +150,16 @@ def _run_many(args: argparse.Namespace) -> int:
     try:
         with progress_bar(len(files), wanted=args.progress) as progress:
             results = audit_many(
-                files, executor, select=args.select, ignore=args.ignore, progress=progress
+                files,
+                executor,
+                select=args.select,
+                ignore=args.ignore,
+                progress=progress,
+                strict=args.strict,
             )
+    except (PluginError, PluginRuntimeError) as exc:
+        error("municipal-reports audit", exc)
+        return 2
     except OSError as exc:
         print(f"municipal-reports audit: error: {exc}", file=sys.stderr)
         return 2
