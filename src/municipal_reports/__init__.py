@@ -66,6 +66,7 @@ from municipal_reports.domain import (
 )
 from municipal_reports.errors import (
     AuditError,
+    InputFileError,
     InvalidTypeError,
     InvalidValueError,
     MunicipalReportsError,
@@ -100,6 +101,7 @@ __all__ = [
     "Financing",
     "Finding",
     "FundItem",
+    "InputFileError",
     "Interval",
     "InvalidTypeError",
     "InvalidValueError",

@@ -15,6 +15,7 @@ from municipal_reports.safe_text import visible
 
 __all__ = [
     "AuditError",
+    "InputFileError",
     "InvalidTypeError",
     "InvalidValueError",
     "MunicipalReportsError",
@@ -85,6 +86,26 @@ def raise_problems(problems: list[Problem], *, subject: str = "") -> None:
     if any(p.is_type for p in problems):
         raise InvalidTypeError(problems, subject=subject)
     raise InvalidValueError(problems, subject=subject)
+
+
+class InputFileError(MunicipalReportsError, OSError):
+    """A file the library will not read: not a regular file (a FIFO, a device, a folder), a
+    dangling link, or larger than the size limit. Also an ``OSError``, so code that handles
+    unreadable files handles these too.
+
+    >>> str(InputFileError("r.json", "is a FIFO, not a regular file"))
+    "cannot read 'r.json': is a FIFO, not a regular file"
+    """
+
+    def __init__(self, filename: str, reason: str) -> None:
+        self.message = visible(f"cannot read {filename!r}: {reason}", single_line=True)
+        super().__init__(self.message)
+        self.filename = filename
+        self.reason = reason
+
+    def __str__(self) -> str:
+        # OSError would write "[Errno None] None: 'r.json'" once ``filename`` is set.
+        return self.message
 
 
 class PluginError(MunicipalReportsError, ImportError):

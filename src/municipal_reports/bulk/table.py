@@ -119,6 +119,8 @@ class ExecutionSums:
         self.by = _check_by(by)
         #: group → [planned kopecks, actual kopecks, reports, measures]
         self.groups: dict[GroupKey, list[int]] = {}
+        #: (source, reason) of each document or file left out of the sums
+        self.failures: list[tuple[str, str]] = []
 
     def add(self, found: FoundReport) -> None:
         """Add the measures of one report."""
@@ -161,6 +163,7 @@ class ExecutionSums:
             mine = self.groups.setdefault(key, [0, 0, 0, 0])
             for i, v in enumerate(values):
                 mine[i] += v
+        self.failures.extend(other.failures)
 
     def rows(self) -> list[ExecutionRow]:
         """The table, sorted by its keys."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import sys
 
-from municipal_reports import StructureError
+from municipal_reports import InputFileError, StructureError
 from municipal_reports.safe_text import visible
 
-__all__ = ["error", "file_problem", "not_a_report", "shown"]
+__all__ = ["cannot_read", "error", "file_problem", "not_a_report", "shown"]
 
 
 def shown(text: object) -> str:
@@ -26,6 +26,18 @@ def error(prog: str, message: object) -> None:
 def file_problem(name: str, reason: object) -> None:
     """``FILE: REASON`` on stderr, for a file that cannot be read or audited."""
     print(f"{shown(name)}: {visible(str(reason))}", file=sys.stderr)
+
+
+def cannot_read(name: str, exc: OSError | str) -> None:
+    """``FILE: cannot be read: REASON`` on stderr: the library's reason for a file it will
+    not read (a FIFO, too large), else the system's (``Permission denied``)."""
+    if isinstance(exc, str):
+        reason = exc
+    elif isinstance(exc, InputFileError):
+        reason = exc.reason
+    else:
+        reason = exc.strerror or str(exc)
+    file_problem(name, f"cannot be read: {reason}")
 
 
 def not_a_report(name: str, exc: StructureError) -> None:

@@ -24,9 +24,10 @@ from municipal_reports import (
     default_rules,
     load,
 )
-from municipal_reports.bulk import audit_many, expand
+from municipal_reports.bulk import audit_many
+from municipal_reports.cli._files import add_max_size_argument, expand_each
 from municipal_reports.cli._jobs import add_jobs_arguments, executor_for, progress_bar
-from municipal_reports.cli._say import error, file_problem, not_a_report, shown
+from municipal_reports.cli._say import cannot_read, error, file_problem, not_a_report, shown
 from municipal_reports.io import finding_data
 
 __all__ = ["add_parser", "run"]
@@ -78,6 +79,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "(exit 2) instead of an MR000 finding",
     )
     add_jobs_arguments(parser)
+    add_max_size_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -111,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     rows: list[tuple[str, Finding]] = []
     for name in args.files:
         try:
-            document = load(name)
+            document = load(name, max_size=args.max_size)
             findings = audit(document, select=args.select, ignore=args.ignore, strict=args.strict)
         except (PluginError, PluginRuntimeError) as exc:
             error("municipal-reports audit", exc)
@@ -120,8 +122,12 @@ def run(args: argparse.Namespace) -> int:
             not_a_report(name, exc)
             status = 2
             continue
-        except (OSError, MunicipalReportsError) as exc:
-            file_problem(name, f"cannot be read: {exc}")
+        except OSError as exc:
+            cannot_read(name, exc)
+            status = 2
+            continue
+        except MunicipalReportsError as exc:
+            file_problem(name, exc)
             status = 2
             continue
         rows.extend((name, f) for f in findings)
@@ -141,11 +147,7 @@ def _is_plain_file(name: str) -> bool:
 
 def _run_many(args: argparse.Namespace) -> int:
     """Directories, JSON Lines or ``--jobs N``: the documents through ``audit_many``."""
-    try:
-        files = expand(args.files)
-    except OSError as exc:
-        print(f"municipal-reports audit: error: {exc}", file=sys.stderr)
-        return 2
+    files = expand_each(args.files)
     executor = executor_for(args.jobs)
     try:
         with progress_bar(len(files), wanted=args.progress) as progress:
@@ -156,20 +158,24 @@ def _run_many(args: argparse.Namespace) -> int:
                 ignore=args.ignore,
                 progress=progress,
                 strict=args.strict,
+                max_size=args.max_size,
             )
     except (PluginError, PluginRuntimeError) as exc:
         error("municipal-reports audit", exc)
         return 2
     except OSError as exc:
-        print(f"municipal-reports audit: error: {exc}", file=sys.stderr)
+        error("municipal-reports audit", exc)
         return 2
     finally:
         if executor is not None:
-            executor.shutdown()
+            executor.shutdown(cancel_futures=True)
     status = 0
     rows: list[tuple[str, Finding]] = []
     for result in results:
-        if not result.loaded:
+        if result.error:
+            cannot_read(result.source, result.error)
+            status = 2
+        elif not result.loaded:
             not_a_report(result.source, StructureError(result.problems))
             status = 2
         rows.extend((result.source, f) for f in result.findings)

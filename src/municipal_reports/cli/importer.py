@@ -10,20 +10,22 @@ imported, 2 when the file cannot be read or holds no importable table.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from municipal_reports import (
     Council,
+    InputFileError,
     MunicipalReportsError,
     ProgramReport,
     Report,
     ReportKind,
     ReportMeta,
     Section,
-    dump,
     dumps,
 )
+from municipal_reports.cli._files import add_max_size_argument
+from municipal_reports.cli._output import OutputError, check_output, write_output
 from municipal_reports.cli._say import error, file_problem, shown
+from municipal_reports.io import read_bytes
 from municipal_reports.parse import ImportResult, import_tables, parse_period
 
 __all__ = ["add_parser", "run"]
@@ -53,6 +55,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         default=None,
         help="the reporting period («9 місяців 2022 року»), when the title names none",
     )
+    add_max_size_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -79,7 +82,13 @@ def _bundle(results: tuple[ImportResult, ...], council: str) -> Report:
 def run(args: argparse.Namespace) -> int:
     """Import the file; write the report; return the exit status."""
     try:
-        text = Path(args.file).read_text(encoding="utf-8")
+        if args.output:
+            check_output(args.output, [args.file])
+        text = read_bytes(args.file, max_size=args.max_size).decode("utf-8")
+    except OutputError as exc:
+        return _fail(str(exc))
+    except InputFileError as exc:
+        return _fail(f"cannot read {shown(args.file)}: {exc.reason}")
     except (OSError, UnicodeDecodeError) as exc:
         return _fail(f"cannot read {shown(args.file)}: {exc}")
     try:
@@ -102,9 +111,9 @@ def run(args: argparse.Namespace) -> int:
         document = _bundle(results, args.council)
     if args.output:
         try:
-            dump(document, args.output)
-        except OSError as exc:
-            return _fail(f"cannot write {shown(args.output)}: {exc}")
+            write_output(args.output, dumps(document, indent=True) + "\n", inputs=[args.file])
+        except OutputError as exc:
+            return _fail(str(exc))
     else:
         print(dumps(document, indent=True))
     return 0

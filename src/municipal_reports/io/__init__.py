@@ -1,5 +1,6 @@
 """JSON in and out: the report file format, its converter and its JSON Schema."""
 
+from municipal_reports.io.files import DEFAULT_MAX_SIZE, open_regular, read_bytes
 from municipal_reports.io.findings import finding_data
 from municipal_reports.io.json import (
     DOCUMENT_TYPES,
@@ -15,6 +16,7 @@ from municipal_reports.io.json import (
 from municipal_reports.io.schema import json_schema
 
 __all__ = [
+    "DEFAULT_MAX_SIZE",
     "DOCUMENT_TYPES",
     "FORMAT_VERSION",
     "Document",
@@ -24,6 +26,8 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "open_regular",
+    "read_bytes",
     "structure",
     "unstructure",
 ]

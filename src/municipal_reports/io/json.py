@@ -25,6 +25,7 @@ from municipal_reports.domain import ProgramReport, Report
 from municipal_reports.errors import InvalidTypeError, Problem, StructureError
 from municipal_reports.io.converter import TAG_KEY, converter, problems_of
 from municipal_reports.io.fast import program_report as fast_program_report
+from municipal_reports.io.files import DEFAULT_MAX_SIZE, read_bytes, read_stream
 from municipal_reports.paths import join
 
 __all__ = [
@@ -207,15 +208,19 @@ def loads(data: str | bytes | bytearray | memoryview, *, source: str = "") -> Do
     return _document(decoded, source)
 
 
-def load(source: str | os.PathLike[str] | IO[bytes]) -> Document:
+def load(
+    source: str | os.PathLike[str] | IO[bytes], *, max_size: int = DEFAULT_MAX_SIZE
+) -> Document:
     """The report (or program report) in the file at path ``source``, or read from the
     binary file object ``source``. See :func:`loads`; a file that cannot be read raises
-    ``OSError`` as usual."""
+    ``OSError`` as usual, and so does (as
+    :class:`~municipal_reports.errors.InputFileError`) one that is not a regular file (a
+    FIFO, a device, a folder) or is larger than ``max_size`` bytes (512 MiB by default)."""
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
-        with open(name, "rb") as handle:
-            return loads(handle.read(), source=name)
-    return loads(source.read(), source=str(getattr(source, "name", "")))
+        return loads(read_bytes(name, max_size=max_size), source=name)
+    name = str(getattr(source, "name", ""))
+    return loads(read_stream(source, name, max_size=max_size), source=name)
 
 
 def dumps(document: Document, *, indent: bool = False) -> str:
