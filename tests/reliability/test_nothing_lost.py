@@ -145,7 +145,8 @@ def test_an_unreadable_file_is_reported_and_the_rest_audited(
     out, err = capsys.readouterr()
     assert code == 2
     assert "a.json" in out
-    assert "b.json" in err and "Permission denied" in err
+    assert "b.json" in err
+    assert "Permission denied" in err
 
 
 def test_summary_of_a_folder_reports_each_faulty_file_and_sums_the_rest(
