@@ -81,9 +81,9 @@ def test_a_long_line_of_json_lines_is_refused(tmp_path: Path) -> None:
     """A JSON Lines file holding a line over the limit is refused, naming file and line."""
     path = tmp_path / "many.jsonl"
     path.write_bytes(b"{}\n" + b"x" * 1000 + b"\n")
-    with pytest.raises(InputFileError, match="many.jsonl:2"):
+    with pytest.raises(InputFileError, match=r"many\.jsonl:2"):
         list(documents_of(str(path), max_size=100))
-    with pytest.raises(InputFileError, match="many.jsonl:1"):
+    with pytest.raises(InputFileError, match=r"many\.jsonl:1"):
         list(iter_documents([path], max_size=1))
 
 
