@@ -65,18 +65,30 @@ def read_bytes(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE
         size = os.fstat(handle.fileno()).st_size
         if size > max_size:
             raise InputFileError(name, _too_large(size, max_size))
-        data = handle.read(max_size + 1)
+        # One buffer of the file's size (read(n) allocates n bytes up front, so never the
+        # limit itself); a file that grew since is read on, in chunks, up to the limit.
+        data = handle.read(size + 1)
+        if len(data) > size:
+            data += read_stream(handle, name, max_size=max_size - len(data))
     if len(data) > max_size:
         raise InputFileError(name, _too_large(len(data), max_size))
     return data
+
+
+_CHUNK: Final = 1024 * 1024
 
 
 def read_stream(handle: IO[bytes], name: str, *, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
-    """At most ``max_size`` bytes from an open binary file; more is refused."""
-    data = handle.read(max_size + 1)
-    if len(data) > max_size:
-        raise InputFileError(name, _too_large(len(data), max_size))
-    return data
+    """At most ``max_size`` bytes from an open binary file, read in chunks (memory grows
+    with what is there, not with the limit); more is refused."""
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := handle.read(min(_CHUNK, max_size + 1 - total) or 1):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_size:
+            raise InputFileError(name, _too_large(total, max_size))
+    return b"".join(chunks)
 
 
 def _too_large(size: int, limit: int) -> str:
