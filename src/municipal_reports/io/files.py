@@ -68,8 +68,8 @@ def read_bytes(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE
         # One buffer of the file's size (read(n) allocates n bytes up front, so never the
         # limit itself); a file that grew since is read on, in chunks, up to the limit.
         data = handle.read(size + 1)
-        if len(data) > size:
-            data += read_stream(handle, name, max_size=max_size - len(data))
+        while size < len(data) <= max_size and (more := handle.read(_CHUNK)):
+            data += more  # the file grew since: read on, a chunk at a time, to the limit
     if len(data) > max_size:
         raise InputFileError(name, _too_large(len(data), max_size))
     return data

@@ -152,7 +152,7 @@ def _first_duplicate(value: Any, path: str) -> str | None:
     return None
 
 
-def _colons(data: str | bytes) -> int:
+def _colons(data: str | bytes | bytearray) -> int:
     """The colons of ``data``, counting every «\\u003…» escape as one (a few are other
     characters: that only sends a document to the slow pass)."""
     if isinstance(data, str):
@@ -160,7 +160,7 @@ def _colons(data: str | bytes) -> int:
     return data.count(b":") + data.count(b"\\u003")
 
 
-def _duplicate_key(data: str | bytes, decoded: Any) -> str | None:
+def _duplicate_key(data: str | bytes | bytearray, decoded: Any) -> str | None:
     """The path of a key that an object of ``data`` holds twice, else None.
 
     Cheap on the common road: every member of an object has one colon, and every colon in a
@@ -187,9 +187,9 @@ def loads(data: str | bytes | bytearray | memoryview, *, source: str = "") -> Do
     Anything but text (str) or bytes raises
     :class:`~municipal_reports.errors.InvalidTypeError`.
     """
-    if isinstance(data, (memoryview, bytearray)):
+    if isinstance(data, memoryview):
         data = bytes(data)
-    if not isinstance(data, (str, bytes)):
+    if not isinstance(data, (str, bytes, bytearray)):
         raise InvalidTypeError(
             [Problem("$", type(data), "loads() takes JSON text: str or bytes", True)]
         )
