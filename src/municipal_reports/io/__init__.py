@@ -1,6 +1,6 @@
 """JSON in and out: the report file format, its converter and its JSON Schema."""
 
-from municipal_reports.io.files import DEFAULT_MAX_SIZE, open_regular, read_bytes
+from municipal_reports.io.files import DEFAULT_MAX_SIZE, check_regular, open_regular, read_bytes
 from municipal_reports.io.findings import finding_data
 from municipal_reports.io.json import (
     DOCUMENT_TYPES,
@@ -20,6 +20,7 @@ __all__ = [
     "DOCUMENT_TYPES",
     "FORMAT_VERSION",
     "Document",
+    "check_regular",
     "dump",
     "dumps",
     "finding_data",

@@ -15,7 +15,7 @@ from typing import IO, Final
 
 from municipal_reports.errors import InputFileError
 
-__all__ = ["DEFAULT_MAX_SIZE", "open_regular", "read_bytes", "read_stream"]
+__all__ = ["DEFAULT_MAX_SIZE", "check_regular", "open_regular", "read_bytes", "read_stream"]
 
 #: The largest document read by default, in bytes (512 MiB). A real report is a few
 #: megabytes; callers that mean to read more say so (``max_size=``, ``--max-size``).
@@ -53,6 +53,18 @@ def open_regular(path: str | os.PathLike[str]) -> IO[bytes]:
     except BaseException:
         os.close(fd)
         raise
+
+
+def check_regular(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> int:
+    """The size of the regular file at ``path``, refused (as :func:`read_bytes` would) when
+    it is not a regular file or is larger than ``max_size``: for readers that open the file
+    themselves (docx, xlsx, pdf)."""
+    name = os.fspath(path)
+    with open_regular(name) as handle:
+        size = os.fstat(handle.fileno()).st_size
+    if size > max_size:
+        raise InputFileError(name, _too_large(size, max_size))
+    return size
 
 
 def read_bytes(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
