@@ -246,3 +246,17 @@ def test_cli_audit_reports_the_failed_rules_and_strict_exits_2(
     assert code == 2
     assert "Traceback" not in err
     assert "zoo-" in err
+
+
+def test_mr000_is_selected_and_ignored_like_a_rule(zoo: Path) -> None:
+    """Ignoring MR000 drops the failures; selecting MR308 gives that rule's findings alone
+    (no broken packs); selecting MR0 gives only the broken packs' findings."""
+    rules = RuleSet.from_entry_points()
+    assert not [f for f in audit(BAD_LIST, rules=rules, ignore=["MR000"]) if f.code == "MR000"]
+    assert not [
+        f for f in audit(BAD_LIST, rules=rules, ignore=["rule-failed"]) if f.code == "MR000"
+    ]
+    assert [f.code for f in audit(BAD_LIST, rules=rules, select=["MR308"])] == ["MR308"]
+    only = audit(BAD_LIST, rules=rules, select=["MR0"])
+    assert {f.code for f in only} == {"MR000"}
+    assert set(_failed(only)) == {"broken", "notrules"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from municipal_reports.audit.failed import rule_failed
+from municipal_reports.audit.failed import RULE_FAILED, RULE_FAILED_NAME, rule_failed
 from municipal_reports.audit.finding import Finding, Severity
 from municipal_reports.audit.registry import ENTRY_POINT_GROUP, RuleSet, default_rules
 from municipal_reports.audit.walk import walk
@@ -30,7 +30,9 @@ def audit(
     A rule that fails, or a rule pack that could not be loaded, is one MR000
     ``rule-failed`` finding (an error) and every other rule still runs. ``strict`` raises
     instead: :class:`~municipal_reports.errors.PluginError` for a broken pack,
-    :class:`~municipal_reports.errors.PluginRuntimeError` for a failing rule.
+    :class:`~municipal_reports.errors.PluginRuntimeError` for a failing rule. ``select`` and
+    ``ignore`` treat MR000 as a rule of its own: a broken pack is reported when MR000 is
+    selected (or nothing is), a chosen rule's failure unless MR000 is ignored.
     """
     ruleset = rules if rules is not None else default_rules()
     if strict and ruleset.broken:
@@ -38,9 +40,21 @@ def audit(
         raise PluginError(
             ENTRY_POINT_GROUP, pack.name, RuntimeError(pack.error), distribution=pack.distribution
         )
-    found = [rule_failed(p.name, p.distribution, "$", p.error) for p in ruleset.broken]
-    found.extend(walk(obj, ruleset.filtered(select, ignore), strict=strict))
+    ignored = _names_failed(ignore)
+    selected = select is None or _names_failed(select)
+    found = (
+        [rule_failed(p.name, p.distribution, "$", p.error) for p in ruleset.broken]
+        if selected and not ignored
+        else []
+    )
+    walked = walk(obj, ruleset.filtered(select, ignore), strict=strict)
+    found.extend(f for f in walked if not (ignored and f.code == RULE_FAILED))
     return found
+
+
+def _names_failed(selectors: Iterable[str]) -> bool:
+    """Whether a selector names MR000 ``rule-failed`` (its code, a prefix of it, its name)."""
+    return any(s == RULE_FAILED_NAME or RULE_FAILED.startswith(s) for s in selectors)
 
 
 def check(

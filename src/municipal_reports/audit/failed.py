@@ -14,11 +14,11 @@ from typing import Final
 from municipal_reports.audit.finding import Finding, Severity
 from municipal_reports.audit.messages import N_
 
-__all__ = ["RULE_FAILED", "rule_failed"]
+__all__ = ["RULE_FAILED", "RULE_FAILED_NAME", "rule_failed"]
 
 #: The code of the finding; no rule may take it.
 RULE_FAILED: Final = "MR000"
-_NAME: Final = "rule-failed"
+RULE_FAILED_NAME: Final = "rule-failed"
 _MESSAGE: Final = N_("rule {rule} of {distribution} failed here and was skipped: {error}")
 _MAX_ERROR: Final = 200
 
@@ -31,7 +31,7 @@ def rule_failed(rule: str, distribution: str, path: str, error: BaseException | 
         text = text[: _MAX_ERROR - 1] + "…"
     return Finding(
         code=RULE_FAILED,
-        name=_NAME,
+        name=RULE_FAILED_NAME,
         severity=Severity.ERROR,
         path=path,
         expected=None,

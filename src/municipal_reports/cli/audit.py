@@ -93,6 +93,8 @@ def _codes(text: str) -> list[str]:
 def _check_selectors(selectors: list[str]) -> str | None:
     rules = list(default_rules())
     for s in selectors:
+        if s in ("MR0", "MR000", "rule-failed"):
+            continue  # the finding of a failed rule or rule pack, selected like a rule
         if not any(r.name == s or r.code.startswith(s) for r in rules):
             return s
     return None
