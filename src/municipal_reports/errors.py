@@ -6,6 +6,7 @@ Every error that reports bad data carries the :class:`Problem` records that say 
 
 from __future__ import annotations
 
+import pickle
 import reprlib
 from collections.abc import Iterable
 
@@ -28,7 +29,27 @@ __all__ = [
 
 
 class MunicipalReportsError(Exception):
-    """Root of every exception that municipal-reports raises on purpose."""
+    """Root of every exception that municipal-reports raises on purpose.
+
+    Every one survives pickling (a worker process of ``--jobs`` hands its errors back to
+    the parent): each class rebuilds itself from the arguments it was made with.
+    """
+
+
+def _rebuild(
+    cls: type[Exception], args: tuple[object, ...], kwargs: dict[str, object]
+) -> Exception:
+    """An error made again from its constructor's arguments (for pickling)."""
+    return cls(*args, **kwargs)
+
+
+def _portable(cause: BaseException) -> BaseException:
+    """``cause`` if it pickles, else a RuntimeError that says what it was."""
+    try:
+        pickle.dumps(cause)
+    except Exception:
+        return RuntimeError(f"{type(cause).__name__}: {cause}")
+    return cause
 
 
 @attrs.frozen
@@ -61,6 +82,9 @@ class _ProblemsError(MunicipalReportsError):
         head = f"invalid {subject}" if subject else "invalid value"
         count = len(self.problems)
         super().__init__(f"{head}: {count} problem{'s' if count != 1 else ''}\n{lines}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.problems,), {"subject": self.subject}))
 
     @property
     def path(self) -> str:
@@ -107,6 +131,9 @@ class InputFileError(MunicipalReportsError, OSError):
         # OSError would write "[Errno None] None: 'r.json'" once ``filename`` is set.
         return self.message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.filename, self.reason), {}))
+
 
 class PluginError(MunicipalReportsError, ImportError):
     """A plugin (rule pack or renderer) named by an entry point could not be loaded."""
@@ -120,6 +147,11 @@ class PluginError(MunicipalReportsError, ImportError):
         self.group = group
         self.name = name
         self.distribution = distribution
+        self.cause = cause
+
+    def __reduce__(self) -> tuple[object, ...]:
+        args = (self.group, self.name, _portable(self.cause))
+        return (_rebuild, (type(self), args, {"distribution": self.distribution}))
 
 
 class PluginRuntimeError(MunicipalReportsError, RuntimeError):
@@ -139,6 +171,10 @@ class PluginRuntimeError(MunicipalReportsError, RuntimeError):
         self.distribution = distribution
         self.cause = cause
 
+    def __reduce__(self) -> tuple[object, ...]:
+        args = (self.group, self.name, self.distribution, _portable(self.cause))
+        return (_rebuild, (type(self), args, {}))
+
 
 class AuditError(MunicipalReportsError, ValueError):
     """Raised by :func:`municipal_reports.check`: carries every error finding at once."""
@@ -147,6 +183,9 @@ class AuditError(MunicipalReportsError, ValueError):
         self.findings = tuple(findings)
         lines = "\n".join(f"  {f}" for f in self.findings)
         super().__init__(f"{len(self.findings)} error finding(s)\n{lines}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.findings,), {}))
 
 
 # Short, depth-safe reprs for error lines: a bad value may be a 50 MB array.
@@ -171,6 +210,9 @@ class StructureError(MunicipalReportsError, ValueError):
         head = f"invalid report{f' {visible(source, single_line=True)}' if source else ''}"
         lines = "\n".join(f"  {_line(p)}" for p in self.problems)
         super().__init__(f"{head}: {count} problem{'s' if count != 1 else ''}\n{lines}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.problems,), {"source": self.source}))
 
     def lines(self) -> list[str]:
         """Each problem as one ``message @ $.path`` line."""
@@ -202,3 +244,7 @@ class ParseError(MunicipalReportsError, ValueError):
         what = f" as {expected}" if expected else ""
         message = f"cannot read {shown!r}{what}: {reason} (at position {position})"
         super().__init__(visible(message, single_line=True))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        args = (self.text, self.position, self.reason)
+        return (_rebuild, (type(self), args, {"expected": self.expected}))

@@ -260,3 +260,24 @@ def test_mr000_is_selected_and_ignored_like_a_rule(zoo: Path) -> None:
     only = audit(BAD_LIST, rules=rules, select=["MR0"])
     assert {f.code for f in only} == {"MR000"}
     assert set(_failed(only)) == {"broken", "notrules"}
+
+
+def test_strict_with_workers_names_the_plugin(
+    zoo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """audit --strict --jobs 2: the failing plugin is named on one line (the error crosses
+    from the worker as itself, not as a worker that died), exit 2."""
+    from municipal_reports import dumps, load
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    report = load(examples / "zhytomyr-deputies-department-2017.json")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"r{i}.json").write_text(dumps(report), encoding="utf-8")
+    code = main(["audit", "--strict", "--jobs", "2", "--no-progress", str(folder)])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert "zoo-" in err
+    assert "worker process died" not in err
+    assert "Traceback" not in err

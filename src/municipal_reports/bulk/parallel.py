@@ -56,7 +56,7 @@ class SourceAudit:
     """The audit of one document: its source (``file`` or ``file:line``), its findings in
     the order of the tree, and the problems that kept it from loading (then no findings);
     or, for a file that could not be read at all (or whose worker process died), the
-    reason in ``error``."""
+    reason in ``error`` («cannot be read: …», «its worker process died …»)."""
 
     source: str
     findings: tuple[Finding, ...] = ()
@@ -111,7 +111,7 @@ def audit_files(
         try:
             documents = list(documents_of(name, max_size=max_size))
         except OSError as exc:
-            out.append(SourceAudit(name, error=_read_error(exc)))
+            out.append(SourceAudit(name, error=f"cannot be read: {_read_error(exc)}"))
             continue
         out.extend(_audit_document(s, data, select, ignore, strict) for s, data in documents)
     return out

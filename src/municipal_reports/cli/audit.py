@@ -175,7 +175,7 @@ def _run_many(args: argparse.Namespace) -> int:
     rows: list[tuple[str, Finding]] = []
     for result in results:
         if result.error:
-            cannot_read(result.source, result.error)
+            file_problem(result.source, result.error)
             status = 2
         elif not result.loaded:
             not_a_report(result.source, StructureError(result.problems))
