@@ -21,6 +21,11 @@ __all__ = ["DEFAULT_MAX_SIZE", "check_regular", "open_regular", "read_bytes", "r
 #: megabytes; callers that mean to read more say so (``max_size=``, ``--max-size``).
 DEFAULT_MAX_SIZE: Final = 512 * 1024 * 1024
 
+# Not blocking on open (a FIFO with no writer would wait forever); binary and close-on-exec
+# where the platform has them (Windows has no O_NONBLOCK and needs O_BINARY).
+_NONBLOCK: Final = getattr(os, "O_NONBLOCK", 0)
+_FLAGS: Final = os.O_RDONLY | _NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
 _KINDS: Final = (
     (stat.S_ISDIR, "a folder"),
     (stat.S_ISFIFO, "a FIFO (named pipe)"),
@@ -38,7 +43,7 @@ def open_regular(path: str | os.PathLike[str]) -> IO[bytes]:
     """
     name = os.fspath(path)
     try:
-        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(name, _FLAGS)
     except FileNotFoundError:
         if os.path.islink(name):
             raise InputFileError(name, "is a dangling symbolic link") from None
@@ -48,7 +53,8 @@ def open_regular(path: str | os.PathLike[str]) -> IO[bytes]:
         if not stat.S_ISREG(mode):
             kind = next((k for test, k in _KINDS if test(mode)), "not a regular file")
             raise InputFileError(name, f"is {kind}, not a regular file")
-        os.set_blocking(fd, True)
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
