@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from typing import TypeVar
@@ -154,9 +155,13 @@ def _chunks(files: list[str], size: int) -> list[list[str]]:
     return [files[i : i + size] for i in range(0, len(files), size)]
 
 
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops on Ctrl-C, and says so
+
+
 def _alone(work: Callable[..., R], files: list[str], args: tuple[object, ...]) -> R:
     """``work`` on ``files`` in a process of its own; BrokenExecutor if that process dies."""
-    with ProcessPoolExecutor(max_workers=1) as pool:
+    with ProcessPoolExecutor(max_workers=1, initializer=_ignore_interrupts) as pool:
         return pool.submit(work, files, *args).result()
 
 
