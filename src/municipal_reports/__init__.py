@@ -76,11 +76,13 @@ from municipal_reports.domain import (
 )
 from municipal_reports.errors import (
     AuditError,
+    InputFileError,
     InvalidTypeError,
     InvalidValueError,
     MunicipalReportsError,
     ParseError,
     PluginError,
+    PluginRuntimeError,
     Problem,
     StructureError,
 )
@@ -112,6 +114,7 @@ __all__ = [
     "Finding",
     "Fit",
     "FundItem",
+    "InputFileError",
     "Interval",
     "InvalidTypeError",
     "InvalidValueError",
@@ -132,6 +135,7 @@ __all__ = [
     "PeriodKind",
     "Person",
     "PluginError",
+    "PluginRuntimeError",
     "Problem",
     "Program",
     "ProgramReport",
