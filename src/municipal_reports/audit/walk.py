@@ -1,7 +1,10 @@
 """Walking an entity tree: which rule runs on which node, at which path.
 
 The walk only descends into fields that can lead to a node some rule applies to; a program
-report's measures are reached, its signatory's name is not (unless a rule wants it).
+report's measures are reached, its signatory's name is not (unless a rule wants it). Where
+the rule set holds every built-in rule a class's fused audit stands in for
+(:mod:`municipal_reports.audit.fused`), the walk runs that one function for them; other
+rules of the class run as usual, and the findings keep the rule set's order.
 """
 
 from __future__ import annotations
@@ -12,7 +15,10 @@ import typing
 
 import attrs
 
+from collections.abc import Callable
+
 from municipal_reports.audit.finding import Finding
+from municipal_reports.audit.fused import FUSED, Kernel
 from municipal_reports.audit.registry import Rule, RuleSet
 from municipal_reports.paths import Path
 
@@ -59,6 +65,23 @@ class _Plan:
         self.rules = rules
         self._by_class: dict[type, tuple[Rule, ...]] = {}
         self._descend: dict[type, tuple[str, ...]] = {}
+        self._runners: dict[type, Runner | None] = {}
+
+    def runner_for(self, cls: type) -> Runner | None:
+        """The function that runs every rule of ``cls`` on a node (``None``: no rule)."""
+        if cls in self._runners:
+            return self._runners[cls]
+        rules = self.rules_for(cls)
+        fused = FUSED.get(cls)
+        runner: Runner | None = None
+        if fused is not None and set(fused.functions) <= {
+            r.code for r in rules if fused.covers(r.code, r.function)
+        }:
+            runner = _fused_runner(rules, fused.kernel, frozenset(fused.functions))
+        elif rules:
+            runner = _plain_runner(rules)
+        self._runners[cls] = runner
+        return runner
 
     def rules_for(self, cls: type) -> tuple[Rule, ...]:
         found = self._by_class.get(cls)
@@ -81,6 +104,38 @@ class _Plan:
         return found
 
 
+#: Runs a class's rules on one node at a path, adding the findings to a list.
+Runner = Callable[[object, Path, list[Finding]], None]
+
+
+def _plain_runner(rules: tuple[Rule, ...]) -> Runner:
+    def run(obj: object, path: Path, out: list[Finding]) -> None:
+        for r in rules:
+            hits = r.function(obj, path)
+            if hits:
+                out.extend(r.findings(hits))
+
+    return run
+
+
+def _fused_runner(rules: tuple[Rule, ...], kernel: Kernel, codes: frozenset[str]) -> Runner:
+    others = any(r.code not in codes for r in rules)
+
+    def run(obj: object, path: Path, out: list[Finding]) -> None:
+        found = kernel(obj, path)
+        if found is None and not others:
+            return  # the common case: nothing to report
+        for r in rules:
+            if r.code in codes:
+                hits = found.get(r.code) if found is not None else None
+            else:
+                hits = r.function(obj, path)
+            if hits:
+                out.extend(r.findings(hits))
+
+    return run
+
+
 # One plan per rule set, built on first use: a plan only caches what it derives from its
 # immutable rule set, so sharing it is safe; the bound keeps filtered sets from piling up.
 @functools.lru_cache(maxsize=64)
@@ -97,10 +152,9 @@ def walk(obj: object, rules: RuleSet, path: Path | None = None) -> list[Finding]
 
 def _visit(obj: object, path: Path, plan: _Plan, out: list[Finding]) -> None:
     cls = type(obj)
-    for r in plan.rules_for(cls):
-        hits = r.function(obj, path)
-        if hits:
-            out.extend(r.findings(hits))
+    runner = plan.runner_for(cls)
+    if runner is not None:
+        runner(obj, path, out)
     for name in plan.fields_for(cls):
         value = getattr(obj, name)
         if value is None:

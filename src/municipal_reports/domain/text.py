@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["APOSTROPHES", "fold_latin_lookalikes", "has_latin", "mixed_script_words", "title_key"]
+__all__ = [
+    "APOSTROPHES",
+    "fold_latin_lookalikes",
+    "has_latin",
+    "may_mix_scripts",
+    "mixed_script_words",
+    "title_key",
+]
 
 #: Every character documents use as the Ukrainian apostrophe; the first is canonical.
 APOSTROPHES = "'’ʼ‘`´"
@@ -12,7 +19,9 @@ APOSTROPHES = "'’ʼ‘`´"
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘`´][^\W\d_]+)*")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_LATIN_RUN = re.compile(r"[A-Za-z]+")
+# A Latin letter next to another script's letter (or what \w counts as one) or an apostrophe.
+_TOUCH = r"(?:[^\W\d_A-Za-z]|['’ʼ‘`´])"
+_MAY_MIX = re.compile(f"[A-Za-z]{_TOUCH}|{_TOUCH}[A-Za-z]")
 
 # Latin letters that look like Cyrillic ones, as OCR and careless typing swap them.
 _LOOKALIKES = str.maketrans(
@@ -37,18 +46,19 @@ def mixed_script_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text) if _LATIN.search(w) and _CYRILLIC.search(w)]
 
 
-def _may_mix(text: str) -> bool:
-    """False when no run of Latin letters touches another letter or an apostrophe: then no
-    word mixes scripts, and the word split is skipped. «Prozorro,» or «ЦНАП Online» are
-    cleared in one linear scan; a mixed word always has a Latin run touching its other
-    letters (or an apostrophe between them)."""
-    for run in _LATIN_RUN.finditer(text):
-        start, end = run.span()
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if before in APOSTROPHES or after in APOSTROPHES or before.isalpha() or after.isalpha():
-            return True
-    return False
+def may_mix_scripts(text: str) -> bool:
+    """False when no Latin letter touches a letter of another script or an apostrophe: then
+    no word of ``text`` mixes scripts, and the word split is skipped. One regex scan in C:
+    «Prozorro,» or «ЦНАП Online» are cleared without looking at words; a mixed word always
+    has a Latin letter next to a non-Latin letter (or an apostrophe between them).
+
+    >>> may_mix_scripts("Закупівля через Prozorro, економія"), may_mix_scripts("Конкуrentне")
+    (False, True)
+    """
+    return _MAY_MIX.search(text) is not None
+
+
+_may_mix = may_mix_scripts
 
 
 def fold_latin_lookalikes(word: str) -> str:
