@@ -42,7 +42,9 @@ def _report_strategy() -> st.SearchStrategy[Any]:
         mt.program_reports(max_measures=6),
         mt.broken(
             mt.program_reports(max_measures=6),
-            rules=[c for c in mt.BREAKABLE_RULES if c[:4] in ("MR10", "MR20", "MR40", "MR50", "MR70")],
+            rules=[
+                c for c in mt.BREAKABLE_RULES if c[:4] in ("MR10", "MR20", "MR40", "MR50", "MR70")
+            ],
         ).map(lambda b: b.obj),
     )
 

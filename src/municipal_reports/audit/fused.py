@@ -50,9 +50,10 @@ def _measure(measure: Measure, path: Path) -> dict[str, tuple[Hit, ...]] | None:
     above_indicative = plausibility.annual_exceeds_indicative(measure, path)
     nothing_spent = plausibility.full_execution_nothing_spent(measure, path)
     mixed = text.mixed_script_word(measure, path)
-    if not (
-        mismatch or rounding or zero_plan or above_annual or above_indicative or nothing_spent
-    ) and not mixed:
+    if (
+        not (mismatch or rounding or zero_plan or above_annual or above_indicative or nothing_spent)
+        and not mixed
+    ):
         return None  # the common case: a clean measure
     return {
         "MR201": mismatch,

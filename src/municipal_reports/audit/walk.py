@@ -12,14 +12,13 @@ from __future__ import annotations
 import functools
 import types
 import typing
+from collections.abc import Callable, Iterable
 
 import attrs
 
-from collections.abc import Callable
-
 from municipal_reports.audit.finding import Finding
 from municipal_reports.audit.fused import FUSED, Kernel
-from municipal_reports.audit.registry import Rule, RuleSet
+from municipal_reports.audit.registry import Hit, Rule, RuleSet
 from municipal_reports.paths import Path
 
 __all__ = ["walk"]
@@ -126,6 +125,7 @@ def _fused_runner(rules: tuple[Rule, ...], kernel: Kernel, codes: frozenset[str]
         if found is None and not others:
             return  # the common case: nothing to report
         for r in rules:
+            hits: Iterable[Hit] | None
             if r.code in codes:
                 hits = found.get(r.code) if found is not None else None
             else:

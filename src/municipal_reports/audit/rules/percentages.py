@@ -153,7 +153,11 @@ def measure_percent_hits(measure: Measure, path: Path) -> tuple[tuple[Hit, ...],
     verdict = _measure_verdict(measure, path)
     if verdict is None or verdict[0] is _Verdict.CORRECT:
         return (), ()
-    hit = (Hit(path / "declared_percent", percentage(verdict[1], verdict[2]), measure.declared_percent),)
+    hit = (
+        Hit(
+            path / "declared_percent", percentage(verdict[1], verdict[2]), measure.declared_percent
+        ),
+    )
     return (hit, ()) if verdict[0] is _Verdict.WRONG else ((), hit)
 
 

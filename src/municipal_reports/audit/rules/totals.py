@@ -17,9 +17,7 @@ from municipal_reports.paths import Path
 __all__ = ["RULES"]
 
 
-def report_total_hits(
-    totals: ReportTotals, path: Path
-) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
+def report_total_hits(totals: ReportTotals, path: Path) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
     """MR101's and MR102's hits on a report from its totals, summed once (the fused road)."""
     mismatch: list[Hit] = []
     rounding: list[Hit] = []
