@@ -102,24 +102,24 @@ PERIODS = (
 )
 
 #: The share of reports written in «тис. грн» with one decimal (a rounding band).
-THOUSANDS_RATE = 0.08
+THOUSANDS_RATE = 0.03
 
 #: For each rule, the share of reports with a fault planted for it (MR102 and MR205 only
 #: arise in the «тис. грн» reports, so their rates apply among those).
 FAULT_RATES = {
-    "MR101": 0.02,  # a declared total the measures do not sum to
-    "MR102": 0.3,  # a rounded total off by one step: inside the band
-    "MR201": 0.04,  # a measure's declared percent far from actual / plan
-    "MR202": 0.01,  # the «Всього» percent wrong
-    "MR203": 0.01,  # a percent declared against a zero plan
-    "MR205": 0.3,  # a measure's percent computed from the raw, unrounded figures
-    "MR401": 0.01,  # more financed than planned
-    "MR402": 0.01,  # an annual plan above the indicative amount
-    "MR403": 0.01,  # 100% declared, nothing financed (an empty cell)
-    "MR501": 0.01,  # the period outside the program's term
-    "MR502": 0.01,  # a measure's term reaching past the program's
-    "MR503": 0.01,  # an amendment dated before the approval
-    "MR701": 0.02,  # a word with a Latin look-alike letter
+    "MR101": 0.005,  # a declared total the measures do not sum to
+    "MR102": 0.5,  # a rounded total off by one step: inside the band
+    "MR201": 0.005,  # a measure's declared percent far from actual / plan
+    "MR202": 0.005,  # the «Всього» percent wrong
+    "MR203": 0.005,  # a percent declared against a zero plan
+    "MR205": 0.5,  # a measure's percent computed from the raw, unrounded figures
+    "MR401": 0.005,  # more financed than planned
+    "MR402": 0.005,  # an annual plan above the indicative amount
+    "MR403": 0.005,  # 100% declared, nothing financed (an empty cell)
+    "MR501": 0.005,  # the period outside the program's term
+    "MR502": 0.005,  # a measure's term reaching past the program's
+    "MR503": 0.005,  # an amendment dated before the approval
+    "MR701": 0.005,  # a word with a Latin look-alike letter
 }
 
 

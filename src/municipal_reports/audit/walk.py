@@ -21,7 +21,7 @@ from municipal_reports.audit.fused import FUSED, Kernel
 from municipal_reports.audit.registry import Hit, Rule, RuleSet
 from municipal_reports.paths import Path
 
-__all__ = ["walk"]
+__all__ = ["applies_within", "walk"]
 
 
 def _attrs_classes_in(annotation: object) -> set[type]:
@@ -55,6 +55,11 @@ def _reachable(cls: type) -> frozenset[type]:
         for _, classes in _fields(c):
             stack.extend(classes)
     return frozenset(seen)
+
+
+def applies_within(rule_: Rule, root: type) -> bool:
+    """Whether ``rule_`` can run on some node of a tree rooted at a ``root``."""
+    return any(issubclass(cls, rule_.applies_to) for cls in _reachable(root))
 
 
 class _Plan:

@@ -19,7 +19,8 @@ from typing import TypeVar
 
 import attrs
 
-from municipal_reports.audit import Finding, audit
+from municipal_reports.audit import Finding, Rule, RuleSet, audit, default_rules
+from municipal_reports.audit.screens import screens_for
 from municipal_reports.bulk.sources import PathLike, expand, iter_reports
 from municipal_reports.bulk.table import ExecutionRow, ExecutionSums
 from municipal_reports.errors import (
@@ -29,10 +30,12 @@ from municipal_reports.errors import (
     StructureError,
 )
 from municipal_reports.io import loads
+from municipal_reports.io.columns import program_columns
 
 __all__ = [
     "DEFAULT_CHUNK_FILES",
     "SourceAudit",
+    "audit_document",
     "audit_files",
     "audit_many",
     "summarise_files",
@@ -70,24 +73,58 @@ def _documents(name: str) -> list[tuple[str, bytes]]:
         return [(f"{name}:{i}", line) for i, line in enumerate(handle, 1) if line.strip()]
 
 
-def _audit_document(
-    source: str, data: bytes, select: Sequence[str] | None, ignore: Sequence[str]
-) -> SourceAudit:
+def _audit_document(source: str, data: bytes, rules: RuleSet) -> SourceAudit:
     try:
         document = loads(data, source=source)
     except StructureError as exc:
         return SourceAudit(source, problems=exc.problems)
     except MunicipalReportsError as exc:
         return SourceAudit(source, problems=(Problem("$", attrs.NOTHING, str(exc)),))
-    return SourceAudit(source, tuple(audit(document, select=select, ignore=ignore)))
+    return SourceAudit(source, tuple(audit(document, rules=rules)))
+
+
+def audit_document(
+    data: bytes,
+    source: str = "",
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    memo: dict[object, object] | None = None,
+) -> SourceAudit:
+    """The audit of one document's bytes by the bulk road.
+
+    The document is first screened column by column: each rule that can run on a program
+    report has a conservative screen (:mod:`municipal_reports.audit.screens`). Where none
+    fires the document is valid and clean, and no entity is built; where some fire, the
+    document is loaded and the rules they screen for run on it. Anything but a program
+    report of the common shape, or a selection holding a rule without a screen, takes the
+    exact road (load, every selected rule). The findings are always the exact rules'
+    findings. ``memo`` keeps small values read across a batch (one dict a batch).
+    """
+    chosen = default_rules().filtered(select, ignore)
+    screens = screens_for(chosen)
+    if screens is None:
+        return _audit_document(source, data, chosen)
+    columns = program_columns(data, {} if memo is None else memo)
+    if columns is None:
+        return _audit_document(source, data, chosen)
+    fired: set[Rule] = set()
+    for screen, screened in screens:
+        if screen(columns):
+            fired |= screened
+    if not fired:
+        return SourceAudit(source)
+    return _audit_document(source, data, RuleSet(tuple(r for r in chosen if r in fired)))
 
 
 def audit_files(
     files: Sequence[str], select: Sequence[str] | None = None, ignore: Sequence[str] = ()
 ) -> list[SourceAudit]:
-    """The audit of every document in ``files`` (a worker's chunk; runs anywhere)."""
+    """The audit of every document in ``files`` (a worker's chunk; runs anywhere), by the
+    bulk road (:func:`audit_document`)."""
+    memo: dict[object, object] = {}
     return [
-        _audit_document(source, data, select, ignore)
+        audit_document(data, source, select=select, ignore=ignore, memo=memo)
         for name in files
         for source, data in _documents(name)
     ]

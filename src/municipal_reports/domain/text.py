@@ -19,9 +19,7 @@ APOSTROPHES = "'’ʼ‘`´"
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘`´][^\W\d_]+)*")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-# A Latin letter next to another script's letter (or what \w counts as one) or an apostrophe.
-_TOUCH = r"(?:[^\W\d_A-Za-z]|['’ʼ‘`´])"
-_MAY_MIX = re.compile(f"[A-Za-z]{_TOUCH}|{_TOUCH}[A-Za-z]")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 
 # Latin letters that look like Cyrillic ones, as OCR and careless typing swap them.
 _LOOKALIKES = str.maketrans(
@@ -47,15 +45,24 @@ def mixed_script_words(text: str) -> list[str]:
 
 
 def may_mix_scripts(text: str) -> bool:
-    """False when no Latin letter touches a letter of another script or an apostrophe: then
-    no word of ``text`` mixes scripts, and the word split is skipped. One regex scan in C:
-    «Prozorro,» or «ЦНАП Online» are cleared without looking at words; a mixed word always
-    has a Latin letter next to a non-Latin letter (or an apostrophe between them).
+    """False when no run of Latin letters touches another letter or an apostrophe: then no
+    word of ``text`` mixes scripts, and the word split is skipped. «Prozorro,» or «ЦНАП
+    Online» are cleared by looking at the letters around their runs only; a mixed word
+    always has a Latin run touching its other letters (or an apostrophe between them).
 
     >>> may_mix_scripts("Закупівля через Prozorro, економія"), may_mix_scripts("Конкуrentне")
     (False, True)
     """
-    return _MAY_MIX.search(text) is not None
+    if _LATIN.search(text) is None:
+        return False  # the common case: one scan in C
+    size = len(text)
+    for run in _LATIN_RUN.finditer(text):
+        start, end = run.span()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < size else " "
+        if before in APOSTROPHES or after in APOSTROPHES or before.isalpha() or after.isalpha():
+            return True
+    return False
 
 
 _may_mix = may_mix_scripts

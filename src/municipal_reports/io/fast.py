@@ -36,7 +36,7 @@ from municipal_reports.domain import (
     has_only_declared_checks,
 )
 
-__all__ = ["program_report"]
+__all__ = ["Reader", "program_report", "reader"]
 
 Structure = Callable[[Any, Any], Any]
 
@@ -229,13 +229,28 @@ class _Generator:
         return None
 
 
+#: A generated reader: the raw value, the converter's ``structure``, the memo of small values.
+Reader = Callable[[Any, Structure, dict[Any, Any]], Any]
+
+
 @functools.cache
+def _generator() -> _Generator:
+    generator = _Generator()
+    generator.reader(ProgramReport)  # every class a program report holds, generated once
+    return generator
+
+
+def reader(cls: type) -> Reader:
+    """The generated reader of ``cls`` (an entity a program report holds): it returns the
+    object or raises on anything the converter would read otherwise or refuse."""
+    generator = _generator()
+    found: Reader = generator.env[generator.reader(cls)]
+    return found
+
+
 def _program_report_reader() -> Callable[[Any, Structure, dict[Any, Any]], ProgramReport]:
     """The generated reader of a program report's fields (built on first use)."""
-    generator = _Generator()
-    reader: Callable[[Any, Structure, dict[Any, Any]], ProgramReport]
-    reader = generator.env[generator.reader(ProgramReport)]
-    return reader
+    return reader(ProgramReport)
 
 
 def program_report(data: dict[str, Any], structure: Structure) -> ProgramReport | None:

@@ -1,0 +1,227 @@
+"""A program-report document read column by column, for the bulk road's screens.
+
+:func:`program_columns` takes a document's bytes and returns its
+:class:`~municipal_reports.domain.columns.ProgramColumns` without building a measure or a
+task: the measures' money becomes three columns of ints (checked and converted a column at
+a time: one regex over the column's text, ``int`` mapped over it), their declared percents
+and terms two more. The header parts (program, period, signatory, «Всього» row, column
+formats) are read by the fast road's generated readers, one object each.
+
+Like the fast road it never decides that a document is bad: it returns ``None`` on
+anything outside the common shape or anything the loader would refuse, and the caller
+takes the exact road (the loader and the rules). It checks at least what the loader checks
+for the measures and tasks (the declarations of their fields, which a test pins), so a
+document it reads is one the loader reads.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+import attrs
+import orjson
+
+from municipal_reports.domain import (
+    ColumnFormats,
+    Financing,
+    Measure,
+    Program,
+    ProgramReport,
+    ReportingPeriod,
+    Signatory,
+    Task,
+    YearSpan,
+)
+from municipal_reports.domain.columns import ProgramColumns
+from municipal_reports.domain.percent import Percent
+from municipal_reports.io.converter import TAG_KEY, converter
+from municipal_reports.io.fast import reader
+from municipal_reports.io.json import FORMAT_VERSION, VERSION_KEY
+
+__all__ = ["program_columns"]
+
+
+class _Unusual(Exception):
+    """Not the common shape: the exact road reads this document."""
+
+
+def _keys(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in attrs.fields(cls))
+
+
+_REPORT_KEYS: Final = _keys(ProgramReport) | {VERSION_KEY, TAG_KEY}
+_TASK_KEYS: Final = _keys(Task)
+_MEASURE_KEYS: Final = _keys(Measure)
+_FINANCING_KEYS: Final = _keys(Financing)
+_MISSING: Final = object()
+
+# Canonical money of the common shape: no sign, no leading zeros, exactly two decimals,
+# one a line (a stricter form than the loader reads: anything else takes the exact road).
+_MONEY_LINES: Final = re.compile(
+    r"(?:0|[1-9][0-9]{0,14})\.[0-9]{2}(?:\n(?:0|[1-9][0-9]{0,14})\.[0-9]{2})*"
+)
+_PERCENT: Final = r"(?:0|[1-9][0-9]{0,12})(?:\.[0-9]{1,12})?"
+_PERCENT_LINES: Final = re.compile(f"{_PERCENT}(?:\n{_PERCENT})*")
+_POW10: Final = tuple(10**i for i in range(13))
+
+
+_EMPTY: Final[dict[str, Any]] = {}
+_NONE: Final[list[Any]] = []
+
+
+def _texts(values: list[Any]) -> None:
+    """Refuse ``values`` unless each is text with something besides white space."""
+    # str.strip refuses anything but text (a TypeError: the exact road).
+    if not all(map(str.strip, values)):
+        raise _Unusual
+
+
+def _money_column(values: list[Any]) -> list[int | None]:
+    present = [v for v in values if v is not None]
+    if not present:
+        return [None] * len(values)
+    joined = "\n".join(present)
+    if _MONEY_LINES.fullmatch(joined) is None:
+        raise _Unusual
+    kopecks = map(int, joined.replace(".", "").split("\n"))
+    if len(present) == len(values):
+        return list(kopecks)
+    return [None if v is None else next(kopecks) for v in values]
+
+
+def _percent_column(values: list[Any]) -> list[tuple[int, int] | None]:
+    present = [v for v in values if v is not None]
+    if not present:
+        return [None] * len(values)
+    joined = "\n".join(present)
+    if _PERCENT_LINES.fullmatch(joined) is None:
+        raise _Unusual
+    units = map(int, joined.replace(".", "").split("\n"))
+    found: list[tuple[int, int] | None] = []
+    for v in values:
+        if v is None:
+            found.append(None)
+        else:
+            dot = v.find(".")
+            found.append((next(units), 1 if dot < 0 else _POW10[len(v) - dot - 1]))
+    return found
+
+
+def _columns(source: bytes, memo: dict[Any, Any]) -> ProgramColumns:
+    data = orjson.loads(source)
+    if data.__class__ is not dict or not data.keys() <= _REPORT_KEYS:
+        raise _Unusual
+    version = data.get(VERSION_KEY)
+    if version.__class__ is not int or not 1 <= version <= FORMAT_VERSION:
+        raise _Unusual
+    if data.get(TAG_KEY) != "program_report":
+        raise _Unusual
+    st = converter().structure
+    program: Program = reader(Program)(data["program"], st, memo)
+    period: ReportingPeriod = reader(ReportingPeriod)(data["period"], st, memo)
+    if data.get("executor", "").__class__ is not str:
+        raise _Unusual
+    total = data.get("total")
+    total_financing = None if total is None else reader(Financing)(total, st, memo)
+    declared_total = data.get("total_percent")
+    total_percent = None
+    if declared_total is not None:
+        if declared_total.__class__ is str:
+            total_percent = Percent.from_canonical(declared_total)
+        if total_percent is None or total_percent.units < 0:
+            raise _Unusual
+    signatory = data.get("signatory")
+    if signatory is not None:
+        reader(Signatory)(signatory, st, memo)
+    formats = data.get("columns", _MISSING)
+    column_formats = (
+        ColumnFormats() if formats is _MISSING else reader(ColumnFormats)(formats, st, memo)
+    )
+    titles: list[Any] = []  # what must be non-empty text: titles, contents, executors
+    notes: list[Any] = []
+    numbers: list[Any] = []
+    indicative: list[Any] = []
+    annual: list[Any] = []
+    actual: list[Any] = []
+    declared: list[Any] = []
+    raw_terms: list[Any] = []
+    tasks = data.get("tasks", _NONE)
+    if tasks.__class__ is not list:
+        raise _Unusual
+    for task in tasks:
+        if task.__class__ is not dict or not task.keys() <= _TASK_KEYS:
+            raise _Unusual
+        titles.append(task.get("title"))
+        numbers.append(task.get("number"))
+        measures = task.get("measures", _NONE)
+        if measures.__class__ is not list:
+            raise _Unusual
+        for m in measures:
+            if m.__class__ is not dict or not m.keys() <= _MEASURE_KEYS:
+                raise _Unusual
+            get = m.get
+            titles.append(get("content"))
+            financing = get("financing", _EMPTY)
+            if financing.__class__ is not dict or not financing.keys() <= _FINANCING_KEYS:
+                raise _Unusual
+            money = financing.get
+            indicative.append(money("indicative"))
+            annual.append(money("annual"))
+            actual.append(money("actual"))
+            declared.append(get("declared_percent"))
+            raw_terms.append(get("term"))
+            executors = get("executors", _NONE)
+            if executors.__class__ is not list:
+                raise _Unusual
+            titles.extend(executors)
+            notes.append(get("note", ""))
+            numbers.append(get("number"))
+    _texts([n for n in numbers if n is not None])
+    _texts(titles)
+    if not all(n.__class__ is str for n in notes):
+        raise _Unusual
+    return ProgramColumns(
+        program,
+        period,
+        column_formats,
+        total_financing,
+        total_percent,
+        _money_column(indicative),
+        _money_column(annual),
+        _money_column(actual),
+        _percent_column(declared),
+        _terms(raw_terms, st, memo),
+        source,
+    )
+
+
+def _terms(raw: list[Any], st: Any, memo: dict[Any, Any]) -> list[YearSpan | None]:
+    read = reader(YearSpan)
+    seen: dict[Any, YearSpan] = {}
+    found: list[YearSpan | None] = []
+    for term in raw:
+        if term is None:
+            found.append(None)
+            continue
+        if term.__class__ is not dict:
+            raise _Unusual
+        key = (term.get("first"), term.get("last"), len(term))
+        span = seen.get(key)
+        if span is None:
+            span = seen[key] = read(term, st, memo)
+        found.append(span)
+    return found
+
+
+def program_columns(source: bytes, memo: dict[Any, Any] | None = None) -> ProgramColumns | None:
+    """The columns of the JSON document ``source``, or ``None`` when it is not a program
+    report of the common shape, or not valid: then the exact road must read it.
+
+    ``memo`` keeps the small immutable values read (periods, terms, names) for the next
+    documents: a caller reading a batch passes one dict for the batch."""
+    try:
+        return _columns(source, {} if memo is None else memo)
+    except Exception:
+        # Anything at all: the exact road reads the document and says what is wrong.
+        return None
