@@ -517,12 +517,21 @@ def ours(raw: bytes) -> Findings:
     return [(f.code, f.path) for f in mr.audit(mr.loads(raw))]
 
 
+_BATCH = 64  # documents a memo serves, as audit_many's chunks of 64 files
+_bulk_state: dict[str, Any] = {"memo": {}, "count": 0}
+
+
 def ours_bulk(raw: bytes) -> Findings:
     """municipal_reports, the bulk road: the column screen, the exact rules only where a
-    screen fired (what ``audit_many`` and the CLI run on each document)."""
+    screen fired (what ``audit_many`` and the CLI run on each document), with one memo of
+    repeated values for each batch of 64 documents, as ``audit_many`` keeps per chunk."""
     from municipal_reports.bulk import audit_document
 
-    result = audit_document(raw)
+    state = _bulk_state
+    state["count"] += 1
+    if state["count"] % _BATCH == 0:
+        state["memo"] = {}
+    result = audit_document(raw, memo=state["memo"])
     if result.problems:
         raise ValueError(result.problems)
     return [(f.code, f.path) for f in result.findings]

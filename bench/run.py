@@ -139,7 +139,7 @@ def _loaders() -> dict[str, Callable[[bytes], Any]]:
 
 def _table(seconds: dict[str, float], measures: int, group: dict[str, Any], label: str) -> None:
     floor = seconds[FLOOR]
-    peers = [k for k in group if k.startswith(("msgspec", "pydantic"))]
+    peers = [k for k in group if k.startswith(("msgspec", "pydantic")) and k in seconds]
     print(f"   -- {label}")
     header = f"   {'pipeline':26} {'s':>7} {'measures/s':>11} {'µs/measure':>10} {'× floor':>8}"
     header += "".join(f" {'× ' + p.split(',')[0].split()[0]:>11}" for p in peers)

@@ -22,6 +22,7 @@ from municipal_reports.audit.rules import percentages, plausibility, references,
 from municipal_reports.audit.walk import applies_within
 from municipal_reports.domain.columns import ProgramColumns
 from municipal_reports.domain.program import ProgramReport
+from municipal_reports.domain.text import may_mix_scripts
 
 __all__ = ["SCREENS", "Screen", "screens_for"]
 
@@ -141,32 +142,19 @@ def _amendment_before_approval(c: ProgramColumns) -> bool:
     return any(a.date is not None and a.date < approved for a in program.amendments)
 
 
-def _byte_table(members: bytes) -> bytes:
-    """A ``bytes.translate`` table: 1 for the bytes of ``members``, 0 for the others."""
-    table = bytearray(256)
-    for byte in members:
-        table[byte] = 1
-    return bytes(table)
-
-
-_LATIN_BYTES = _byte_table(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-# A byte of a non-ASCII character (UTF-8: all of them ≥ 0x80), or an ASCII apostrophe.
-_TOUCHING_BYTES = _byte_table(bytes(range(0x80, 0x100)) + b"'`")
-
-
 def _mixed_scripts(c: ProgramColumns) -> bool:
-    """MR701, on the document's bytes: a mixed word has a Latin letter next to a letter of
-    another script or an apostrophe, so in UTF-8 a Latin byte next to a non-ASCII byte or
-    an ASCII apostrophe (keys and other ASCII text never touch one). The bytes become two
-    bit masks (one byte each), and one big-integer AND with the other shifted by a byte
-    finds any such neighbours: all in C, a few µs a document. An escaped character
-    (``\\u``) could hide a neighbour, so a backslash followed by ``u`` fires too."""
-    source = c.source
-    if b"\\" in source and b"\\u" in source:
-        return True
-    latin = int.from_bytes(source.translate(_LATIN_BYTES), "big")
-    touching = int.from_bytes(source.translate(_TOUCHING_BYTES), "big")
-    return bool(latin & (touching << 8)) or bool(latin & (touching >> 8))
+    """MR701: any text where a Latin letter touches another letter or an apostrophe
+    (:func:`~municipal_reports.domain.text.may_mix_scripts`). Texts repeat across a batch
+    (notes, executors, titles): each distinct one is judged once, its verdict kept in the
+    batch's memo."""
+    memo = c.memo
+    for text in c.texts:
+        verdict = memo.get(text)
+        if verdict is None:
+            verdict = memo[text] = may_mix_scripts(text)
+        if verdict:
+            return True
+    return False
 
 
 #: The screen of each built-in rule that applies to a program report, by check function.

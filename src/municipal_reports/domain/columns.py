@@ -26,8 +26,9 @@ class ProgramColumns:
     ``indicative``, ``annual`` and ``actual`` hold each measure's money in kopecks
     (``None`` for an empty cell); ``declared`` each measure's declared percent as
     ``(units, scale)`` (``Percent('24.69')`` is ``(2469, 100)``); ``terms`` each measure's
-    term; ``source`` the document's JSON bytes as read (every text of it in there, for a
-    screen that looks at the text).
+    term; ``texts`` every text the mixed-script rule reads (the program's title, the tasks'
+    titles, the measures' contents and notes; executors too); ``memo`` a dict shared by a
+    batch of documents, where screens may keep their verdicts on values that repeat.
     """
 
     program: Program
@@ -40,4 +41,5 @@ class ProgramColumns:
     actual: list[int | None]
     declared: list[tuple[int, int] | None]
     terms: list[YearSpan | None]
-    source: bytes
+    texts: list[str]
+    memo: dict[object, object] = attrs.field(eq=False, repr=False)

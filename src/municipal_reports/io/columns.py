@@ -192,7 +192,8 @@ def _columns(source: bytes, memo: dict[Any, Any]) -> ProgramColumns:
         _money_column(actual),
         _percent_column(declared),
         _terms(raw_terms, st, memo),
-        source,
+        [program.title, *titles, *notes],
+        memo,
     )
 
 
