@@ -23,6 +23,7 @@ import attrs
 from municipal_reports.audit.registry import CheckFunction, Hit
 from municipal_reports.audit.rules import percentages, plausibility, references, text, totals
 from municipal_reports.domain.program import Measure, ProgramReport
+from municipal_reports.domain.text import may_mix_scripts
 from municipal_reports.paths import Path
 
 __all__ = ["FUSED", "Fused", "Kernel"]
@@ -43,7 +44,34 @@ class Fused:
         return self.functions.get(code) is function
 
 
+def _measure_may_fire(measure: Measure) -> bool:
+    """Whether a built-in rule of measures could fire: each rule's condition at its
+    cheapest, in ints (conservative: the rules themselves decide)."""
+    financing = measure.financing
+    actual, annual, indicative = financing.actual, financing.annual, financing.indicative
+    if annual is not None:
+        if actual is not None and actual.kopecks > annual.kopecks:
+            return True  # MR401
+        if indicative is not None and annual.kopecks > indicative.kopecks:
+            return True  # MR402
+    declared = measure.declared_percent
+    if declared is not None:
+        units, scale = declared.units, declared.scale
+        if units >= 100 * scale and not actual:
+            return True  # MR403
+        plan = annual if annual is not None else indicative
+        if plan is not None:
+            w = plan.kopecks
+            if not w:
+                return True  # MR203
+            if actual is not None and 2 * abs(units * w - 100 * actual.kopecks * scale) > w:
+                return True  # MR201, MR205
+    return may_mix_scripts(measure.content) or may_mix_scripts(measure.note)  # MR701
+
+
 def _measure(measure: Measure, path: Path) -> dict[str, tuple[Hit, ...]] | None:
+    if not _measure_may_fire(measure):
+        return None  # the common case, decided without a rule's call
     mismatch, rounding = percentages.measure_percent_hits(measure, path)
     zero_plan = percentages.percent_of_zero_plan(measure, path)
     above_annual = plausibility.actual_exceeds_annual(measure, path)
