@@ -148,10 +148,10 @@ def _mixed_scripts(c: ProgramColumns) -> bool:
     (notes, executors, titles): each distinct one is judged once, its verdict kept in the
     batch's memo."""
     memo = c.memo
-    for text in c.texts:
-        verdict = memo.get(text)
+    for value in c.texts:
+        verdict = memo.get(value)
         if verdict is None:
-            verdict = memo[text] = may_mix_scripts(text)
+            verdict = memo[value] = may_mix_scripts(value)
         if verdict:
             return True
     return False
