@@ -59,7 +59,7 @@ def _measure_may_fire(measure: Measure) -> bool:
         units, scale = declared.units, declared.scale
         if units >= 100 * scale and not actual:
             return True  # MR403
-        plan = annual if annual is not None else indicative
+        plan = financing.plan
         if plan is not None:
             w = plan.kopecks
             if not w:

@@ -52,10 +52,9 @@ def _totals_differ(c: ProgramColumns) -> bool:
 def _measure_percents_wrong(c: ProgramColumns) -> bool:
     """MR201, MR205 on measures: a declared percent that is not a correct rounding of
     actual over plan at the written figures (the rounding band only narrows it down)."""
-    for d, a, annual, indicative in zip(c.declared, c.actual, c.annual, c.indicative, strict=True):
+    for d, a, w in zip(c.declared, c.actual, c.plans(), strict=True):
         if d is None or a is None:
             continue
-        w = annual if annual is not None else indicative
         if w:  # None and zero: no percent to judge
             units, scale = d
             if 2 * abs(units * w - 100 * a * scale) > w:
@@ -69,18 +68,7 @@ def _total_percent_wrong(c: ProgramColumns) -> bool:
     declared = c.total_percent
     if declared is None:
         return False
-    total = c.total
-
-    def value(column: str, figures: list[int | None]) -> int | None:
-        given = None if total is None else getattr(total, column)
-        if given is not None:
-            return int(given.kopecks)
-        present = [v for v in figures if v is not None]
-        return sum(present) if present else None
-
-    annual = value("annual", c.annual)
-    plan = annual if annual is not None else value("indicative", c.indicative)
-    actual = value("actual", c.actual)
+    plan, actual = c.total_plan_and_actual()
     if not plan or actual is None:
         return False
     return 2 * abs(declared.units * plan - 100 * actual * declared.scale) > plan
@@ -88,10 +76,7 @@ def _total_percent_wrong(c: ProgramColumns) -> bool:
 
 def _percent_of_zero_plan(c: ProgramColumns) -> bool:
     """MR203: a percent declared where the plan is zero."""
-    for d, annual, indicative in zip(c.declared, c.annual, c.indicative, strict=True):
-        if d is not None and (annual == 0 or (annual is None and indicative == 0)):
-            return True
-    return False
+    return any(d is not None and w == 0 for d, w in zip(c.declared, c.plans(), strict=True))
 
 
 def _actual_above_annual(c: ProgramColumns) -> bool:

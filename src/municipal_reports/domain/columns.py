@@ -43,3 +43,29 @@ class ProgramColumns:
     terms: list[YearSpan | None]
     texts: list[str]
     memo: dict[object, object] = attrs.field(eq=False, repr=False)
+
+    def plans(self) -> list[int | None]:
+        """Each measure's plan in kopecks, as :attr:`Financing.plan` reads it: the annual
+        plan, else the indicative amount."""
+        return [
+            annual if annual is not None else indicative
+            for annual, indicative in zip(self.annual, self.indicative, strict=True)
+        ]
+
+    def total_plan_and_actual(self) -> tuple[int | None, int | None]:
+        """Total plan and total actual in kopecks, as :class:`ReportTotals` reads them:
+        each column declared where the «Всього» row gives it, else summed over the measures
+        that give a figure (``None`` when none does); the plan is the annual column, else
+        the indicative one."""
+        total = self.total
+
+        def value(column: str, figures: list[int | None]) -> int | None:
+            given = None if total is None else getattr(total, column)
+            if given is not None:
+                return int(given.kopecks)
+            present = [v for v in figures if v is not None]
+            return sum(present) if present else None
+
+        annual = value("annual", self.annual)
+        plan = annual if annual is not None else value("indicative", self.indicative)
+        return plan, value("actual", self.actual)
