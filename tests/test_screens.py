@@ -3,6 +3,7 @@ rule finds nothing, and the bulk road's findings are always the exact road's."""
 
 from __future__ import annotations
 
+import attrs
 import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,7 +24,8 @@ from municipal_reports import (
 from municipal_reports.audit import Hit, RuleSet, Severity, rule
 from municipal_reports.audit.screens import SCREENS, screens_for
 from municipal_reports.bulk import audit_document
-from municipal_reports.io.columns import program_columns
+from municipal_reports.domain import declared_checks
+from municipal_reports.io.columns import READ_FIELDS, program_columns
 from municipal_reports.paths import Path
 
 #: The rules that run on a program report and ship a screen.
@@ -191,3 +193,33 @@ def test_a_fault_is_found_by_the_bulk_road(change: str, value: object, code: str
     found = audit_document(raw).findings
     assert [f.code for f in found] == [f.code for f in audit(loads(raw))]
     assert code in {f.code for f in found}
+
+
+#: What the column reader assumes each field declares (a change of a declaration must be
+#: taught to io/columns.py first).
+_DECLARED = {
+    "Task": {
+        "title": "<non-empty text>",
+        "measures": "<tuple of (<class 'municipal_reports.domain.program.Measure'>,)>",
+        "number": "<non-empty text>",
+    },
+    "Measure": {
+        "content": "<non-empty text>",
+        "financing": "<instance_of (<class 'municipal_reports.domain.program.Financing'>,)>",
+        "declared_percent": "<Percent >= 0>",
+        "term": "<instance_of (<class 'municipal_reports.domain.period.YearSpan'>,) or None>",
+        "executors": "<tuple of non-empty text>",
+        "note": "<instance_of (<class 'str'>,)>",
+        "number": "<non-empty text>",
+    },
+    "Financing": {"indicative": "<Money >= 0>", "annual": "<Money >= 0>", "actual": "<Money >= 0>"},
+}
+
+
+def test_the_column_reader_knows_every_field_it_reads() -> None:
+    """The fields the column reader checks are the classes' fields, declared as it assumes."""
+    for cls, fields in READ_FIELDS.items():
+        assert fields == {f.name for f in attrs.fields(cls)}, cls
+        if cls.__name__ in _DECLARED:
+            declared = {name: repr(check) for name, check in declared_checks(cls)}
+            assert declared == _DECLARED[cls.__name__]
