@@ -151,6 +151,8 @@ def test_a_clean_document_takes_no_exact_road() -> None:
         (f"{_M}.financing.actual", "-1.00"),  # negative money
         (f"{_M}.financing.actual", 100),  # money as a JSON number
         (f"{_M}.financing.actual", "100.001"),  # a fraction of a kopeck
+        (f"{_M}.financing.actual", "100.00\n1.00"),  # two values in one
+        (f"{_M}.declared_percent", "25\n1"),
         (f"{_M}.financing", None),  # financing is not optional
         (f"{_M}.content", "   "),  # empty text
         (f"{_M}.content", _DROP),  # a required field missing

@@ -92,7 +92,8 @@ def _money_column(values: list[Any]) -> list[int | None]:
     if not present:
         return [None] * len(values)
     joined = "\n".join(present)
-    if _MONEY_LINES.fullmatch(joined) is None:
+    # One value a line: a value holding a line break of its own is refused, not split.
+    if _MONEY_LINES.fullmatch(joined) is None or joined.count("\n") != len(present) - 1:
         raise _Unusual
     kopecks = map(int, joined.replace(".", "").split("\n"))
     if len(present) == len(values):
@@ -105,7 +106,7 @@ def _percent_column(values: list[Any]) -> list[tuple[int, int] | None]:
     if not present:
         return [None] * len(values)
     joined = "\n".join(present)
-    if _PERCENT_LINES.fullmatch(joined) is None:
+    if _PERCENT_LINES.fullmatch(joined) is None or joined.count("\n") != len(present) - 1:
         raise _Unusual
     units = map(int, joined.replace(".", "").split("\n"))
     found: list[tuple[int, int] | None] = []
