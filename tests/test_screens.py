@@ -25,6 +25,7 @@ from municipal_reports.audit import Hit, RuleSet, Severity, rule
 from municipal_reports.audit.screens import SCREENS, screens_for
 from municipal_reports.bulk import audit_document
 from municipal_reports.domain import declared_checks
+from municipal_reports.errors import StructureError
 from municipal_reports.io.columns import READ_FIELDS, program_columns
 from municipal_reports.paths import Path
 
@@ -225,3 +226,19 @@ def test_the_column_reader_knows_every_field_it_reads() -> None:
         if cls.__name__ in _DECLARED:
             declared = {name: repr(check) for name, check in declared_checks(cls)}
             assert declared == _DECLARED[cls.__name__]
+
+
+def test_a_float_year_is_refused_after_an_equal_int_one() -> None:
+    """A term of 2020.0 is refused even where an equal term of ints came before it: the
+    values read once and reused are told apart by type too."""
+    data = orjson.loads(orjson.dumps(_GOOD))
+    measure = data["tasks"][0]["measures"][0]
+    data["tasks"][0]["measures"] = [
+        {**measure, "term": {"first": 2021, "last": 2025}},
+        {**measure, "term": {"first": 2021.0, "last": 2025}},
+    ]
+    raw = orjson.dumps(data)
+    assert program_columns(raw) is None
+    with pytest.raises(StructureError):
+        loads(raw)
+    assert not audit_document(raw).loaded

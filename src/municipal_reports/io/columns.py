@@ -218,7 +218,9 @@ def _terms(raw: list[Any], st: Any, memo: dict[Any, Any]) -> list[YearSpan | Non
             continue
         if term.__class__ is not dict:
             raise _Unusual
-        key = (term.get("first"), term.get("last"), len(term))
+        first, last = term.get("first"), term.get("last")
+        # The types too: 2020.0 == 2020, but only the int is a valid year.
+        key = (first, first.__class__, last, last.__class__, len(term))
         span = seen.get(key)
         if span is None:
             span = seen[key] = read(term, st, memo)

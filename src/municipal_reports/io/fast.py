@@ -145,7 +145,8 @@ class _Generator:
             # Small values repeat through a document (terms, periods, formats): build each
             # once, with its constructor's checks.
             lines += [
-                f"    key = ({self.name(cls)}, tuple(data.items()))",
+                # The types too: 2020.0 == 2020, but only the int is a valid year.
+                f"    key = ({self.name(cls)}, tuple(data.items()), tuple(map(type, data.values())))",
                 "    found = memo.get(key)",
                 "    if found is not None:",
                 "        return found",
