@@ -45,6 +45,9 @@ __all__ = [
 #: Files a worker takes at a time: enough to make the hand-over cheap next to the work.
 DEFAULT_CHUNK_FILES = 64
 
+#: Values a batch's memo keeps (terms, periods, verdicts on texts) before it starts afresh.
+_MEMO_LIMIT = 50_000
+
 R = TypeVar("R")
 
 #: Called with the number of files finished so far, for a progress bar.
@@ -123,11 +126,13 @@ def audit_files(
     """The audit of every document in ``files`` (a worker's chunk; runs anywhere), by the
     bulk road (:func:`audit_document`)."""
     memo: dict[object, object] = {}
-    return [
-        audit_document(data, source, select=select, ignore=ignore, memo=memo)
-        for name in files
-        for source, data in _documents(name)
-    ]
+    results = []
+    for name in files:
+        for source, data in _documents(name):
+            if len(memo) > _MEMO_LIMIT:
+                memo.clear()  # a long JSON Lines file must not grow it without bound
+            results.append(audit_document(data, source, select=select, ignore=ignore, memo=memo))
+    return results
 
 
 def summarise_files(files: Sequence[str], by: Sequence[str]) -> ExecutionSums:
