@@ -142,16 +142,17 @@ def _mixed_scripts(c: ProgramColumns) -> bool:
     return False
 
 
-#: The screen of each built-in rule that applies to a program report, by check function.
-SCREENS: Mapping[CheckFunction, Screen] = {
+#: The screen of each built-in rule that applies to a program report, by check function: a
+#: screen, or a tuple of screens of which any firing means the rule could fire (MR205 on
+#: a measure's percent or the «Всього» row's, sharing MR201's and MR202's screens: each
+#: screen runs once a document).
+SCREENS: Mapping[CheckFunction, Screen | tuple[Screen, ...]] = {
     totals.total_mismatch: _totals_differ,
     totals.total_rounding_difference: _totals_differ,
     percentages.percent_mismatch: _measure_percents_wrong,
     percentages.total_percent_mismatch: _total_percent_wrong,
     percentages.percent_of_zero_plan: _percent_of_zero_plan,
-    percentages.percent_rounding_difference: lambda c: (
-        _measure_percents_wrong(c) or _total_percent_wrong(c)
-    ),
+    percentages.percent_rounding_difference: (_measure_percents_wrong, _total_percent_wrong),
     plausibility.actual_exceeds_annual: _actual_above_annual,
     plausibility.annual_exceeds_indicative: _annual_above_indicative,
     plausibility.full_execution_nothing_spent: _full_with_nothing_spent,
@@ -171,8 +172,9 @@ def screens_for(rules: RuleSet) -> tuple[tuple[Screen, frozenset[Rule]], ...] | 
     for r in rules:
         if not applies_within(r, ProgramReport):
             continue
-        screen = SCREENS.get(r.function)
-        if screen is None:
+        screens = SCREENS.get(r.function)
+        if screens is None:
             return None
-        found.setdefault(screen, set()).add(r)
+        for screen in screens if isinstance(screens, tuple) else (screens,):
+            found.setdefault(screen, set()).add(r)
     return tuple((screen, frozenset(screened)) for screen, screened in found.items())
