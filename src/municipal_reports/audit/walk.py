@@ -16,9 +16,11 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
+from municipal_reports.audit.failed import rule_failed
 from municipal_reports.audit.finding import Finding
 from municipal_reports.audit.fused import FUSED, Kernel
-from municipal_reports.audit.registry import Hit, Rule, RuleSet
+from municipal_reports.audit.registry import ENTRY_POINT_GROUP, Hit, Rule, RuleSet
+from municipal_reports.errors import PluginRuntimeError
 from municipal_reports.paths import Path
 
 __all__ = ["applies_within", "walk"]
@@ -108,37 +110,67 @@ class _Plan:
         return found
 
 
-#: Runs a class's rules on one node at a path, adding the findings to a list.
-Runner = Callable[[object, Path, list[Finding]], None]
+#: Runs a class's rules on one node at a path, adding the findings to the walk's run.
+Runner = Callable[[object, Path, "_Run"], None]
+
+
+def _add(r: Rule, hits: Iterable[Hit], path: Path, run: _Run) -> None:
+    """The findings of the hits a fused audit gave for ``r``, checked as when ``r`` runs
+    alone (:func:`_run_rule`)."""
+    try:
+        found = r.findings(hits)
+        if r.distribution:
+            for f in found:
+                f.message("en")  # a plugin's message must be one its hits can fill
+        run.out.extend(found)
+    except Exception as exc:
+        run.fail(r, path, exc)
+
+
+def _run_rule(r: Rule, obj: object, path: Path, run: _Run) -> None:
+    try:
+        hits = r.function(obj, path)
+        if hits:
+            found = r.findings(hits)
+            if r.distribution:
+                for f in found:
+                    f.message("en")  # a plugin's message must be one its hits can fill
+            run.out.extend(found)
+    except Exception as exc:
+        run.fail(r, path, exc)
 
 
 def _plain_runner(rules: tuple[Rule, ...]) -> Runner:
-    def run(obj: object, path: Path, out: list[Finding]) -> None:
+    def run_all(obj: object, path: Path, run: _Run) -> None:
         for r in rules:
-            hits = r.function(obj, path)
-            if hits:
-                out.extend(r.findings(hits))
+            _run_rule(r, obj, path, run)
 
-    return run
+    return run_all
 
 
 def _fused_runner(rules: tuple[Rule, ...], kernel: Kernel, codes: frozenset[str]) -> Runner:
     others = any(r.code not in codes for r in rules)
 
-    def run(obj: object, path: Path, out: list[Finding]) -> None:
-        found = kernel(obj, path)
+    def run_fused(obj: object, path: Path, run: _Run) -> None:
+        try:
+            found = kernel(obj, path)
+        except Exception:
+            # One of the fused rules failed: run each alone, so that the failure is that
+            # rule's own finding (MR000) and the others still report theirs.
+            for r in rules:
+                _run_rule(r, obj, path, run)
+            return
         if found is None and not others:
             return  # the common case: nothing to report
         for r in rules:
-            hits: Iterable[Hit] | None
-            if r.code in codes:
-                hits = found.get(r.code) if found is not None else None
-            else:
-                hits = r.function(obj, path)
+            if r.code not in codes:
+                _run_rule(r, obj, path, run)
+                continue
+            hits = found.get(r.code) if found is not None else None
             if hits:
-                out.extend(r.findings(hits))
+                _add(r, hits, path, run)
 
-    return run
+    return run_fused
 
 
 # One plan per rule set, built on first use: a plan only caches what it derives from its
@@ -148,18 +180,43 @@ def _plan(rules: RuleSet) -> _Plan:
     return _Plan(rules)
 
 
-def walk(obj: object, rules: RuleSet, path: Path | None = None) -> list[Finding]:
-    """Every finding of every applicable rule on ``obj`` and on every node below it."""
-    findings: list[Finding] = []
-    _visit(obj, path or Path(None, None, obj), _plan(rules), findings)
-    return findings
+class _Run:
+    """One walk's findings, the rules that failed in it, and whether a failure raises."""
+
+    __slots__ = ("failed", "out", "strict")
+
+    def __init__(self, strict: bool) -> None:
+        self.out: list[Finding] = []
+        self.failed: set[str] = set()
+        self.strict = strict
+
+    def fail(self, r: Rule, path: Path, exc: Exception) -> None:
+        if self.strict:
+            raise PluginRuntimeError(ENTRY_POINT_GROUP, r.code, r.distribution, exc) from exc
+        if r.code not in self.failed:  # one finding per rule, at the first failure
+            self.failed.add(r.code)
+            self.out.append(rule_failed(r.code, r.distribution, str(path), exc))
 
 
-def _visit(obj: object, path: Path, plan: _Plan, out: list[Finding]) -> None:
+def walk(
+    obj: object, rules: RuleSet, path: Path | None = None, *, strict: bool = False
+) -> list[Finding]:
+    """Every finding of every applicable rule on ``obj`` and on every node below it.
+
+    A rule that fails (raises, returns something that is not hits, or, for a plugin's rule,
+    has a message its hits cannot fill) gives one MR000 finding and the walk goes on; with
+    ``strict`` it raises :class:`~municipal_reports.errors.PluginRuntimeError` instead.
+    """
+    run = _Run(strict)
+    _visit(obj, path or Path(None, None, obj), _plan(rules), run)
+    return run.out
+
+
+def _visit(obj: object, path: Path, plan: _Plan, run: _Run) -> None:
     cls = type(obj)
     runner = plan.runner_for(cls)
     if runner is not None:
-        runner(obj, path, out)
+        runner(obj, path, run)
     for name in plan.fields_for(cls):
         value = getattr(obj, name)
         if value is None:
@@ -167,6 +224,6 @@ def _visit(obj: object, path: Path, plan: _Plan, out: list[Finding]) -> None:
         if value.__class__ is tuple:
             child = Path(path, name)
             for i, item in enumerate(value):
-                _visit(item, Path(child, i, item), plan, out)
+                _visit(item, Path(child, i, item), plan, run)
         else:
-            _visit(value, Path(path, name, value), plan, out)
+            _visit(value, Path(path, name, value), plan, run)
