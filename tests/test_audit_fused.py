@@ -88,3 +88,16 @@ def test_a_selection_falls_back_to_the_plain_loop() -> None:
     measure = _rounding_measure()
     assert [f.code for f in audit(measure, select=["MR201"])] == ["MR201"]
     assert audit(measure, select=["MR4"]) == []
+
+
+def test_a_failing_fused_audit_falls_back_to_the_rules_one_by_one(monkeypatch: Any) -> None:
+    """If the fused audit raises, each rule runs alone: the findings are the plain ones."""
+    from municipal_reports.audit.rules import percentages
+
+    def broken(measure: Measure, path: Path) -> Any:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(percentages, "measure_percent_hits", broken)
+    measure = _rounding_measure()
+    assert [f.code for f in audit(measure)] == ["MR201"]
+    assert audit(measure) == audit(measure, rules=_PLAIN)
