@@ -241,3 +241,12 @@ def test_a_float_year_is_refused_after_an_equal_int_one() -> None:
     with pytest.raises(StructureError):
         loads(raw)
     assert not audit_document(raw).loaded
+
+
+def test_a_key_held_twice_takes_the_exact_road() -> None:
+    """A document holding a key twice is refused by the loader, so by the bulk road too."""
+    raw = orjson.dumps(_GOOD)[:-1] + b',"executor":"a","executor":"b"}'
+    assert program_columns(raw) is None
+    with pytest.raises(StructureError):
+        loads(raw)
+    assert not audit_document(raw).loaded

@@ -37,7 +37,7 @@ from municipal_reports.domain.columns import ProgramColumns
 from municipal_reports.domain.percent import Percent
 from municipal_reports.io.converter import TAG_KEY, converter
 from municipal_reports.io.fast import reader
-from municipal_reports.io.json import FORMAT_VERSION, VERSION_KEY
+from municipal_reports.io.json import FORMAT_VERSION, VERSION_KEY, _duplicate_key
 
 __all__ = ["READ_FIELDS", "program_columns"]
 
@@ -121,6 +121,8 @@ def _percent_column(values: list[Any]) -> list[tuple[int, int] | None]:
 
 def _columns(source: bytes, memo: dict[Any, Any]) -> ProgramColumns:
     data = orjson.loads(source)
+    if _duplicate_key(source, data) is not None:
+        raise _Unusual  # a key held twice: the loader refuses the document
     if data.__class__ is not dict or not data.keys() <= _REPORT_KEYS:
         raise _Unusual
     version = data.get(VERSION_KEY)
