@@ -64,7 +64,9 @@ def test_no_screen_misses_a_finding(report: ProgramReport) -> None:
     """A screen that says "clean" is never contradicted by its rules' exact findings."""
     raw = _bytes(report)
     columns = program_columns(raw)
-    assert columns is not None  # the library's own output is of the common shape
+    if columns is None:  # the library's own output is of the common shape, unless a text
+        assert b'\\":' in raw  # holds «":», which the key count cannot tell from a key
+        return
     screens = screens_for(default_rules())
     assert screens is not None
     found = {f.code for f in audit(loads(raw))}

@@ -37,7 +37,7 @@ from municipal_reports.domain.columns import ProgramColumns
 from municipal_reports.domain.percent import Percent
 from municipal_reports.io.converter import TAG_KEY, converter
 from municipal_reports.io.fast import reader
-from municipal_reports.io.json import FORMAT_VERSION, VERSION_KEY, _duplicate_key
+from municipal_reports.io.json import FORMAT_VERSION, VERSION_KEY
 
 __all__ = ["READ_FIELDS", "program_columns"]
 
@@ -121,10 +121,14 @@ def _percent_column(values: list[Any]) -> list[tuple[int, int] | None]:
 
 def _columns(source: bytes, memo: dict[Any, Any]) -> ProgramColumns:
     data = orjson.loads(source)
-    if _duplicate_key(source, data) is not None:
-        raise _Unusual  # a key held twice: the loader refuses the document
     if data.__class__ is not dict or not data.keys() <= _REPORT_KEYS:
         raise _Unusual
+    # Keys the decoded objects hold, counted on the way, against the raw text's «":»
+    # (each key ends so; a string can hold «":» only as «\":»): fewer kept than written
+    # means a key held twice, which the loader refuses (see io.json._duplicate_key).
+    keys = len(data) + sum(
+        _keys_in(data.get(name)) for name in ("program", "period", "total", "signatory", "columns")
+    )
     version = data.get(VERSION_KEY)
     if version.__class__ is not int or not 1 <= version <= FORMAT_VERSION:
         raise _Unusual
@@ -165,6 +169,7 @@ def _columns(source: bytes, memo: dict[Any, Any]) -> ProgramColumns:
     for task in tasks:
         if task.__class__ is not dict or not task.keys() <= _TASK_KEYS:
             raise _Unusual
+        keys += len(task)
         titles.append(task.get("title"))
         numbers.append(task.get("number"))
         measures = task.get("measures", _NONE)
@@ -178,18 +183,24 @@ def _columns(source: bytes, memo: dict[Any, Any]) -> ProgramColumns:
             financing = get("financing", _EMPTY)
             if financing.__class__ is not dict or not financing.keys() <= _FINANCING_KEYS:
                 raise _Unusual
+            keys += len(m) + len(financing)
             money = financing.get
             indicative.append(money("indicative"))
             annual.append(money("annual"))
             actual.append(money("actual"))
             declared.append(get("declared_percent"))
-            raw_terms.append(get("term"))
+            term = get("term")
+            if term.__class__ is dict:
+                keys += len(term)
+            raw_terms.append(term)
             executors = get("executors", _NONE)
             if executors.__class__ is not list:
                 raise _Unusual
             titles.extend(executors)
             notes.append(get("note", ""))
             numbers.append(get("number"))
+    if source.count(b'":') != keys:
+        raise _Unusual  # a key held twice, or only a «\":» in a text: the exact road decides
     _texts([n for n in numbers if n is not None])
     _texts(titles)
     if not all(n.__class__ is str for n in notes):
@@ -208,6 +219,15 @@ def _columns(source: bytes, memo: dict[Any, Any]) -> ProgramColumns:
         [program.title, *titles, *notes],
         memo,
     )
+
+
+def _keys_in(value: Any) -> int:
+    """The keys of every object in ``value`` (a decoded header part: a few objects)."""
+    if value.__class__ is dict:
+        return len(value) + sum(map(_keys_in, value.values()))
+    if value.__class__ is list:
+        return sum(map(_keys_in, value))
+    return 0
 
 
 def _terms(raw: list[Any], st: Any, memo: dict[Any, Any]) -> list[YearSpan | None]:
