@@ -157,6 +157,9 @@ def test_a_clean_document_takes_no_exact_road() -> None:
         (f"{_M}.declared_percent", "25\n1"),
         (f"{_M}.financing", None),  # financing is not optional
         (f"{_M}.content", "   "),  # empty text
+        (f"{_M}.content", "\u200b\ufeff"),  # invisible text is empty too
+        (f"{_M}.executors", ["\u202e"]),
+        ("tasks.0.title", "\u00a0"),
         (f"{_M}.content", _DROP),  # a required field missing
         (f"{_M}.executors", ["  "]),
         (f"{_M}.executors", "відділ"),

@@ -17,6 +17,7 @@ document it reads is one the loader reads (:data:`READ_FIELDS`).
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -35,6 +36,7 @@ from municipal_reports.domain import (
 )
 from municipal_reports.domain.columns import ProgramColumns
 from municipal_reports.domain.percent import Percent
+from municipal_reports.domain.text import BLANK
 from municipal_reports.io.converter import TAG_KEY, converter
 from municipal_reports.io.fast import reader
 from municipal_reports.io.json import FORMAT_VERSION, VERSION_KEY
@@ -81,9 +83,11 @@ _NONE: Final[list[Any]] = []
 
 
 def _texts(values: list[Any]) -> None:
-    """Refuse ``values`` unless each is text with something besides white space."""
+    """Refuse ``values`` unless each is text that shows something (the declared check of
+    non-empty text: :func:`~municipal_reports.domain.text.is_blank` is false)."""
+    # What shows nothing is empty (is_blank: white space and invisible characters alone);
     # str.strip refuses anything but text (a TypeError: the exact road).
-    if not all(map(str.strip, values)):
+    if not all(map(str.strip, values, repeat(BLANK))):
         raise _Unusual
 
 
