@@ -17,8 +17,8 @@ document it reads is one the loader reads (:data:`READ_FIELDS`).
 from __future__ import annotations
 
 import re
-from itertools import repeat
 from collections.abc import Mapping
+from itertools import repeat
 from typing import Any, Final
 
 import orjson
