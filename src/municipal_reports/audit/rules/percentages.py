@@ -16,7 +16,7 @@ from municipal_reports.domain.percent import (
     is_truncation,
     percentage,
 )
-from municipal_reports.domain.program import Measure, ProgramReport
+from municipal_reports.domain.program import Measure, ProgramReport, ReportTotals
 from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
@@ -75,11 +75,14 @@ def _measure_verdict(measure: Measure, path: Path) -> tuple[_Verdict, Money, Mon
     return verdict, actual, plan
 
 
-def _total_verdict(report: ProgramReport) -> tuple[_Verdict, Money, Money] | None:
+def _total_verdict(
+    report: ProgramReport, totals: ReportTotals | None = None
+) -> tuple[_Verdict, Money, Money] | None:
     declared = report.total_percent
     if declared is None:
         return None  # most tables: no sums needed
-    totals = report.totals()
+    if totals is None:
+        totals = report.totals()
     plan, actual = totals.plan, totals.actual
     if plan is None or actual.value is None or not plan.value:
         return None
@@ -160,6 +163,39 @@ def share_mismatch(batch: AwardBatch, path: Path) -> Iterator[Hit]:
                 percentage(count, awarded.value),
                 share.percent,
             )
+
+
+def _split(
+    verdict: tuple[_Verdict, Money, Money] | None, at: Path, declared: Percent | None
+) -> tuple[tuple[Hit, ...], tuple[Hit, ...], tuple[Hit, ...]]:
+    """One verdict's hits as (wrong: MR201/MR202, rounding: MR205, truncated: MR206)."""
+    if verdict is None or verdict[0] is _Verdict.CORRECT:
+        return (), (), ()
+    hit = (Hit(at, percentage(verdict[1], verdict[2]), declared),)
+    if verdict[0] is _Verdict.WRONG:
+        return hit, (), ()
+    if verdict[0] is _Verdict.ROUNDING:
+        return (), hit, ()
+    return (), (), hit
+
+
+def measure_percent_hits(
+    measure: Measure, path: Path
+) -> tuple[tuple[Hit, ...], tuple[Hit, ...], tuple[Hit, ...]]:
+    """MR201's, MR205's and MR206's hits on one measure from one verdict (the fused
+    audit's road)."""
+    verdict = _measure_verdict(measure, path)
+    if verdict is None or verdict[0] is _Verdict.CORRECT:
+        return (), (), ()
+    return _split(verdict, path / "declared_percent", measure.declared_percent)
+
+
+def total_percent_hits(
+    report: ProgramReport, path: Path, totals: ReportTotals
+) -> tuple[tuple[Hit, ...], tuple[Hit, ...], tuple[Hit, ...]]:
+    """MR202's, MR205's and MR206's hits on a report from one verdict over the given totals."""
+    verdict = _total_verdict(report, totals)
+    return _split(verdict, path / "total_percent", report.total_percent)
 
 
 def percent_rounding_difference(
