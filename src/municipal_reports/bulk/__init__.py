@@ -8,6 +8,7 @@
 """
 
 from municipal_reports.bulk.arrow import to_arrow
+from municipal_reports.bulk.findings import FINDING_COLUMNS, finding_rows, findings_table
 from municipal_reports.bulk.parallel import (
     DEFAULT_CHUNK_FILES,
     SourceAudit,
@@ -34,6 +35,7 @@ from municipal_reports.bulk.table import (
 
 __all__ = [
     "DEFAULT_CHUNK_FILES",
+    "FINDING_COLUMNS",
     "GROUP_KEYS",
     "SUFFIXES",
     "ExecutionRow",
@@ -44,6 +46,8 @@ __all__ = [
     "audit_many",
     "execution_table",
     "expand",
+    "finding_rows",
+    "findings_table",
     "iter_documents",
     "iter_reports",
     "reports_of",

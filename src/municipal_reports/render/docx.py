@@ -127,7 +127,8 @@ class DocxRenderer:
                 for line in block.findings:
                     p = document.add_paragraph(style="List Number")
                     p.add_run(f"{line.code} ").bold = True
-                    p.add_run(_xml_text(f"[{line.severity_text}] {line.message} ({line.path})"))
+                    where = f"{line.place}, {line.path}" if line.place else line.path
+                    p.add_run(_xml_text(f"[{line.severity_text}] {line.message} ({where})"))
 
     def _table(self, document: Document, block: Table) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH

@@ -111,7 +111,7 @@ def _total_verdict(report: ProgramReport) -> tuple[_Verdict, Money, Money] | Non
     "percent-mismatch",
     Severity.ERROR,
     Measure,
-    N_("the declared execution is {found}%, but actual over plan is {expected}%"),
+    N_("the declared execution is {found}, but actual over plan is {expected}"),
 )
 def percent_mismatch(measure: Measure, path: Path) -> tuple[Hit, ...]:
     """A measure's declared execution percent is not a correct rounding of actual / plan.
@@ -136,7 +136,7 @@ def percent_mismatch(measure: Measure, path: Path) -> tuple[Hit, ...]:
     "total-percent-mismatch",
     Severity.ERROR,
     ProgramReport,
-    N_("the «Всього» row declares {found}%, but total actual over total plan is {expected}%"),
+    N_("the «Всього» row declares {found}, but total actual over total plan is {expected}"),
 )
 def total_percent_mismatch(report: ProgramReport, path: Path) -> Iterator[Hit]:
     """The «Всього» row's percent is not total actual over total plan.
@@ -158,7 +158,7 @@ def total_percent_mismatch(report: ProgramReport, path: Path) -> Iterator[Hit]:
     "percent-of-zero-plan",
     Severity.WARNING,
     Measure,
-    N_("an execution of {found}% is declared against a plan of zero"),
+    N_("an execution of {found} is declared against a plan of zero"),
 )
 def percent_of_zero_plan(measure: Measure, path: Path) -> tuple[Hit, ...]:
     """A percent is declared where the plan is zero, so no percentage is defined.
@@ -185,7 +185,7 @@ def percent_of_zero_plan(measure: Measure, path: Path) -> tuple[Hit, ...]:
     "share-mismatch",
     Severity.ERROR,
     AwardBatch,
-    N_("the share is declared as {found}%, but the count over those awarded is {expected}%"),
+    N_("the share is declared as {found}, but the count over those awarded is {expected}"),
 )
 def share_mismatch(batch: AwardBatch, path: Path) -> Iterator[Hit]:
     """A share of those awarded, given as both a percent and a count, does not agree.
@@ -213,7 +213,7 @@ def share_mismatch(batch: AwardBatch, path: Path) -> Iterator[Hit]:
     "percent-rounding-difference",
     Severity.NOTE,
     (Measure, ProgramReport),
-    N_("the declared {found}% is not {expected}% of the written figures, but fits their rounding"),
+    N_("the declared {found} is not {expected} of the written figures, but fits their rounding"),
 )
 def percent_rounding_difference(obj: Measure | ProgramReport, path: Path) -> tuple[Hit, ...]:
     """A declared percent differs from the written figures' only as their rounding allows.

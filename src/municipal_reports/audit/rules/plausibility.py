@@ -61,7 +61,7 @@ def annual_exceeds_indicative(measure: Measure, path: Path) -> tuple[Hit, ...]:
     "full-execution-nothing-spent",
     Severity.WARNING,
     Measure,
-    N_("execution is declared as {found}% while nothing was financed"),
+    N_("execution is declared as {found} while nothing was financed"),
 )
 def full_execution_nothing_spent(measure: Measure, path: Path) -> tuple[Hit, ...]:
     """A measure is declared fully executed (100% or more) with nothing financed.
@@ -93,7 +93,7 @@ def _cap_fits(cap: ProjectCap) -> bool:
     "cap-reserve-mismatch",
     Severity.WARNING,
     ProjectCap,
-    N_("the cap of {found} does not follow from {base} plus a {reserve}% reserve"),
+    N_("the cap of {found} does not follow from {base} plus a {reserve} reserve"),
 )
 def cap_reserve_mismatch(cap: ProjectCap, path: Path) -> Iterator[Hit]:
     """A project cap given as a base plus a reserve does not follow from them.
@@ -105,7 +105,7 @@ def cap_reserve_mismatch(cap: ProjectCap, path: Path) -> Iterator[Hit]:
     """
     if cap.base is None or cap.reserve is None or _cap_fits(cap):
         return
-    params = (("base", str(cap.base)), ("reserve", str(cap.reserve)))
+    params = (("base", cap.base), ("reserve", cap.reserve))
     expected = Money.from_kopecks(
         cap.base.kopecks
         * (100 * cap.reserve.scale + cap.reserve.units)
