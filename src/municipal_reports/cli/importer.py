@@ -1,4 +1,4 @@
-"""``municipal-reports import FILE [--format tsv] [-o OUT.json]``: a program-report table
+"""``municipal-reports import FILE [--from tsv] [-o OUT.json]``: a program-report table
 pasted out of Word or PDF, as a report file.
 
 One table becomes a ProgramReport; a document holding several (each with its header block
@@ -40,7 +40,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "(tab-separated) and write it as a report file (JSON). Import findings go to stderr.",
     )
     parser.add_argument("file", metavar="FILE", help="the text file (UTF-8)")
-    parser.add_argument("--format", choices=("tsv",), default="tsv", help="the input format")
+    parser.add_argument(
+        "--from", dest="source", choices=("tsv",), default="tsv", help="the input format"
+    )
+    # The old spelling of --from, kept working for scripts written against it.
+    parser.add_argument("--format", dest="source", choices=("tsv",), help=argparse.SUPPRESS)
     parser.add_argument("-o", "--output", metavar="OUT.json", help="write here, not to stdout")
     parser.add_argument(
         "--council",

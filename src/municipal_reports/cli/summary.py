@@ -21,7 +21,9 @@ from municipal_reports.bulk import (
     to_arrow,
     to_csv,
 )
+from municipal_reports.bulk.picture import execution_page, program_execution
 from municipal_reports.cli._jobs import add_jobs_arguments, executor_for, progress_bar
+from municipal_reports.cli._table import format_table
 
 __all__ = ["add_parser", "run"]
 
@@ -45,11 +47,22 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument(
         "--to",
-        choices=("table", "csv", "json", "parquet"),
+        choices=("table", "csv", "json", "parquet", "html"),
         default="table",
-        help="a readable table (default), CSV, JSON, or Parquet (needs pyarrow and --output)",
+        help="a readable table (default), CSV, JSON, Parquet (binary: needs pyarrow and -o), "
+        "or html: one self-contained page of plan-against-actual bars by program and year, "
+        "worst-executed first, with the audit's error count",
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument(
+        "--dialect",
+        choices=("machine", "excel"),
+        default="machine",
+        help="for --to csv: machine (default) or excel (a BOM, semicolons, decimal commas)",
+    )
+    parser.add_argument(
+        "--locale", choices=("uk", "en"), default="uk", help="the language of --to html"
+    )
     add_jobs_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -88,16 +101,7 @@ def _table(rows: list[ExecutionRow], by: tuple[str, ...]) -> str:
         ]
         for r in rows
     ]
-    widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header))]
-    numeric = len(by)
-    lines = [
-        "  ".join(
-            c.rjust(w) if i >= numeric else c.ljust(w)
-            for i, (c, w) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in [header, *cells]
-    ]
-    return "\n".join(line.rstrip() for line in lines)
+    return format_table(header, cells, right=range(len(by), len(header)))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -105,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
     if args.to == "parquet" and not args.output:
         print("municipal-reports summary: error: --to parquet needs --output FILE", file=sys.stderr)
         return 2
+    if args.to == "html":
+        return _html(args)
     try:
         files = expand(args.paths)
         executor = executor_for(args.jobs)
@@ -134,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
         pq.write_table(to_arrow(rows, args.by), args.output)
         return 0
     if args.to == "csv":
-        text = to_csv(rows, by=args.by)
+        text = to_csv(rows, by=args.by, dialect=args.dialect)
     elif args.to == "json":
         text = _json(rows) + "\n"
     else:
@@ -144,4 +150,24 @@ def run(args: argparse.Namespace) -> int:
             handle.write(text)
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def _html(args: argparse.Namespace) -> int:
+    """The picture of execution: by program (one identity however spelled) and year."""
+    try:
+        page = execution_page(program_execution(args.paths), locale=args.locale)
+    except StructureError as exc:
+        print(f"{exc.source}: not a valid report:", file=sys.stderr)
+        for line in exc.lines():
+            print(f"{exc.source}: {line}", file=sys.stderr)
+        return 2
+    except (OSError, MunicipalReportsError) as exc:
+        print(f"municipal-reports summary: error: {exc}", file=sys.stderr)
+        return 2
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(page)
+    else:
+        sys.stdout.write(page)
     return 0

@@ -123,6 +123,8 @@ _LABELS: Final[dict[str, tuple[str, str]]] = {
     "warning": ("попередження", "warning"),
     "note": ("примітка", "note"),
     "place": ("Місце в документі", "Place"),
+    "report_sheet": ("Звіт", "Report"),
+    "findings_sheet": ("Зауваження", "Findings"),
     "json_path": ("Шлях", "Path"),
     "name": ("Назва правила", "Rule"),
     "expected": ("Очікувано", "Expected"),

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
 from municipal_reports.audit import Finding
 
-__all__ = ["Renderer"]
+__all__ = ["Renderer", "reproducible_zip"]
+
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """The same zip (a .docx, a .xlsx) with fixed timestamps: equal documents, equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
 
 
 @runtime_checkable

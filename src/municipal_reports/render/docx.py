@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from municipal_reports.audit import Finding
 from municipal_reports.errors import MunicipalReportsError
+from municipal_reports.render.base import reproducible_zip
 from municipal_reports.render.layout import (
     Fields,
     Findings,
@@ -34,25 +34,12 @@ __all__ = ["DocxRenderer"]
 
 # XML 1.0 refuses these; a hostile or broken text must not make the document unwritable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _MARK_FILL = "FDE2E1"
 _HEAD_FILL = "F3F3F3"
 
 
 def _xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
-
-
-def _reproducible(data: bytes) -> bytes:
-    """The same zip with fixed timestamps, so equal documents are equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
 
 
 class DocxRenderer:
@@ -76,7 +63,7 @@ class DocxRenderer:
         self._build(document, page)
         buffer = io.BytesIO()
         document.save(buffer)
-        return _reproducible(buffer.getvalue())
+        return reproducible_zip(buffer.getvalue())
 
     def _build(self, document: Document, page: Page) -> None:
         from docx.enum.section import WD_ORIENT
