@@ -19,7 +19,7 @@ from typing import TypeVar
 
 import attrs
 
-from municipal_reports.audit import Finding, audit
+from municipal_reports.audit import Finding, Place, audit, in_document_order, locate
 from municipal_reports.bulk.sources import PathLike, expand, iter_reports
 from municipal_reports.bulk.table import ExecutionRow, ExecutionSums
 from municipal_reports.errors import (
@@ -51,11 +51,14 @@ Progress = Callable[[int], None]
 @attrs.frozen
 class SourceAudit:
     """The audit of one document: its source (``file`` or ``file:line``), its findings in
-    the order of the tree, and the problems that kept it from loading (then no findings)."""
+    the document's order, and the problems that kept it from loading (then no findings).
+    ``places`` holds the place of each finding in the document's own terms (read where the
+    document was, since the document itself is not sent back)."""
 
     source: str
     findings: tuple[Finding, ...] = ()
     problems: tuple[Problem, ...] = ()
+    places: tuple[Place, ...] = ()
 
     @property
     def loaded(self) -> bool:
@@ -79,7 +82,9 @@ def _audit_document(
         return SourceAudit(source, problems=exc.problems)
     except MunicipalReportsError as exc:
         return SourceAudit(source, problems=(Problem("$", attrs.NOTHING, str(exc)),))
-    return SourceAudit(source, tuple(audit(document, select=select, ignore=ignore)))
+    findings = in_document_order(audit(document, select=select, ignore=ignore), document)
+    places = tuple(locate(document, f.path) for f in findings)
+    return SourceAudit(source, tuple(findings), places=places)
 
 
 def audit_files(

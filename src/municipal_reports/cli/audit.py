@@ -174,8 +174,8 @@ def _run_many(args: argparse.Namespace) -> int:
             for line in StructureError(result.problems).lines():
                 print(f"{result.source}: {line}", file=sys.stderr)
             status = 2
-        # The documents stayed with the workers: the place is the path itself.
-        rows.extend((result.source, f, Place(f.path)) for f in result.findings)
+        places = result.places or tuple(Place(f.path) for f in result.findings)
+        rows.extend((result.source, f, p) for f, p in zip(result.findings, places, strict=True))
     return _finish(args, rows, len(results), status)
 
 
