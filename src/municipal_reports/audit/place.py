@@ -26,7 +26,7 @@ import attrs
 
 from municipal_reports.audit.finding import Finding
 from municipal_reports.domain.council import Session
-from municipal_reports.domain.document import Report, ReportMeta, Section
+from municipal_reports.domain.document import Report, ReportMeta, Section, program_reports
 from municipal_reports.domain.facts import MoneyBreakdown
 from municipal_reports.domain.program import (
     ColumnFormats,
@@ -100,12 +100,7 @@ class Place:
 
 def _table_numbers(document: object) -> dict[int, int]:
     """id(program report) → its number among the document's tables, from 1."""
-    if isinstance(document, ProgramReport):
-        return {id(document): 1}
-    if not isinstance(document, Report):
-        return {}
-    reports = [f for s in document.sections for f in s.facts if isinstance(f, ProgramReport)]
-    return {id(r): n for n, r in enumerate(reports, start=1)}
+    return {id(r): n for n, (_, r) in enumerate(program_reports(document), start=1)}
 
 
 def _named(node: object) -> str | None:

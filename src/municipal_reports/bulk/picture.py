@@ -3,8 +3,9 @@
 :func:`program_execution` reads report files and gives, for each program, year (and
 council), the planned and actual money summed exactly, the percentage by the one rule, and
 the audit's error count. A program is one program however its title is spelled («Конку
-rentне» and «Конкурентне»): reports are grouped by the key the audit uses to tell programs
-apart, and shown under their most common spelling. :func:`execution_page` draws the rows as
+rentне» and «Конкурентне»): reports are grouped by the program's identity
+(``Program.identity``, as the audit tells programs apart), and shown under their most
+common spelling. :func:`execution_page` draws the rows as
 bars in inline SVG, worst-executed first: no script, no stylesheet or font from elsewhere.
 """
 
@@ -21,8 +22,7 @@ import attrs
 from municipal_reports.audit import Severity, audit
 from municipal_reports.bulk.sources import PathLike, iter_documents, reports_of
 from municipal_reports.bulk.table import execution_table
-from municipal_reports.domain import Money, MoneyUnit, Percent, ProgramReport, Report, percentage
-from municipal_reports.domain.text import title_key
+from municipal_reports.domain import Money, MoneyUnit, Percent, percentage, program_reports
 
 __all__ = ["ProgramExecution", "execution_page", "program_execution"]
 
@@ -41,20 +41,6 @@ class ProgramExecution:
     reports: int
 
 
-def _report_paths(document: object) -> list[str]:
-    """The path of each program report of a document, in the order reports_of yields them."""
-    if isinstance(document, ProgramReport):
-        return ["$"]
-    if isinstance(document, Report):
-        return [
-            f"$.sections[{si}].facts[{fi}]"
-            for si, section in enumerate(document.sections)
-            for fi, fact in enumerate(section.facts)
-            if isinstance(fact, ProgramReport)
-        ]
-    return []
-
-
 def _within(path: str, base: str) -> bool:
     return base == "$" or path == base or path.startswith((base + ".", base + "["))
 
@@ -68,9 +54,10 @@ def program_execution(paths: Iterable[PathLike]) -> list[ProgramExecution]:
     spellings: dict[tuple[str, int, str], Counter[str]] = defaultdict(Counter)
     for source, document in iter_documents(paths):
         errors = [f.path for f in audit(document) if f.severity is Severity.ERROR]
-        for found, base in zip(reports_of(source, document), _report_paths(document), strict=True):
+        bases = [str(path) for path, _ in program_reports(document)]
+        for found, base in zip(reports_of(source, document), bases, strict=True):
             report = found.report
-            key = (found.council, report.period.start.year, title_key(report.program.title))
+            key = (found.council, report.period.start.year, report.program.identity)
             (row,) = execution_table([found], by=())
             entry = sums[key]
             entry[0] += row.planned.kopecks
