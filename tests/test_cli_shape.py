@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -130,3 +131,26 @@ def test_format_table_aligns_by_display_width() -> None:
         3 + 2 + 1,
     ]
     assert lines[2].endswith("22")
+
+
+@pytest.mark.parametrize(
+    ("command", "flags"),
+    [
+        ("audit", ("--to", "-o")),
+        ("render", ("--to", "-o")),
+        ("summary", ("--to", "-o")),
+        ("schema", ("-o",)),
+        ("import", ("--from", "-o")),
+    ],
+)
+def test_every_command_that_writes_speaks_one_way(
+    command: str, flags: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--to names the output format, -o the file, --from import's input format."""
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help"])
+    assert exit_.value.code == 0
+    usage = capsys.readouterr().out
+    for flag in flags:
+        assert re.search(rf"(^|\s|\[){re.escape(flag)}[\s,]", usage), (command, flag)
+    assert "--format" not in usage  # the old spellings work but are not advertised
