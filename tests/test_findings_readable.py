@@ -133,7 +133,7 @@ def test_a_fact_is_named_by_its_section_and_its_item() -> None:
         "розділ «Розділ 1», Обсяг коштів"
     )
     assert locate(report, "$.sections[1].facts[0].items[1].amount").describe("en") == (
-        "section «Розділ 1», Items, «техніка», Amount"
+        "section «Розділ 1», «техніка», Amount"
     )
 
 

@@ -150,7 +150,26 @@ def locate(document: object, path: str) -> Place:
             written = getattr(report.columns, field, None)
         elif isinstance(parent, MoneyBreakdown):
             written = parent.written
-    return Place(path, tuple(steps), written, tuple(order))
+    return Place(path, _concise(steps), written, tuple(order))
+
+
+def _concise(steps: list[tuple[str, str | int]]) -> tuple[tuple[str, str | int], ...]:
+    """The steps without repeats a reader does not need: a list's name before an item that
+    has its own («Статті витрат, «техніка»» reads «техніка»), and a fact's label that only
+    repeats its section's title."""
+    kept: list[tuple[str, str | int]] = []
+    for kind, value in steps:
+        if kind == "named" and kept and kept[-1][0] == "field":
+            kept.pop()
+        if (
+            kind == "named"
+            and kept
+            and kept[-1][0] == "section"
+            and str(kept[-1][1]).casefold().strip() == str(value).casefold().strip()
+        ):
+            continue
+        kept.append((kind, value))
+    return tuple(kept)
 
 
 def _step(
