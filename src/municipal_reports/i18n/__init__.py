@@ -35,7 +35,7 @@ if TYPE_CHECKING:
         plural,
         unit_label,
     )
-    from municipal_reports.i18n.labels import label
+    from municipal_reports.i18n.labels import has_label, label
     from municipal_reports.i18n.messages import N_, available_locales, translate
 
 __all__ = [
@@ -52,6 +52,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_quantity",
+    "has_label",
     "label",
     "plural",
     "translate",
@@ -78,7 +79,7 @@ _HOME = {
         ),
         "formatting",
     ),
-    "label": "labels",
+    **dict.fromkeys(("has_label", "label"), "labels"),
     **dict.fromkeys(("N_", "available_locales", "translate"), "messages"),
 }
 
