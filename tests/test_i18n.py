@@ -264,3 +264,22 @@ def test_fast_layout_equals_babel(value: Decimal, decimals: int, locale: str) ->
     assert format_number(value, locale, decimals=decimals) == i18n._babel_format(
         rounded, decimals, locale
     )
+
+
+def test_the_i18n_package_exports_every_name_it_lists() -> None:
+    """Each name of municipal_reports.i18n.__all__ resolves (loaded on first use)."""
+    import municipal_reports.i18n as package
+
+    assert package.__all__ == sorted(package.__all__, key=lambda n: (not n.isupper(), n))
+    for name in package.__all__:
+        assert getattr(package, name) is not None, name
+
+
+def test_importing_the_i18n_package_loads_no_babel() -> None:
+    """`import municipal_reports.i18n` is free: babel loads when a formatter is used."""
+    import subprocess
+    import sys
+
+    code = "import sys, municipal_reports.i18n; print('babel' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
