@@ -152,3 +152,18 @@ def test_without_findings_there_is_one_sheet_and_text_stays_text() -> None:
 def test_the_same_input_gives_the_same_bytes() -> None:
     """The file is reproducible: fixed timestamps in the zip and the properties."""
     assert render(_report(), to="xlsx", locale="en") == render(_report(), to="xlsx", locale="en")
+
+
+def test_the_form_header_prints_atop_every_page() -> None:
+    """The header and column-number rows are the print titles."""
+    sheet = _book(_report()).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    numbers = 1 + next(i for i, r in enumerate(rows) if r[:2] == ("1", "2"))
+    assert sheet.print_title_rows == f"${numbers - 1}:${numbers}"
+
+
+def test_several_forms_freeze_nothing() -> None:
+    """A sheet of three forms (a whole Report) freezes no panes: they would fill the screen."""
+    report = load(EXAMPLES_DIR / "zhytomyr-program-efficient-power-2022-9m.json")
+    sheet = _book(report).worksheets[0]  # type: ignore[attr-defined]
+    assert sheet.freeze_panes is None

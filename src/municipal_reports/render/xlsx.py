@@ -4,7 +4,8 @@ Council staff live in Excel. The worksheet is the form as the page lays it out (
 cells, the column-number row, the «Всього» row, the signature), with real numbers in the
 money and percent columns: each carries the number format of its column («тис. грн» with
 one decimal shows ``#,##0.0``), so Excel sums them and shows them with the reader's own
-separators. The header is frozen and the sheet prints landscape on A4, fitted to width.
+separators. The form's header is frozen (when the sheet holds one form) and repeated atop
+every printed page; the sheet prints landscape on A4, fitted to width.
 
 With findings, the cells they concern are filled and carry the messages as cell comments,
 and a second sheet lists the findings. The file is reproducible: the same input gives the
@@ -230,13 +231,14 @@ class _Sheet:
                     )
                 column += cell.colspan
             if source_row.kind.value == "numbers" and not self.frozen:
-                # The header and its column-number row stay on screen while scrolling.
-                self.sheet.freeze_panes = f"A{self.row + 1}"
+                # The header and its column-number row stay on screen while scrolling (one
+                # form a sheet: with several, the panes would hold a screenful of the
+                # others' blocks) and print atop every page.
+                if sum(t.form for t in self.page.tables()) == 1:
+                    self.sheet.freeze_panes = f"A{self.row + 1}"
+                self.sheet.print_title_rows = f"{top}:{self.row}"
                 self.frozen = True
             self.row += 1
-        if not block.form and not self.frozen:
-            self.sheet.freeze_panes = f"A{top + 1}"
-            self.frozen = True
         self.row += 1
 
     def table_cell(
