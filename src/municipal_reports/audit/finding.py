@@ -113,7 +113,7 @@ def _text(value: object, locale: str, written: MoneyFormat | None) -> str:
     if isinstance(value, datetime.date):
         return formatting.format_date(value, lang)
     if isinstance(value, ReportingPeriod):
-        return value.name_uk if lang == "uk" else value.name_en
+        return formatting.format_period(value, lang)
     if isinstance(value, Interval):
         low = formatting.format_number(value.low, lang)
         high = "…" if value.high is None else formatting.format_number(value.high, lang)

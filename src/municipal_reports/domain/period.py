@@ -163,7 +163,11 @@ class ReportingPeriod:
 
     @property
     def name_uk(self) -> str:
-        """The Ukrainian name, as a report's title writes it after «за»."""
+        """The Ukrainian name, as a report's title writes it after «за».
+
+        Kept for code written against it; the words a person reads come from
+        :func:`municipal_reports.i18n.format_period` (tests/test_i18n.py holds the two equal).
+        """
         y, k = self.start.year, self.kind
         if k is PeriodKind.YEAR:
             return f"{y} рік"
@@ -179,7 +183,7 @@ class ReportingPeriod:
 
     @property
     def name_en(self) -> str:
-        """The English name."""
+        """The English name (see :attr:`name_uk`)."""
         y, k = self.start.year, self.kind
         if k is PeriodKind.YEAR:
             return str(y)

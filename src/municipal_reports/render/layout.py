@@ -324,7 +324,7 @@ class _Builder:
         return "" if n is None else i18n.format_number(n, self.locale)
 
     def period(self, p: ReportingPeriod) -> str:
-        return p.name_uk if self.locale == "uk" else p.name_en
+        return i18n.format_period(p, self.locale)
 
     def term(self, span: YearSpan | None) -> str:
         return "" if span is None else f"{span.first}–{span.last}"
