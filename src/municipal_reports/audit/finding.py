@@ -84,7 +84,7 @@ class Finding:
         return _text(self.expected, locale, written), _text(self.found, locale, written)
 
     def title(self, locale: str = "en") -> str:
-        """The rule's name in ``locale``: "total-mismatch", «підсумок не збігається»."""
+        """The rule's name in ``locale``: "total-mismatch", «сума складових не дорівнює підсумку»."""
         return translate(self.name, locale)
 
     def __str__(self) -> str:
