@@ -92,13 +92,13 @@ def test_render_xlsx_to_a_file(tmp_path: Path) -> None:
 
 
 def test_import_reads_the_input_format_from_from(tmp_path: Path) -> None:
-    """`import --from tsv` is the input format's flag (`--format` still works)."""
+    """`import --from text` is the input format's flag (`--format tsv` still works)."""
     source = SEEDS_DIR / "zhytomyr-program-efficient-power-2022-9m.txt"
     if not source.exists():
         pytest.skip("the seeds are not beside the repository")
     out = tmp_path / "out.json"
     args = ["import", str(source), "--council", "Рада", "-o", str(out)]
-    assert main([*args, "--from", "tsv"]) == 0
+    assert main([*args, "--from", "text"]) == 0
     assert main([*args, "--format", "tsv"]) == 0
 
 

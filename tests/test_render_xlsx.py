@@ -171,3 +171,24 @@ def test_several_forms_freeze_nothing() -> None:
     report = load(EXAMPLES_DIR / "zhytomyr-program-efficient-power-2022-9m.json")
     sheet = _book(report).worksheets[0]  # type: ignore[attr-defined]
     assert sheet.freeze_panes is None
+
+
+def test_the_workbook_round_trips_through_the_xlsx_importer(tmp_path: object) -> None:
+    """The three tables of the Zhytomyr report, written as xlsx and imported back, are the
+    same program reports: header, period, executor, tasks, money, percents, totals,
+    column formats and signatures."""
+    from pathlib import Path
+
+    from municipal_reports import Report
+    from municipal_reports.domain import program_reports
+    from municipal_reports.parse import import_file
+
+    report = load(EXAMPLES_DIR / "zhytomyr-program-efficient-power-2022-9m.json")
+    assert isinstance(report, Report)
+    path = Path(str(tmp_path)) / "form.xlsx"
+    data = render(report, to="xlsx", locale="uk")
+    assert isinstance(data, bytes)
+    path.write_bytes(data)
+    results = import_file(path, council=report.meta.council.name)
+    originals = [r for _, r in program_reports(report)]
+    assert [r.report for r in results] == originals

@@ -193,19 +193,24 @@ class _Sheet:
         self.row += 1
 
     def field(self, name: str, value: str, notes: tuple[Any, ...]) -> None:
-        split = min(4, self.width - 1)
-        self.put(self.row, 1, f"{name}:", wrap=True)
-        self.merge(self.row, 1, self.row, split)
-        cell = self.put(self.row, split + 1, value, bold=True, wrap=True)
-        self.merge(self.row, split + 1, self.row, self.width)
+        """«Програма: …» as the form's header block writes it: one line across the sheet,
+        the value in bold (so the xlsx importer reads the line as the document's prose)."""
+        from openpyxl.cell.rich_text import CellRichText, TextBlock
+        from openpyxl.cell.text import InlineFont
+
+        cell = self.sheet.cell(row=self.row, column=1)
+        label: str | TextBlock = f"{_text(name)}: "
+        cell.value = CellRichText([label, TextBlock(InlineFont(b=True), _text(value))])
+        _style(cell, wrap=True)
+        self.merge(self.row, 1, self.row, self.width)
         _annotate(cell, notes)
         self.row += 1
 
     def signature(self, block: Signature) -> None:
+        """The position on the left (one cell, spilling over the empty ones beside it, as
+        the form's signature line does), the name on the right."""
         self.row += 1
-        half = self.width // 2
-        self.put(self.row, 1, block.position, wrap=True)
-        self.merge(self.row, 1, self.row, half)
+        self.put(self.row, 1, block.position)
         self.put(self.row, self.width, block.name, bold=True, align="right")
         self.row += 1
 
