@@ -98,9 +98,9 @@ def test_percentage_of_any_sign_matches_fraction_arithmetic(part: int, whole: in
     assert result.decimals == 2
     assert Fraction(result.units, 100) == _half_away_from_zero(part, whole)
     negated = percentage(-part, whole)
+    # Compared by units: from_units refuses a percentage beyond 10**13 %, which
+    # percentage() of a huge part over a tiny whole still gives (a note for the domain).
     assert negated is not None
-    # Compared by units: Percent.from_units refuses magnitudes the rule itself may give
-    # (10**11 kopecks over 1 is 10**13 %), so it cannot build the expected value here.
     assert (negated.units, negated.decimals) == (-result.units, 2)
 
 

@@ -20,6 +20,7 @@ from municipal_reports.bulk.parallel import (
 from municipal_reports.bulk.sources import (
     SUFFIXES,
     FoundReport,
+    documents_of,
     expand,
     iter_documents,
     iter_reports,
@@ -44,6 +45,7 @@ __all__ = [
     "SourceAudit",
     "audit_files",
     "audit_many",
+    "documents_of",
     "execution_table",
     "expand",
     "finding_rows",

@@ -16,6 +16,8 @@ from typing import Any
 from municipal_reports import (
     Finding,
     MunicipalReportsError,
+    PluginError,
+    PluginRuntimeError,
     Severity,
     StructureError,
     audit,
@@ -23,8 +25,11 @@ from municipal_reports import (
     load,
 )
 from municipal_reports.audit import Place, in_document_order, locate
-from municipal_reports.bulk import audit_many, expand
+from municipal_reports.bulk import audit_many
+from municipal_reports.cli._files import add_max_size_argument, expand_each
 from municipal_reports.cli._jobs import add_jobs_arguments, executor_for, progress_bar
+from municipal_reports.cli._output import OutputError, check_output, write_output
+from municipal_reports.cli._say import cannot_read, error, file_problem, not_a_report, shown
 from municipal_reports.cli._table import format_table
 from municipal_reports.i18n import label
 from municipal_reports.io import finding_data
@@ -91,7 +96,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         default="en",
         help="the language of the table, the rule names and the messages (default en)",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="a broken plugin (a rule pack that cannot load, a rule that fails) is an error "
+        "(exit 2) instead of an MR000 finding",
+    )
     add_jobs_arguments(parser)
+    add_max_size_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -105,6 +117,8 @@ def _codes(text: str) -> list[str]:
 def _check_selectors(selectors: list[str]) -> str | None:
     rules = list(default_rules())
     for s in selectors:
+        if s in ("MR0", "MR000", "rule-failed"):
+            continue  # the finding of a failed rule or rule pack, selected like a rule
         if not any(r.name == s or r.code.startswith(s) for r in rules):
             return s
     return None
@@ -119,28 +133,40 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.output:
+        try:
+            check_output(args.output, args.files)  # before any work, not after it
+        except OutputError as exc:
+            error("municipal-reports audit", exc)
+            return 2
     if args.jobs > 1 or not all(_is_plain_file(name) for name in args.files):
         return _run_many(args)
     status = 0
     rows: list[_Row] = []
     for name in args.files:
         try:
-            document = load(name)
+            document = load(name, max_size=args.max_size)
             findings = in_document_order(
-                audit(document, select=args.select, ignore=args.ignore), document
+                audit(document, select=args.select, ignore=args.ignore, strict=args.strict),
+                document,
             )
+        except (PluginError, PluginRuntimeError) as exc:
+            error("municipal-reports audit", exc)
+            return 2
         except StructureError as exc:
-            print(f"{name}: not a valid report:", file=sys.stderr)
-            for line in exc.lines():
-                print(f"{name}: {line}", file=sys.stderr)
+            not_a_report(name, exc)
             status = 2
             continue
-        except (OSError, MunicipalReportsError) as exc:
-            print(f"{name}: cannot be read: {exc}", file=sys.stderr)
+        except OSError as exc:
+            cannot_read(name, exc)
+            status = 2
+            continue
+        except MunicipalReportsError as exc:
+            file_problem(name, exc)
             status = 2
             continue
         rows.extend((name, f, locate(document, f.path)) for f in findings)
-    return _finish(args, rows, len(args.files), status)
+    return _finish(args, rows, len(args.files), status, args.files)
 
 
 def _is_plain_file(name: str) -> bool:
@@ -149,38 +175,47 @@ def _is_plain_file(name: str) -> bool:
 
 def _run_many(args: argparse.Namespace) -> int:
     """Directories, JSON Lines or ``--jobs N``: the documents through ``audit_many``."""
-    try:
-        files = expand(args.files)
-    except OSError as exc:
-        print(f"municipal-reports audit: error: {exc}", file=sys.stderr)
-        return 2
+    files = expand_each(args.files)
     executor = executor_for(args.jobs)
     try:
         with progress_bar(len(files), wanted=args.progress) as progress:
             results = audit_many(
-                files, executor, select=args.select, ignore=args.ignore, progress=progress
+                files,
+                executor,
+                select=args.select,
+                ignore=args.ignore,
+                progress=progress,
+                strict=args.strict,
+                max_size=args.max_size,
             )
+    except (PluginError, PluginRuntimeError) as exc:
+        error("municipal-reports audit", exc)
+        return 2
     except OSError as exc:
-        print(f"municipal-reports audit: error: {exc}", file=sys.stderr)
+        error("municipal-reports audit", exc)
         return 2
     finally:
         if executor is not None:
-            executor.shutdown()
+            executor.shutdown(cancel_futures=True)
     status = 0
     rows: list[_Row] = []
     for result in results:
-        if not result.loaded:
-            print(f"{result.source}: not a valid report:", file=sys.stderr)
-            for line in StructureError(result.problems).lines():
-                print(f"{result.source}: {line}", file=sys.stderr)
+        if result.error:
+            file_problem(result.source, result.error)
+            status = 2
+        elif not result.loaded:
+            not_a_report(result.source, StructureError(result.problems))
             status = 2
         places = result.places or tuple(Place(f.path) for f in result.findings)
         rows.extend((result.source, f, p) for f, p in zip(result.findings, places, strict=True))
-    return _finish(args, rows, len(results), status)
+    return _finish(args, rows, len(results), status, files)
 
 
-def _finish(args: argparse.Namespace, rows: list[_Row], files: int, status: int) -> int:
-    """Write the findings where ``-o`` says; the exit status of the whole run."""
+def _finish(
+    args: argparse.Namespace, rows: list[_Row], files: int, status: int, inputs: list[str]
+) -> int:
+    """Write the findings where ``-o`` says (atomically, never over an input file); the
+    exit status of the whole run."""
     if args.to == "json":
         data = [_as_json(name, f, place, args.locale) for name, f, place in rows]
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -188,10 +223,9 @@ def _finish(args: argparse.Namespace, rows: list[_Row], files: int, status: int)
         text = _table(rows, args.locale, files) + "\n"
     if args.output:
         try:
-            with open(args.output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as exc:
-            print(f"municipal-reports audit: error: {exc}", file=sys.stderr)
+            write_output(args.output, text, inputs=inputs)
+        except OutputError as exc:
+            error("municipal-reports audit", exc)
             return 2
     else:
         sys.stdout.write(text)
@@ -222,15 +256,18 @@ def _table(rows: list[_Row], locale: str, files: int) -> str:
         expected, found = f.shown(locale, written=place.written)
         cells.append(
             [
-                name,
-                label(f.severity.value, locale),
-                f.code,
-                f.title(locale),
-                place.describe(locale),
-                f.path,
-                expected,
-                found,
-                f.message(locale, written=place.written),
+                shown(text)
+                for text in (
+                    name,
+                    label(f.severity.value, locale),
+                    f.code,
+                    f.title(locale),
+                    place.describe(locale),
+                    f.path,
+                    expected,
+                    found,
+                    f.message(locale, written=place.written),
+                )
             ]
         )
     return format_table(header, cells, last_free=True) + "\n" + summary
