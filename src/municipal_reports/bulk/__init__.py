@@ -12,6 +12,7 @@ from municipal_reports.bulk.findings import FINDING_COLUMNS, finding_rows, findi
 from municipal_reports.bulk.parallel import (
     DEFAULT_CHUNK_FILES,
     SourceAudit,
+    audit_document,
     audit_files,
     audit_many,
     summarise_files,
@@ -43,6 +44,7 @@ __all__ = [
     "ExecutionSums",
     "FoundReport",
     "SourceAudit",
+    "audit_document",
     "audit_files",
     "audit_many",
     "documents_of",
