@@ -230,9 +230,13 @@ def test_partial_lists_and_qualifiers() -> None:
 def test_shares_sum_band() -> None:
     """Three whole-percent shares may sum to 98,5–101,5 %."""
     p = "%"
-    assert verdict(_case("shares-sum", None, _fig("33", p), _fig("33", p), _fig("34", p))) == "exact"
+    assert (
+        verdict(_case("shares-sum", None, _fig("33", p), _fig("33", p), _fig("34", p))) == "exact"
+    )
     assert verdict(_case("shares-sum", None, _fig("33", p), _fig("33", p), _fig("33", p))) == "band"
-    assert verdict(_case("shares-sum", None, _fig("33", p), _fig("33", p), _fig("32", p))) == "wrong"
+    assert (
+        verdict(_case("shares-sum", None, _fig("33", p), _fig("33", p), _fig("32", p))) == "wrong"
+    )
 
 
 def test_same_amount_uses_the_coarser_step() -> None:
@@ -263,7 +267,8 @@ def test_case_is_well_formed(path: Path) -> None:
     source = case["source"]
     assert SOURCE_KEYS <= set(source) <= SOURCE_KEYS | {"note"}
     assert source["url"].startswith(("http://", "https://"))
-    assert isinstance(source["council"], str) and source["council"].strip()
+    assert isinstance(source["council"], str)
+    assert source["council"].strip()
     year = source["year"]
     assert year is None or (isinstance(year, int) and 1990 <= year <= 2030)
     assert (f"-{year}-" in case["id"]) if year is not None else ("-nd-" in case["id"])
@@ -284,7 +289,8 @@ def test_case_is_well_formed(path: Path) -> None:
         assert fig["label"].strip()
         assert fig["unit"] in UNITS
         number = Decimal(fig["number"])
-        assert number.is_finite() and number >= 0
+        assert number.is_finite()
+        assert number >= 0
         assert fig["decimals"] == max(0, -number.as_tuple().exponent)  # type: ignore[operator]
         assert fig.get("qualifier") in QUALIFIERS | {None}
         written = fig["written"]
