@@ -368,7 +368,7 @@ _BARE_TAIL: Final = re.compile(
 )
 # «238.932.555,4»: groups of three separated by dots, as laws and some tables print them.
 _DOT_GROUPS: Final = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?=,\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.,])"
+    r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?=,\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.,]))"
 )
 # The last number of an amount and the word after it decide how it was written.
 _WORD_AFTER: Final = rf"{_SP}*(?P<word>[^\W\d_]*|₴)"
