@@ -57,6 +57,49 @@ def test_percentage_is_half_up_and_undefined_for_a_zero_whole() -> None:
     assert percentage(5, 0) is None
 
 
+def _half_away_from_zero(part: int, whole: int) -> Fraction:
+    """part / whole × 100 to 2 decimals, the magnitude rounded half-up, the sign kept."""
+    exact = Fraction(100 * part, whole)
+    magnitude = int(abs(exact) * 100 + Fraction(1, 2))  # floor(|x|·100 + ½)
+    return Fraction(-magnitude if exact < 0 else magnitude, 100)
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "expected"),
+    [
+        (-1, 8, "-12.50"),  # the deviation «(+, -)» of the issue: the sign stays
+        (1, -8, "-12.50"),
+        (-1, -8, "12.50"),
+        (-1, 800, "-0.13"),  # −0.125: half away from zero, not towards +∞ (−0.12)
+        (1, -800, "-0.13"),
+        (-1, 1600, "-0.06"),  # −0.0625 → −0.06
+        (-3, 1600, "-0.19"),  # −0.1875 → −0.19
+        (-1, 3, "-33.33"),
+        (-2, 3, "-66.67"),
+        (-1, 20001, "0.00"),  # −0.0049997…: rounds to zero, and zero has no sign
+    ],
+)
+def test_percentage_keeps_the_sign_and_rounds_half_away_from_zero(
+    part: int, whole: int, expected: str
+) -> None:
+    """A negative quotient keeps its sign; its magnitude rounds as a positive one would."""
+    assert _half_away_from_zero(part, whole) == Fraction(expected)
+    result = percentage(part, whole)
+    assert result == Percent(expected)
+    assert percentage(Money.from_kopecks(part), Money.from_kopecks(whole)) == Percent(expected)
+
+
+@given(st.integers(-(10**14), 10**14), st.integers(-(10**14), 10**14))
+def test_percentage_of_any_sign_matches_fraction_arithmetic(part: int, whole: int) -> None:
+    """For parts and wholes of either sign, the value is the half-away-from-zero rounding."""
+    assume(whole != 0)
+    result = percentage(part, whole)
+    assert result is not None
+    assert result.decimals == 2
+    assert Fraction(result.units, 100) == _half_away_from_zero(part, whole)
+    assert percentage(-part, whole) == Percent.from_units(-result.units, 2)
+
+
 def test_percentage_needs_two_amounts_or_two_counts() -> None:
     """Money over a count is a type error."""
     with pytest.raises(InvalidTypeError):

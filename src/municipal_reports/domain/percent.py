@@ -233,12 +233,17 @@ def percentage(part: Money | int, whole: Money | int) -> Percent | None:
     """The one rule: ``part / whole × 100``, rounded half-up to 2 decimals.
 
     ``None`` when ``whole`` is zero: the percentage is undefined, never 0 and never an
-    exception. Part and whole are both :class:`Money` or both counts (int).
+    exception. Part and whole are both :class:`Money` or both counts (int). A negative
+    quotient (a deviation «(+, -)», or a negative whole) keeps its sign and rounds half away
+    from zero, as Decimal's ``ROUND_HALF_UP`` does: the magnitude rounds as a positive
+    one would, so a value and its negation are always rounded alike.
 
     >>> percentage(Money("513537.84"), Money("2080000.00"))
     Percent('24.69')
     >>> percentage(1, 8)  # 12.5 exactly: half-up, not half-even
     Percent('12.50')
+    >>> percentage(-1, 8), percentage(1, -800)  # half away from zero: −12.5, −0.125
+    (Percent('-12.50'), Percent('-0.13'))
     >>> percentage(Money(5), Money(0)) is None
     True
     """
@@ -249,6 +254,7 @@ def percentage(part: Money | int, whole: Money | int) -> Percent | None:
     if w == 0:
         return None
     num = p * 10_000
+    # Round the magnitude, then restore the sign: half away from zero for negative quotients.
     negative = (num < 0) != (w < 0)
     q, r = divmod(abs(num), abs(w))
     if 2 * r >= abs(w):
