@@ -598,3 +598,10 @@ def test_time_grows_linearly(read: Callable[[str], object], shape: str) -> None:
         if ratios[-1] <= 40:
             break
     assert min(ratios) <= 40, (shape, ratios)
+
+
+def test_russian_month_names() -> None:
+    """«30 августа 2017» and «1 января» (with the year from context) are dates."""
+    assert P.parse_date("30 августа 2017") == dt.date(2017, 8, 30)
+    assert P.parse_date("1 января", year=2022) == dt.date(2022, 1, 1)
+    assert parse_as_of("по состоянию на 1 мая 2020 года") == dt.date(2020, 5, 1)

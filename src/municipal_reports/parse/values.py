@@ -585,7 +585,7 @@ _MONTH_NUMBER: Final = {
     **{name: i + 1 for i, name in enumerate(_MONTHS_EN)},
     **{name[:3]: i + 1 for i, name in enumerate(_MONTHS_EN)},
 }
-_YEAR_WORD: Final = rf"(?:{_SP}*(?:року|рік|р\.?|year))?"
+_YEAR_WORD: Final = rf"(?:{_SP}*(?:року|рік|р\.?|года|г\.|year))?"
 _NUMERIC_DATE: Final = re.compile(
     rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_YEAR_WORD}"
 )
