@@ -605,3 +605,18 @@ def test_russian_month_names() -> None:
     assert P.parse_date("30 августа 2017") == dt.date(2017, 8, 30)
     assert P.parse_date("1 января", year=2022) == dt.date(2022, 1, 1)
     assert parse_as_of("по состоянию на 1 мая 2020 года") == dt.date(2020, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("около 35 тысяч", 35 * 1000, Qualifier.ABOUT),
+        ("более 21 тысячи", 21 * 1000, Qualifier.MORE_THAN),
+        ("свыше 2 тыс.", 2 * 1000, Qualifier.MORE_THAN),
+        ("понад 21 тисяча", 21 * 1000, Qualifier.MORE_THAN),
+    ],
+)
+def test_russian_thousands_in_counts(text: str, value: int, qualifier: Qualifier) -> None:
+    """Counts in thousands read the Russian «тысяч», «тысячи» as they read «тисяч»."""
+    q = parse_quantity(text)
+    assert (q.value, q.qualifier) == (value, qualifier)

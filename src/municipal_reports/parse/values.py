@@ -514,7 +514,7 @@ _QUALIFIERS: Final = (
     (re.compile(r"(?:не більше ніж|не більше|до|не более|up to)\b", re.I), Qualifier.UP_TO),
     (re.compile(r"(?:майже|почти|almost|nearly)\b", re.I), Qualifier.ALMOST),
 )  # fmt: skip
-_THOUSAND_WORD: Final = re.compile(r"(?:тисяч[іаи]?|тис\.?|тыс\.?|thousand)$", re.I)
+_THOUSAND_WORD: Final = re.compile(r"(?:тисяч[іаи]?|тис\.?|тысяч[аи]?|тыс\.?|thousand)$", re.I)
 
 
 def _parse_quantity(text: str, *, locale: str = "uk") -> Quantity:
