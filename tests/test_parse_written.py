@@ -620,3 +620,29 @@ def test_russian_thousands_in_counts(text: str, value: int, qualifier: Qualifier
     """Counts in thousands read the Russian «тысяч», «тысячи» as they read «тисяч»."""
     q = parse_quantity(text)
     assert (q.value, q.qualifier) == (value, qualifier)
+
+
+# -- tables in millions ------------------------------------------------------------------------------
+
+MILLION_TABLE = (
+    "Звіт «Програма» за 2022 рік\n"
+    "№ з/п\tПріоритетні завдання\tЗміст заходів\tТермін виконання\tВиконавці\t"
+    "Орієнтовний обсяг, млн грн\tРічний обсяг, млн грн\tФактично профінансовано, млн грн\t"
+    "Відсоток виконання заходу, %\tІнформація про виконання\n"
+    "1\tЗавдання\tЗахід А\t2021-2025\tВідділ\t12,405\t2,5\t1,2\t48%\t\n"
+    "2\tЗавдання Б\tЗахід Б\t2021-2025\tВідділ\t0,1\t0,1\t0,1\t100%\t\n"
+    "\t\t\t\tВсього:\t12,505\t2,6\t1,3\t\t\n"
+)
+
+
+def test_a_table_in_millions() -> None:
+    """A header in «млн грн» reads its figures as millions, kept with their decimals."""
+    result = P.import_table(MILLION_TABLE)
+    first = result.report.tasks[0].measures[0].financing
+    assert first.indicative == Money(Decimal("12.405") * 10**6)
+    assert first.annual == Money(Decimal("2.5") * 10**6)
+    assert result.report.tasks[1].measures[0].financing.actual == Money(100_000)
+    columns = result.report.columns
+    assert columns.annual == MoneyFormat(MoneyUnit.MILLION, 1)
+    assert columns.indicative == MoneyFormat(MoneyUnit.MILLION, 3)
+    assert not [f for f in result.findings if f.code.startswith("IMP1")]
