@@ -12,8 +12,10 @@ import typing
 
 import attrs
 
+from municipal_reports.audit.failed import rule_failed
 from municipal_reports.audit.finding import Finding
-from municipal_reports.audit.registry import Rule, RuleSet
+from municipal_reports.audit.registry import ENTRY_POINT_GROUP, Rule, RuleSet
+from municipal_reports.errors import PluginRuntimeError
 from municipal_reports.paths import Path
 
 __all__ = ["walk"]
@@ -88,19 +90,51 @@ def _plan(rules: RuleSet) -> _Plan:
     return _Plan(rules)
 
 
-def walk(obj: object, rules: RuleSet, path: Path | None = None) -> list[Finding]:
-    """Every finding of every applicable rule on ``obj`` and on every node below it."""
-    findings: list[Finding] = []
-    _visit(obj, path or Path(None, None, obj), _plan(rules), findings)
-    return findings
+class _Run:
+    """One walk's findings, the rules that failed in it, and whether a failure raises."""
+
+    __slots__ = ("failed", "out", "strict")
+
+    def __init__(self, strict: bool) -> None:
+        self.out: list[Finding] = []
+        self.failed: set[str] = set()
+        self.strict = strict
+
+    def fail(self, r: Rule, path: Path, exc: Exception) -> None:
+        if self.strict:
+            raise PluginRuntimeError(ENTRY_POINT_GROUP, r.code, r.distribution, exc) from exc
+        if r.code not in self.failed:  # one finding per rule, at the first failure
+            self.failed.add(r.code)
+            self.out.append(rule_failed(r.code, r.distribution, str(path), exc))
 
 
-def _visit(obj: object, path: Path, plan: _Plan, out: list[Finding]) -> None:
+def walk(
+    obj: object, rules: RuleSet, path: Path | None = None, *, strict: bool = False
+) -> list[Finding]:
+    """Every finding of every applicable rule on ``obj`` and on every node below it.
+
+    A rule that fails (raises, returns something that is not hits, or, for a plugin's rule,
+    has a message its hits cannot fill) gives one MR000 finding and the walk goes on; with
+    ``strict`` it raises :class:`~municipal_reports.errors.PluginRuntimeError` instead.
+    """
+    run = _Run(strict)
+    _visit(obj, path or Path(None, None, obj), _plan(rules), run)
+    return run.out
+
+
+def _visit(obj: object, path: Path, plan: _Plan, run: _Run) -> None:
     cls = type(obj)
     for r in plan.rules_for(cls):
-        hits = r.function(obj, path)
-        if hits:
-            out.extend(r.findings(hits))
+        try:
+            hits = r.function(obj, path)
+            if hits:
+                found = r.findings(hits)
+                if r.distribution:
+                    for f in found:
+                        f.message("en")  # a plugin's message must be one its hits can fill
+                run.out.extend(found)
+        except Exception as exc:
+            run.fail(r, path, exc)
     for name in plan.fields_for(cls):
         value = getattr(obj, name)
         if value is None:
@@ -108,6 +142,6 @@ def _visit(obj: object, path: Path, plan: _Plan, out: list[Finding]) -> None:
         if value.__class__ is tuple:
             child = Path(path, name)
             for i, item in enumerate(value):
-                _visit(item, Path(child, i, item), plan, out)
+                _visit(item, Path(child, i, item), plan, run)
         else:
-            _visit(value, Path(path, name, value), plan, out)
+            _visit(value, Path(path, name, value), plan, run)

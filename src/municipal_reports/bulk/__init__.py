@@ -19,6 +19,7 @@ from municipal_reports.bulk.parallel import (
 from municipal_reports.bulk.sources import (
     SUFFIXES,
     FoundReport,
+    documents_of,
     expand,
     iter_documents,
     iter_reports,
@@ -42,6 +43,7 @@ __all__ = [
     "SourceAudit",
     "audit_files",
     "audit_many",
+    "documents_of",
     "execution_table",
     "expand",
     "iter_documents",

@@ -11,20 +11,22 @@ when imported, 2 when the file cannot be read or holds no importable table.
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 from municipal_reports import (
     Council,
+    InputFileError,
     MunicipalReportsError,
     ProgramReport,
     Report,
     ReportKind,
     ReportMeta,
     Section,
-    dump,
     dumps,
 )
+from municipal_reports.cli._files import add_max_size_argument
+from municipal_reports.cli._output import OutputError, check_output, write_output
+from municipal_reports.cli._say import error, file_problem, shown
+from municipal_reports.io import check_regular
 from municipal_reports.parse import ImportResult, import_file, parse_period
 from municipal_reports.parse.table import FORMATS
 
@@ -65,11 +67,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         default=None,
         help="the reporting period («9 місяців 2022 року»), when the title names none",
     )
+    add_max_size_argument(parser)
     parser.set_defaults(func=run)
 
 
 def _fail(message: str) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    error(PROG, message)
     return 2
 
 
@@ -98,31 +101,41 @@ def _bundle(results: tuple[ImportResult, ...], council: str) -> Report:
 def run(args: argparse.Namespace) -> int:
     """Import the file; write the report; return the exit status."""
     kind = args.kind or ("text" if args.format else None)
-    if not Path(args.file).is_file():
-        return _fail(f"cannot read {args.file}: no such file")
+    try:
+        if args.output:
+            check_output(args.output, [args.file])
+        check_regular(args.file, max_size=args.max_size)  # no FIFO, device or huge file
+    except OutputError as exc:
+        return _fail(str(exc))
+    except InputFileError as exc:
+        return _fail(f"cannot read {shown(args.file)}: {exc.reason}")
+    except OSError as exc:
+        return _fail(f"cannot read {shown(args.file)}: {exc.strerror or exc}")
     try:
         period = parse_period(args.period) if args.period else None
         results = import_file(args.file, kind=kind, period=period, council=args.council)
     except OSError as exc:
-        return _fail(f"cannot read {args.file}: {exc.strerror or exc}")
+        return _fail(f"cannot read {shown(args.file)}: {exc.strerror or exc}")
     except MunicipalReportsError as exc:
-        return _fail(f"{args.file}: {_one_line(exc)}")
+        return _fail(f"{shown(args.file)}: {_one_line(exc)}")
     for i, result in enumerate(results):
         for finding in result.findings:
             where = f"table {i + 1}: " if len(results) > 1 else ""
-            print(f"{args.file}: {where}{finding}", file=sys.stderr)
+            file_problem(args.file, f"{where}{finding}")
     document: Report | ProgramReport
     if len(results) == 1:
         document = results[0].report
     elif not (args.council or results[0].council):
-        return _fail(f"{args.file} holds {len(results)} tables; pass --council NAME to bundle them")
+        return _fail(
+            f"{shown(args.file)} holds {len(results)} tables; pass --council NAME to bundle them"
+        )
     else:
         document = _bundle(results, args.council or results[0].council)
     if args.output:
         try:
-            dump(document, args.output)
-        except OSError as exc:
-            return _fail(f"cannot write {args.output}: {exc}")
+            write_output(args.output, dumps(document, indent=True) + "\n", inputs=[args.file])
+        except OutputError as exc:
+            return _fail(str(exc))
     else:
         print(dumps(document, indent=True))
     return 0

@@ -4,10 +4,58 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["APOSTROPHES", "fold_latin_lookalikes", "has_latin", "mixed_script_words", "title_key"]
+__all__ = [
+    "APOSTROPHES",
+    "BLANK",
+    "fold_latin_lookalikes",
+    "has_latin",
+    "is_blank",
+    "mixed_script_words",
+    "title_key",
+]
 
 #: Every character documents use as the Ukrainian apostrophe; the first is canonical.
 APOSTROPHES = "'’ʼ‘`´"
+
+
+def _chars(*ranges: tuple[int, int]) -> str:
+    return "".join(chr(c) for first, last in ranges for c in range(first, last + 1))
+
+
+#: Every character that shows nothing: white space, control characters, and the invisible
+#: format characters (zero-width spaces and joiners, bidi marks and overrides, the BOM, soft
+#: hyphen, variation selectors, fillers, tags). Text made only of these is empty.
+BLANK = _chars(
+    (0x00, 0x20),  # C0 controls and the space
+    (0x7F, 0xA0),  # DEL, C1 controls, NBSP
+    (0xAD, 0xAD),  # soft hyphen
+    (0x34F, 0x34F),  # combining grapheme joiner
+    (0x61C, 0x61C),  # Arabic letter mark
+    (0x115F, 0x1160),  # Hangul fillers
+    (0x1680, 0x1680),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),  # Mongolian selectors and vowel separator
+    (0x2000, 0x200F),  # spaces, zero-width space and joiners, LRM/RLM
+    (0x2028, 0x202F),  # line/paragraph separators, bidi embeddings and overrides, NNBSP
+    (0x205F, 0x206F),  # word joiner, invisible operators, bidi isolates
+    (0x3000, 0x3000),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),  # variation selectors
+    (0xFEFF, 0xFEFF),  # BOM / zero-width no-break space
+    (0xFFA0, 0xFFA0),
+    (0xFFF9, 0xFFFB),
+    (0xE0000, 0xE007F),  # tags
+)
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only white space and invisible characters.
+
+    >>> is_blank(" \u200b\ufeff\u202e"), is_blank("\u200bА")
+    (True, False)
+    """
+    return not text.strip(BLANK)
+
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘`´][^\W\d_]+)*")
 _LATIN = re.compile(r"[A-Za-z]")

@@ -35,6 +35,7 @@ from municipal_reports.domain import (
     declared_checks,
     has_only_declared_checks,
 )
+from municipal_reports.domain.text import BLANK
 
 __all__ = ["program_report"]
 
@@ -75,7 +76,7 @@ def _texts(value: Any) -> tuple[str, ...]:
     if value.__class__ is not list:
         raise _Unusual
     for item in value:
-        if item.__class__ is not str or not item.strip():
+        if item.__class__ is not str or not item.strip(BLANK):
             raise _Unusual
     return tuple(value)
 
@@ -202,7 +203,7 @@ class _Generator:
         if kind is str:
             test = f"{v}.__class__ is not str"
             if check.non_empty:
-                test += f" or not {v}.strip()"
+                test += f" or not {v}.strip({self.name(BLANK)})"  # invisible text is empty
             return [f"if {test}:", "    raise _Unusual"]
         if kind is int:
             test = f"{v}.__class__ is not int"

@@ -99,18 +99,15 @@ def decimals(value: Decimal) -> int:
 
 def to_money(figure: Figure, unit: MoneyUnit, line_text: str) -> Money:
     """The amount a figure stands for in ``unit``; a fraction of a kopeck is refused."""
-    kopecks = figure.value * unit.kopecks
-    if kopecks != kopecks.to_integral_value():
+    try:
+        return Money.from_decimal(figure.value, unit.kopecks)  # exact, whatever the digits
+    except MunicipalReportsError as exc:
         raise ParseError(
             line_text,
             max(0, line_text.find(figure.cell.text)),
-            f"{figure.cell.text!r} in {unit.value} has a fraction of a kopeck",
+            f"{figure.cell.text!r} in {unit.value}: {str(exc).splitlines()[-1].strip()}",
             expected="an amount",
-        )
-    try:
-        return Money.from_kopecks(int(kopecks))
-    except MunicipalReportsError as exc:
-        raise ParseError(line_text, 0, str(exc), expected="an amount") from None
+        ) from None
 
 
 def fmt_money(kopecks: int) -> str:
