@@ -646,3 +646,23 @@ def test_a_table_in_millions() -> None:
     assert columns.annual == MoneyFormat(MoneyUnit.MILLION, 1)
     assert columns.indicative == MoneyFormat(MoneyUnit.MILLION, 3)
     assert not [f for f in result.findings if f.code.startswith("IMP1")]
+
+
+@pytest.mark.parametrize(
+    ("read", "text"),
+    [
+        (P.parse_written_money, "1О0 тис. грн"),
+        (P.parse_written_money, "４,7 млн"),
+        (P.parse_money_unit, "тис. грн ３"),
+        (P.parse_as_of, "станом на ０1.10.2022"),
+        (P.parse_period, "січень–серпень ２０２３ року"),
+        (P.split_list_item, "- вирішено позитивно – З1"),
+        (P.strip_list_marker, "– ٣ тис. грн"),
+    ],
+)
+def test_new_readers_refuse_digits_that_are_not_ascii(
+    read: Callable[[str], object], text: str
+) -> None:
+    """The one rule for digits holds in the new readers: other scripts and look-alikes are refused."""
+    with pytest.raises(ParseError):
+        read(text)

@@ -18,6 +18,7 @@ import re
 from typing import Final
 
 from municipal_reports.errors import ParseError
+from municipal_reports.parse.values import _require_str as require_text
 
 __all__ = ["split_list_item", "strip_list_marker"]
 
@@ -39,8 +40,9 @@ _END: Final = " \t\u00a0;,."
 
 
 def _require_str(text: object, what: str) -> str:
-    if not isinstance(text, str):
-        raise ParseError(repr(text), 0, f"must be str, not {type(text).__name__}", expected=what)
+    # The one rule for digits of every reader: a digit of another script, or a letter
+    # standing for one, is refused rather than split off as a figure.
+    text = require_text(text, what)
     if len(text) > MAX_ITEM_LENGTH:
         raise ParseError(text, MAX_ITEM_LENGTH, "is too long for a list item", expected=what)
     return text
