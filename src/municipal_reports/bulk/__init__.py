@@ -11,6 +11,7 @@ from municipal_reports.bulk.arrow import to_arrow
 from municipal_reports.bulk.parallel import (
     DEFAULT_CHUNK_FILES,
     SourceAudit,
+    audit_document,
     audit_files,
     audit_many,
     summarise_files,
@@ -41,6 +42,7 @@ __all__ = [
     "ExecutionSums",
     "FoundReport",
     "SourceAudit",
+    "audit_document",
     "audit_files",
     "audit_many",
     "documents_of",

@@ -22,7 +22,8 @@ from typing import TypeVar
 
 import attrs
 
-from municipal_reports.audit import Finding, audit
+from municipal_reports.audit import Finding, Rule, RuleSet, audit, default_rules
+from municipal_reports.audit.screens import screens_for
 from municipal_reports.bulk.sources import PathLike, documents_of, expand, reports_of
 from municipal_reports.bulk.table import ExecutionRow, ExecutionSums
 from municipal_reports.errors import (
@@ -33,10 +34,12 @@ from municipal_reports.errors import (
     StructureError,
 )
 from municipal_reports.io import DEFAULT_MAX_SIZE, loads
+from municipal_reports.io.columns import program_columns
 
 __all__ = [
     "DEFAULT_CHUNK_FILES",
     "SourceAudit",
+    "audit_document",
     "audit_files",
     "audit_many",
     "summarise_files",
@@ -45,6 +48,9 @@ __all__ = [
 
 #: Files a worker takes at a time: enough to make the hand-over cheap next to the work.
 DEFAULT_CHUNK_FILES = 64
+
+#: Values a batch's memo keeps (terms, periods, verdicts on texts) before it starts afresh.
+_MEMO_LIMIT = 50_000
 
 R = TypeVar("R")
 
@@ -81,20 +87,51 @@ def _read_error(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _audit_document(
-    source: str,
-    data: bytes,
-    select: Sequence[str] | None,
-    ignore: Sequence[str],
-    strict: bool = False,
-) -> SourceAudit:
+def _audit_document(source: str, data: bytes, rules: RuleSet, strict: bool) -> SourceAudit:
     try:
         document = loads(data, source=source)
     except StructureError as exc:
         return SourceAudit(source, problems=exc.problems)
     except MunicipalReportsError as exc:
         return SourceAudit(source, problems=(Problem("$", attrs.NOTHING, str(exc)),))
-    return SourceAudit(source, tuple(audit(document, select=select, ignore=ignore, strict=strict)))
+    return SourceAudit(source, tuple(audit(document, rules=rules, strict=strict)))
+
+
+def audit_document(
+    data: bytes,
+    source: str = "",
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    strict: bool = False,
+    memo: dict[object, object] | None = None,
+) -> SourceAudit:
+    """The audit of one document's bytes by the bulk road.
+
+    The document is first screened column by column: each rule that can run on a program
+    report has a conservative screen (:mod:`municipal_reports.audit.screens`). Where none
+    fires the document is valid and clean, and no entity is built; where some fire, the
+    document is loaded and the rules they screen for run on it. Anything but a program
+    report of the common shape, or a selection holding a rule without a screen, takes the
+    exact road (load, every selected rule). The findings are always the exact rules'
+    findings. ``select``, ``ignore`` and ``strict`` are those of
+    :func:`~municipal_reports.audit`; ``memo`` keeps small values read across a batch
+    (one dict a batch).
+    """
+    chosen = default_rules().filtered(select, ignore)
+    screens = screens_for(chosen)
+    if screens is None:
+        return _audit_document(source, data, chosen, strict)
+    columns = program_columns(data, {} if memo is None else memo)
+    if columns is None:
+        return _audit_document(source, data, chosen, strict)
+    fired: set[Rule] = set()
+    for screen, screened in screens:
+        if screen(columns):
+            fired |= screened
+    if not fired:
+        return SourceAudit(source)
+    return _audit_document(source, data, RuleSet(tuple(r for r in chosen if r in fired)), strict)
 
 
 def audit_files(
@@ -104,17 +141,23 @@ def audit_files(
     strict: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
 ) -> list[SourceAudit]:
-    """The audit of every document in ``files`` (a worker's chunk; runs anywhere). A file
-    that cannot be read (gone, not a regular file, too large, no permission) is one
+    """The audit of every document in ``files`` (a worker's chunk; runs anywhere), by the
+    bulk road (:func:`audit_document`). A file that cannot be read (gone, not a regular file, too large, no permission) is one
     :class:`SourceAudit` carrying the reason; the other files are audited all the same."""
     out: list[SourceAudit] = []
+    memo: dict[object, object] = {}
     for name in files:
         try:
             documents = list(documents_of(name, max_size=max_size))
         except OSError as exc:
             out.append(SourceAudit(name, error=f"cannot be read: {_read_error(exc)}"))
             continue
-        out.extend(_audit_document(s, data, select, ignore, strict) for s, data in documents)
+        for source, data in documents:
+            if len(memo) > _MEMO_LIMIT:
+                memo.clear()  # a long JSON Lines file must not grow it without bound
+            out.append(
+                audit_document(data, source, select=select, ignore=ignore, strict=strict, memo=memo)
+            )
     return out
 
 

@@ -7,6 +7,7 @@ just imprecise (0.1 + 0.2 is not 0.3, and float rounding disagrees with half-up)
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
@@ -21,6 +22,10 @@ MAX_HRYVNIAS: Final = 10**15
 _MAX_KOPECKS: Final = MAX_HRYVNIAS * 100
 
 
+# Non-negative, 1–15 digits without leading zeros, exactly two decimals (ASCII only).
+_TWO_DECIMALS: Final = re.compile(r"(?:0|[1-9][0-9]{0,14})\.[0-9]{2}")
+
+
 def _canonical_kopecks(text: str) -> int | None:
     """The kopecks of an amount in canonical text, else None.
 
@@ -28,6 +33,8 @@ def _canonical_kopecks(text: str) -> int | None:
     digits without leading zeros, and at most two decimals after a dot («2080000.00», «5»,
     «-0.5»). int() on the digits is several times cheaper than a Decimal and just as exact.
     """
+    if _TWO_DECIMALS.fullmatch(text) is not None:
+        return int(text.replace(".", ""))  # the common form, «2080000.00»: one C scan
     digits = text[1:] if text[:1] == "-" else text
     whole, dot, frac = digits.partition(".")
     if not (

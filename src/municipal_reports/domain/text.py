@@ -10,6 +10,7 @@ __all__ = [
     "fold_latin_lookalikes",
     "has_latin",
     "is_blank",
+    "may_mix_scripts",
     "mixed_script_words",
     "title_key",
 ]
@@ -85,18 +86,28 @@ def mixed_script_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text) if _LATIN.search(w) and _CYRILLIC.search(w)]
 
 
-def _may_mix(text: str) -> bool:
+def may_mix_scripts(text: str) -> bool:
     """False when no run of Latin letters touches another letter or an apostrophe: then no
-    word mixes scripts, and the word split is skipped. «Prozorro,» or «ЦНАП Online» are
-    cleared in one linear scan; a mixed word always has a Latin run touching its other
-    letters (or an apostrophe between them)."""
+    word of ``text`` mixes scripts, and the word split is skipped. «Prozorro,» or «ЦНАП
+    Online» are cleared by looking at the letters around their runs only; a mixed word
+    always has a Latin run touching its other letters (or an apostrophe between them).
+
+    >>> may_mix_scripts("Закупівля через Prozorro, економія"), may_mix_scripts("Конкуrentне")
+    (False, True)
+    """
+    if _LATIN.search(text) is None:
+        return False  # the common case: one scan in C
+    size = len(text)
     for run in _LATIN_RUN.finditer(text):
         start, end = run.span()
         before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
+        after = text[end] if end < size else " "
         if before in APOSTROPHES or after in APOSTROPHES or before.isalpha() or after.isalpha():
             return True
     return False
+
+
+_may_mix = may_mix_scripts
 
 
 def fold_latin_lookalikes(word: str) -> str:
