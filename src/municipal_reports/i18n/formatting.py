@@ -82,8 +82,12 @@ _QUANTA: Final = tuple(Decimal(1).scaleb(-d) for d in range(_MAX_DECIMALS + 1))
 _UNIT_LABELS: Final = {
     ("uk", MoneyUnit.HRYVNIA): "грн",
     ("uk", MoneyUnit.THOUSAND): f"тис.{NBSP}грн",
+    ("uk", MoneyUnit.MILLION): f"млн{NBSP}грн",
+    ("uk", MoneyUnit.BILLION): f"млрд{NBSP}грн",
     ("en", MoneyUnit.HRYVNIA): "UAH",
     ("en", MoneyUnit.THOUSAND): f"thousand{NBSP}UAH",
+    ("en", MoneyUnit.MILLION): f"million{NBSP}UAH",
+    ("en", MoneyUnit.BILLION): f"billion{NBSP}UAH",
 }
 
 _QUALIFIERS: Final = {
@@ -247,10 +251,13 @@ def format_money(
 
     >>> format_money(Money("513537.84"), "uk", unit=MoneyUnit.THOUSAND, decimals=1, with_unit=False)
     '513,5'
+    >>> format_money(Money("2148300"), "uk", unit=MoneyUnit.MILLION, decimals=1)
+    '2,1\xa0млн\xa0грн'
     """
-    amount = _check_money(money).thousands if unit is MoneyUnit.THOUSAND else money.amount
     if not isinstance(unit, MoneyUnit):
         raise InvalidTypeError([Problem("$.unit", unit, "must be MoneyUnit", True)])
+    # Exact: the kopecks shifted by the unit's power of ten.
+    amount = Decimal(_check_money(money).kopecks).scaleb(-unit.max_decimals)
     text = _format(amount, _check_decimals(decimals), locale)
     return f"{text}{NBSP}{_UNIT_LABELS[locale, unit]}" if with_unit else text
 
