@@ -192,3 +192,18 @@ def test_the_workbook_round_trips_through_the_xlsx_importer(tmp_path: object) ->
     results = import_file(path, council=report.meta.council.name)
     originals = [r for _, r in program_reports(report)]
     assert [r.report for r in results] == originals
+
+
+def test_a_column_in_millions_holds_millions() -> None:
+    """A «млн грн» column with three decimals holds 2 148 300 грн as 2.148 (÷ 10**6)."""
+    measure = Measure("м", Financing(annual=Money("2148300")))
+    report = ProgramReport(
+        Program("Програма"),
+        ReportingPeriod.year(2022),
+        (Task("т", (measure,)),),
+        columns=ColumnFormats(annual=MoneyFormat(MoneyUnit.MILLION, 3)),
+    )
+    sheet = _book(report).worksheets[0]
+    row = next(r for r in sheet.iter_rows() if r[2].value == "м")
+    assert Decimal(str(row[6].value)) == Decimal("2148300") / 10**6
+    assert row[6].number_format == "#,##0.000"

@@ -86,7 +86,8 @@ def _number(value: object, written: MoneyFormat | None) -> tuple[Decimal | int, 
     """The number a cell holds and its Excel number format, for values Excel can sum."""
     if isinstance(value, Money):
         fmt = written or MoneyFormat()
-        amount = value.thousands if fmt.unit.value == "thousand UAH" else value.amount
+        # Exact: the kopecks shifted by the unit's power of ten (тис., млн, млрд грн).
+        amount = Decimal(value.kopecks).scaleb(-fmt.unit.max_decimals)
         return amount, _money_format(fmt)
     if isinstance(value, Percent):
         # Excel's percent: the fraction, shown with the decimals the document wrote.
