@@ -1,0 +1,1 @@
+"""Tests written to kill the mutants mutmut makes of the arithmetic heart (rules)."""
