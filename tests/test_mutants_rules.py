@@ -336,6 +336,17 @@ def test_the_total_plan_falls_back_to_the_indicative_sums() -> None:
     assert hits(report(*rows, total=declared, pct="25"), "MR202") == []
 
 
+def test_the_total_plan_is_rounded_as_the_indicative_column_when_it_is_the_plan() -> None:
+    """Indicative amounts in тис. грн, no annual ones: «Всього» 24,05 % fits the plan's rounding."""
+    assert fits_rounding(2405, 2, 339, 1410, 0, 1)
+    r = report(
+        Financing(indicative=Money(141000), actual=Money(33900)),
+        pct="24.05",
+        columns=ColumnFormats(indicative=TH1),
+    )
+    assert [h[:2] for h in hits(r, "MR2")] == [("MR205", "$.total_percent")]
+
+
 def test_a_zero_or_missing_total_plan_is_not_judged() -> None:
     """A «Всього» percent over a zero or missing plan, or without actual sums, is left alone."""
     assert hits(report(Financing(annual=Money(0), actual=Money(5)), pct="10"), "MR202") == []

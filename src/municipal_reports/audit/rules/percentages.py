@@ -95,12 +95,13 @@ def _total_verdict(report: ProgramReport) -> tuple[_Verdict, Money, Money] | Non
     plan, actual = report_totals(report)
     if plan is None or actual is None or not plan:
         return None
-    n = len(report.measures())
+    measures = report.measures()
+    n = len(measures)
     total = report.total or Financing()
     columns = report.columns
-    plan_column = (
-        columns.annual if total.annual is not None or columns.annual else columns.indicative
-    )
+    # The plan is annual wherever report_totals found an annual amount, else indicative.
+    annual = total.annual is not None or any(m.financing.annual is not None for m in measures)
+    plan_column = columns.annual if annual else columns.indicative
     plan_step = _step(plan_column, 1 if (total.annual or total.indicative) is not None else n)
     actual_step = _step(columns.actual, 1 if total.actual is not None else n)
     return _judge(declared, actual, plan, actual_step, plan_step), actual, plan
