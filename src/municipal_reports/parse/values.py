@@ -114,9 +114,23 @@ def _never_raises(parse: Callable[[str], object], text: object) -> bool:
 F = TypeVar("F", bound=Callable[..., object])
 
 
+def _for_caller(exc: ParseError, shown: str, expected: str) -> ParseError | None:
+    """The error as the caller of a parser sees it: about the text it passed, in one line;
+    ``None`` when ``exc`` already is. A helper that read a part of the text (a stripped
+    body, one date of a period) named that part, at its own place, and its own kind."""
+    reason = exc.reason.splitlines()[-1].strip()
+    if exc.text == shown:
+        if reason == exc.reason:
+            return None
+        return ParseError(shown, exc.position, reason, expected=exc.expected)
+    at = shown.find(exc.text)
+    return ParseError(shown, exc.position + at if at >= 0 else 0, reason, expected=expected)
+
+
 def _refusing(expected: str) -> Callable[[F], F]:
     """Turn a domain refusal of what was read (a percentage too large for a Percent, a year
-    outside the calendar) into a ParseError naming the text: parsers raise nothing else.
+    outside the calendar) into a ParseError naming the text: parsers raise nothing else, and
+    every ParseError names the caller's text and what it asked for, in one line.
 
     Applied by assignment (``parse_x = _refusing(...)(_parse_x)``), not as a decorator:
     mutmut 3 skips decorated functions, and the parsers' bodies must be mutation-tested. The
@@ -128,8 +142,11 @@ def _refusing(expected: str) -> Callable[[F], F]:
         def wrapper(text: object, *args: object, **kwargs: object) -> object:
             try:
                 return parse(text, *args, **kwargs)
-            except ParseError:
-                raise
+            except ParseError as exc:
+                normal = _for_caller(exc, text if isinstance(text, str) else repr(text), expected)
+                if normal is None:
+                    raise
+                raise normal from None
             except MunicipalReportsError as exc:
                 shown = text if isinstance(text, str) else repr(text)
                 raise ParseError(
@@ -300,14 +317,21 @@ def _word_amount(text: str, locale: str) -> Money:
                 pos = _skip(text, unit.end())
                 break
         if scale is not None and lead is not None:
-            raise ParseError(text, pos, "a leading currency sign takes a bare number")
+            raise ParseError(
+                text, pos, "a leading currency sign takes a bare number", expected="an amount"
+            )
         if scale is None:
             if lead is not None and last_scale is None and pos == len(text):
                 scale = 100  # «UAH 400,000.00»: the leading sign names the unit
             else:
                 raise ParseError(text, pos, "expected a unit word", expected="an amount")
         if last_scale is not None and scale >= last_scale:
-            raise ParseError(text, pos, "units must decrease («млн», «тис», «грн», «коп»)")
+            raise ParseError(
+                text,
+                pos,
+                "units must decrease («млн», «тис», «грн», «коп»)",
+                expected="an amount",
+            )
         last_scale = scale
         kop = value * scale
         if kop != kop.to_integral_value():
@@ -399,7 +423,9 @@ def _parse_quantity(text: str, *, locale: str = "uk") -> Quantity:
     except ParseError as exc:
         raise ParseError(text, offset + exc.position, exc.reason, expected="a count") from None
     if value != value.to_integral_value() or value < 0:
-        raise ParseError(text, offset, "a count must be a whole non-negative number")
+        raise ParseError(
+            text, offset, "a count must be a whole non-negative number", expected="a count"
+        )
     return Quantity(int(value), qualifier)
 
 
@@ -538,10 +564,17 @@ def _parse_date_range(text: str, *, year: int | None = None) -> tuple[dt.date, d
         raise ParseError(text, pos, "does not start with a date", expected="a range of dates")
     sep = _RANGE_SEP.match(body, first[1])
     if sep is None or sep.end() == first[1]:
-        raise ParseError(text, first[1], "expected «-» or «по» between the dates")
+        raise ParseError(
+            text,
+            first[1],
+            "expected «-» or «по» between the dates",
+            expected="a range of dates",
+        )
     second = _match_date(body, sep.end(), hint)
     if second is None or second[1] != len(body):
-        raise ParseError(text, sep.end(), "expected a date to end the range")
+        raise ParseError(
+            text, sep.end(), "expected a date to end the range", expected="a range of dates"
+        )
     return _ordered(text, first[0], second[0])
 
 
