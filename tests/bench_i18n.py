@@ -15,7 +15,7 @@ from babel import Locale
 from babel.numbers import format_decimal, parse_pattern
 
 from municipal_reports import Money, MoneyUnit, Percent, Qualifier, Quantity
-from municipal_reports.render import i18n
+from municipal_reports.i18n import formatting as i18n
 
 
 def micros(call: Callable[[], object], number: int = 20_000) -> float:

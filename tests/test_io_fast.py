@@ -127,3 +127,28 @@ def test_broken_variants_of_any_report_never_pass_the_fast_road(
     measure.setdefault("financing", {})
     BROKEN[name](data)
     assert program_report(data, converter().structure) is None
+
+
+def test_the_fast_road_is_generated_from_the_declarations() -> None:
+    """Every entity of a program report gets a generated reader; the measures' and tasks'
+    build without a second check, classes with checks beyond their fields' declarations
+    through their constructors."""
+    from municipal_reports.domain import Financing, Task, YearSpan, has_only_declared_checks
+    from municipal_reports.io import fast
+
+    generator = fast._Generator()
+    generator.reader(ProgramReport)
+    assert {f"read_{c.__name__}" for c in (Measure, Financing, Task, YearSpan)} <= set(
+        generator.env
+    )
+    assert has_only_declared_checks(Measure)
+    assert not has_only_declared_checks(YearSpan)  # its last year must not precede the first
+
+
+def test_the_fast_road_refuses_what_a_declared_bound_refuses() -> None:
+    """A term year outside the declared bounds leaves the fast road; the converter explains."""
+    data = _typical()
+    data["tasks"][0]["measures"][0]["term"] = {"first": 1899, "last": 2025}
+    assert program_report(copy.deepcopy(data), converter().structure) is None
+    with pytest.raises(StructureError, match="must be from 1900 to 2199"):
+        structure(data, ProgramReport)

@@ -1,6 +1,6 @@
 """Round trips: for every value type, parse(format(x, locale)) == x in both locales.
 
-The formatting side is the renderers' one i18n module (``municipal_reports.render.i18n``)
+The formatting side is the renderers' one i18n module (``municipal_reports.i18n``)
 for numbers, money, percentages, dates and counts, and the domain's own names for periods,
 terms, decisions and people.
 """
@@ -25,6 +25,13 @@ from municipal_reports import (
     ReportingPeriod,
     YearSpan,
 )
+from municipal_reports.i18n.formatting import (
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    format_quantity,
+)
 from municipal_reports.parse import (
     parse_date,
     parse_decision,
@@ -35,13 +42,6 @@ from municipal_reports.parse import (
     parse_person,
     parse_quantity,
     parse_year_span,
-)
-from municipal_reports.render.i18n import (
-    format_date,
-    format_money,
-    format_number,
-    format_percent,
-    format_quantity,
 )
 
 LOCALES = ["uk", "en"]

@@ -20,8 +20,8 @@ from municipal_reports import (
     check,
     default_rules,
 )
-from municipal_reports.audit.messages import translate
 from municipal_reports.audit.registry import ENTRY_POINT_GROUP
+from municipal_reports.i18n.messages import translate
 
 BAD_LIST = ListedItems("навчання", ("a",), declared_count=3)
 

@@ -9,7 +9,8 @@ import pytest
 
 MODULES = [
     "municipal_reports.render.registry",
-    "municipal_reports.render.labels",
+    "municipal_reports.i18n.labels",
+    "municipal_reports.i18n",
     "municipal_reports.render.markdown",
     "municipal_reports.render.base",
 ]

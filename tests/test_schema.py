@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given
 
 from conftest import EXAMPLES, EXAMPLES_DIR
-from municipal_reports import ProgramReport, Report, dumps, json_schema
+from municipal_reports import (
+    ProgramReport,
+    Report,
+    StructureError,
+    dumps,
+    json_schema,
+    loads,
+)
 from municipal_reports.io.converter import FACT_TAGS
 from test_io_roundtrip import program_reports, reports
 
@@ -92,3 +99,53 @@ def test_json_schema_returns_a_fresh_copy() -> None:
     """Changing the returned schema does not change the next one."""
     json_schema()["$defs"].clear()
     assert json_schema()["$defs"]
+
+
+def _program_document() -> dict[str, Any]:
+    return {
+        "format_version": 1,
+        "type": "program_report",
+        "program": {"title": "Програма", "term": {"first": 2021, "last": 2025}},
+        "period": {"kind": "year", "start": "2022-01-01", "end": "2022-12-31"},
+        "tasks": [
+            {
+                "title": "Завдання",
+                "measures": [{"content": "Захід", "financing": {"actual": "0.00"}}],
+            }
+        ],
+    }
+
+
+def _changed(path: tuple[Any, ...], value: object) -> dict[str, Any]:
+    data = _program_document()
+    target: Any = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("path", "bad", "good"),
+    [
+        # A declared non-empty text: blank is refused, one letter is enough.
+        (("program", "title"), " \t", "П"),
+        # A declared bound: the year just outside and at the bound.
+        (("program", "term", "first"), 1899, 1900),
+        (("program", "term", "last"), 2200, 2199),
+        # A declared non-negative amount: one kopeck below zero; «-0.00» is zero.
+        (("tasks", 0, "measures", 0, "financing", "actual"), "-0.01", "-0.00"),
+        # Declared non-empty items of a list of text.
+        (("tasks", 0, "measures", 0, "executors"), ["відділ", " "], ["відділ"]),
+    ],
+)
+def test_the_schema_states_each_declared_check(
+    path: tuple[Any, ...], bad: object, good: object
+) -> None:
+    """The schema refuses what a field's declared check refuses, and accepts its edge, as
+    loads() does (the same declaration)."""
+    assert not _validator().is_valid(_changed(path, bad))
+    with pytest.raises(StructureError):
+        loads(json.dumps(_changed(path, bad)))
+    assert _validator().is_valid(_changed(path, good))
+    loads(json.dumps(_changed(path, good)))

@@ -21,10 +21,12 @@ from municipal_reports import (
     Percent,
     ProgramReport,
     Severity,
+    YearSpan,
     audit,
     is_correct_rounding,
 )
 from municipal_reports.domain.text import mixed_script_words
+from municipal_reports.testing._declared import least, most
 
 ENTITY_STRATEGIES = {
     "financings": mt.financings(),
@@ -223,3 +225,16 @@ def test_importing_the_library_does_not_import_hypothesis() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_strategy_bounds_follow_the_declared_checks() -> None:
+    """Arguments outside what construction declares are refused, the edge is accepted."""
+    assert (least(YearSpan, "first"), most(YearSpan, "last")) == (1900, 2199)
+    with pytest.raises(InvalidArgument):
+        mt.year_spans(min_year=1899).validate()
+    with pytest.raises(InvalidArgument):
+        mt.year_spans(max_year=2200).validate()
+    mt.year_spans(min_year=1900, max_year=2199).validate()
+    with pytest.raises(InvalidArgument):
+        mt.quantities(min_value=-1).validate()
+    mt.quantities(min_value=0).validate()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from municipal_reports import Rule, default_rules
-from municipal_reports.audit.messages import translate
+from municipal_reports.i18n.messages import translate
 
 CATALOGUE_MARKER = "<!-- rule-catalogue -->"
 TABLE_MARKER = "<!-- rule-table -->"

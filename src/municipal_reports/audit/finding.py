@@ -7,8 +7,8 @@ import enum
 
 import attrs
 
-from municipal_reports.audit.messages import N_, translate
 from municipal_reports.domain.quantity import Qualifier, Quantity
+from municipal_reports.i18n.messages import N_, translate
 
 __all__ = ["Finding", "Severity"]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import attrs
 
-from municipal_reports.domain import ProgramReport, Report
+from municipal_reports.domain import ProgramReport, Report, program_reports
 from municipal_reports.io import Document, loads
 
 __all__ = ["SUFFIXES", "FoundReport", "expand", "iter_documents", "iter_reports", "reports_of"]
@@ -79,12 +79,9 @@ def reports_of(source: str, document: Document) -> Iterator[FoundReport]:
         approved = document.program.approved_by
         yield FoundReport(source, approved.body if approved is not None else "", document)
         return
-    if isinstance(document, Report):
-        council = document.meta.council.name
-        for section in document.sections:
-            for fact in section.facts:
-                if isinstance(fact, ProgramReport):
-                    yield FoundReport(source, council, fact)
+    council = document.meta.council.name if isinstance(document, Report) else ""
+    for _, report in program_reports(document):
+        yield FoundReport(source, council, report)
 
 
 def iter_reports(paths: Iterable[PathLike]) -> Iterator[FoundReport]:

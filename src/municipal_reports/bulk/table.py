@@ -4,8 +4,9 @@ Scripts over many reports want one thing above all: how much of the plan was fin
 year, program, executor… :func:`execution_table` sums the measures' money exactly (integer
 kopecks) and computes each group's percentage with the one rule,
 :func:`~municipal_reports.percentage` (total actual over total plan, never a mean of
-percentages). The plan of a measure is its annual plan (column 7), or the indicative
-amount where it has none, as the audit reads it.
+percentages). The plan of a measure is :attr:`~municipal_reports.Financing.plan` (the
+annual plan, column 7, or the indicative amount where it has none), as the audit reads it;
+a group's plan is the sum of its measures' plans, so that sums merge across any grouping.
 
 The sums are :class:`ExecutionSums`, plain ints that merge exactly: workers of a process
 pool or a cluster each sum their share and the parent adds them up.
@@ -100,7 +101,7 @@ def _report_key(found: FoundReport, by: tuple[str, ...], task: Task | None) -> G
         "council": found.council,
         "year": report.period.start.year,
         "period": _period_of(report),
-        "program": report.program.title,
+        "program": report.program.identity,
         "executor": report.executor,
     }
     if task is not None:
@@ -118,9 +119,21 @@ class ExecutionSums:
         self.by = _check_by(by)
         #: group → [planned kopecks, actual kopecks, reports, measures]
         self.groups: dict[GroupKey, list[int]] = {}
+        #: A program's identity (its key in ``groups``) → the title shown: of the spellings
+        #: seen, the least, so that the table is the same whatever order reports come in.
+        self.titles: dict[str, str] = {}
+
+    def _saw(self, identity: str, title: str) -> None:
+        shown = self.titles.get(identity)
+        if shown is None or title < shown:
+            self.titles[identity] = title
 
     def add(self, found: FoundReport) -> None:
-        """Add the measures of one report."""
+        """Add the measures of one report; spellings of one program's title are one program
+        (:attr:`~municipal_reports.Program.identity`)."""
+        if "program" in self.by:
+            program = found.report.program
+            self._saw(program.identity, program.title)
         by_task = "task" in self.by
         if not found.report.tasks and not by_task:
             key = _report_key(found, self.by, None)
@@ -137,7 +150,7 @@ class ExecutionSums:
                 sums[2] += 1
             for measure in task.measures:
                 financing = measure.financing
-                plan = financing.annual if financing.annual is not None else financing.indicative
+                plan = financing.plan
                 if plan is not None:
                     sums[0] += plan.kopecks
                 if financing.actual is not None:
@@ -160,17 +173,29 @@ class ExecutionSums:
             mine = self.groups.setdefault(key, [0, 0, 0, 0])
             for i, v in enumerate(values):
                 mine[i] += v
+        for identity, title in other.titles.items():
+            self._saw(identity, title)
+
+    def _shown(self, key: GroupKey) -> GroupKey:
+        """The group key as a reader sees it: a program by its title, not its identity."""
+        if "program" not in self.by:
+            return key
+        at = self.by.index("program")
+        identity = key[at]
+        assert isinstance(identity, str)
+        return (*key[:at], self.titles.get(identity, identity), *key[at + 1 :])
 
     def rows(self) -> list[ExecutionRow]:
         """The table, sorted by its keys."""
         rows = []
-        for key in sorted(self.groups, key=lambda k: tuple(str(v) for v in k)):
+        shown = {key: self._shown(key) for key in self.groups}
+        for key in sorted(self.groups, key=lambda k: tuple(str(v) for v in shown[k])):
             plan, actual, reports, measures = self.groups[key]
             planned_money, actual_money = Money.from_kopecks(plan), Money.from_kopecks(actual)
             rows.append(
                 ExecutionRow(
                     self.by,
-                    key,
+                    shown[key],
                     planned_money,
                     actual_money,
                     percentage(actual_money, planned_money),

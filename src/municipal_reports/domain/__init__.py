@@ -1,5 +1,7 @@
 """Values and entities: attrs, exact numbers, no I/O, no formatting. The ground floor."""
 
+from municipal_reports.domain._checks import Check, declared_checks, has_only_declared_checks
+from municipal_reports.domain.band import Band, Fit
 from municipal_reports.domain.council import CouncilActivity, DraftFlow, Session, SessionKind
 from municipal_reports.domain.document import (
     FACT_TYPES,
@@ -9,6 +11,7 @@ from municipal_reports.domain.document import (
     ReportKind,
     ReportMeta,
     Section,
+    program_reports,
 )
 from municipal_reports.domain.facts import (
     AwardBatch,
@@ -28,13 +31,16 @@ from municipal_reports.domain.money import MAX_HRYVNIAS, Money
 from municipal_reports.domain.percent import Percent, is_correct_rounding, percentage
 from municipal_reports.domain.period import PeriodKind, ReportingPeriod, YearSpan
 from municipal_reports.domain.program import (
+    FINANCING_COLUMNS,
     ColumnFormats,
+    ColumnTotal,
     Financing,
     Measure,
     MoneyFormat,
     MoneyUnit,
     Program,
     ProgramReport,
+    ReportTotals,
     Task,
 )
 from municipal_reports.domain.quantity import Interval, Qualifier, Quantity
@@ -42,11 +48,15 @@ from municipal_reports.domain.references import Decision, Organization, Person, 
 
 __all__ = [
     "FACT_TYPES",
+    "FINANCING_COLUMNS",
     "MAX_HRYVNIAS",
     "AwardBatch",
     "AwardShare",
+    "Band",
     "Breakdown",
+    "Check",
     "ColumnFormats",
+    "ColumnTotal",
     "Council",
     "CouncilActivity",
     "Decision",
@@ -55,6 +65,7 @@ __all__ = [
     "Fact",
     "Figure",
     "Financing",
+    "Fit",
     "FundItem",
     "Interval",
     "ListedItems",
@@ -78,6 +89,7 @@ __all__ = [
     "Report",
     "ReportKind",
     "ReportMeta",
+    "ReportTotals",
     "ReportingPeriod",
     "Section",
     "Session",
@@ -85,6 +97,9 @@ __all__ = [
     "Signatory",
     "Task",
     "YearSpan",
+    "declared_checks",
+    "has_only_declared_checks",
     "is_correct_rounding",
     "percentage",
+    "program_reports",
 ]

@@ -1,9 +1,16 @@
-"""Construction-time checks: small, named, and all run before one error is raised.
+"""Construction-time checks: small, named, declared once beside each field.
 
 A check is a frozen callable that returns ``None`` for a good value and a fault (the reason,
 and whether it is about the type) otherwise, so an object can collect every fault of its
 fields before it raises (attrs' own validators stop at the first). Their reprs read like the
 rule they check.
+
+A field declares its check with :func:`declare` (it rides in the attrs field's metadata),
+and :func:`declared` compiles a class's declarations. That one declaration is what every
+reader of the rule reads: construction, the JSON loader's fast road, the JSON Schema and
+the strategies. So a check also *describes* itself in plain data (:class:`Check`'s
+``types``, ``optional``, ``sequence``, ``non_empty``, ``items_non_empty``, ``minimum``,
+``maximum``) for those that cannot call it.
 
 Speed matters (objects are built by the hundred thousand when files are loaded), so a class's
 checks are also compiled, once, into a single boolean expression, the way attrs generates its
@@ -13,7 +20,7 @@ checks are also compiled, once, into a single boolean expression, the way attrs 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -24,15 +31,28 @@ from municipal_reports.paths import join
 Fault = tuple[str, bool]
 
 __all__ = [
+    "Check",
     "Checks",
+    "check_declared",
+    "checks_of",
+    "declare",
+    "declared",
+    "declared_checks",
+    "has_only_declared_checks",
     "instance_of",
     "int_at_least",
+    "int_between",
     "non_empty_text",
     "non_negative",
     "tuple_of",
     "tuple_of_text",
     "validate",
 ]
+
+_C = TypeVar("_C", bound=type)
+
+#: The key of a field's check in its attrs metadata.
+CHECK_KEY = "municipal_reports.check"
 
 
 def _type(reason: str) -> Fault:
@@ -43,8 +63,25 @@ def _value(reason: str) -> Fault:
     return (reason, False)
 
 
-class _Check:
-    """Base of the checks: ``__call__`` explains a fault, ``expr`` states the rule as code."""
+class Check:
+    """Base of the checks: ``__call__`` explains a fault, ``expr`` states the rule as code,
+    and the attributes below describe the rule as data:
+
+    - ``types``: the types a value (or, for a ``sequence``, each item) may have;
+    - ``optional``: ``None`` is allowed;
+    - ``sequence``: the value is a tuple of items;
+    - ``non_empty``: text must hold more than white space; a sequence at least one item;
+    - ``items_non_empty``: each item is text with more than white space;
+    - ``minimum`` / ``maximum``: bounds of a number (``0`` for a non-negative amount).
+    """
+
+    types: tuple[type, ...] = ()
+    optional: bool = False
+    sequence: bool = False
+    non_empty: bool = False
+    items_non_empty: bool = False
+    minimum: int | None = None
+    maximum: int | None = None
 
     def __call__(self, value: Any) -> Fault | None:
         raise NotImplementedError
@@ -68,7 +105,7 @@ def _types_expr(ref: str, types: tuple[type, ...], env: dict[str, object]) -> st
 
 
 @attrs.frozen(repr=False)
-class _InstanceOf(_Check):
+class _InstanceOf(Check):
     types: tuple[type, ...]
     optional: bool = False
 
@@ -90,14 +127,16 @@ class _InstanceOf(_Check):
         return f"<instance_of {self.types!r}{' or None' if self.optional else ''}>"
 
 
-def instance_of(*types: type, optional: bool = False) -> _Check:
+def instance_of(*types: type, optional: bool = False) -> Check:
     """A check that the value is one of ``types`` (``None`` allowed when optional)."""
     return _InstanceOf(types, optional)
 
 
 @attrs.frozen(repr=False)
-class _NonEmptyText(_Check):
+class _NonEmptyText(Check):
     optional: bool = False
+    types = (str,)
+    non_empty = True
 
     def __call__(self, value: object) -> Fault | None:
         if value is None and self.optional:
@@ -116,15 +155,16 @@ class _NonEmptyText(_Check):
         return "<non-empty text>"
 
 
-def non_empty_text(*, optional: bool = False) -> _Check:
+def non_empty_text(*, optional: bool = False) -> Check:
     """A check that the value is a string with something besides white space."""
     return _NonEmptyText(optional)
 
 
 @attrs.frozen(repr=False)
-class _TupleOf(_Check):
+class _TupleOf(Check):
     types: tuple[type, ...]
     non_empty: bool = False
+    sequence = True
 
     def __call__(self, value: object) -> Fault | None:
         if not isinstance(value, tuple):
@@ -146,13 +186,17 @@ class _TupleOf(_Check):
         return f"<tuple of {self.types!r}>"
 
 
-def tuple_of(*types: type, non_empty: bool = False) -> _Check:
+def tuple_of(*types: type, non_empty: bool = False) -> Check:
     """A check that the value is a tuple whose items are all of ``types``."""
     return _TupleOf(types, non_empty)
 
 
 @attrs.frozen(repr=False)
-class _TupleOfText(_Check):
+class _TupleOfText(Check):
+    types = (str,)
+    sequence = True
+    items_non_empty = True
+
     def __call__(self, value: object) -> Fault | None:
         if not isinstance(value, tuple):
             return _type("must be a tuple")
@@ -170,43 +214,68 @@ class _TupleOfText(_Check):
         return "<tuple of non-empty text>"
 
 
-def tuple_of_text() -> _Check:
+def tuple_of_text() -> Check:
     """A check that the value is a tuple of non-empty strings."""
     return _TupleOfText()
 
 
 @attrs.frozen(repr=False)
-class _AtLeast(_Check):
-    bound: int
+class _Bounded(Check):
+    minimum: int | None
+    maximum: int | None = None
     optional: bool = False
+    types = (int,)
+
+    def _reason(self) -> str:
+        if self.maximum is None:
+            return f"must be >= {self.minimum}"
+        return f"must be from {self.minimum} to {self.maximum}"
 
     def __call__(self, value: object) -> Fault | None:
         if value is None and self.optional:
             return None
         if not isinstance(value, int) or isinstance(value, bool):
             return _type("must be int")
-        if value < self.bound:
-            return _value(f"must be >= {self.bound}")
+        if (self.minimum is not None and value < self.minimum) or (
+            self.maximum is not None and value > self.maximum
+        ):
+            return _value(self._reason())
         return None
 
     def expr(self, ref: str, env: dict[str, object]) -> str:
-        test = f"{ref}.__class__ is int and {ref} >= {self.bound}"
+        test = f"{ref}.__class__ is int"
+        if self.minimum is not None:
+            test += f" and {ref} >= {self.minimum}"
+        if self.maximum is not None:
+            test += f" and {ref} <= {self.maximum}"
         return f"({ref} is None or ({test}))" if self.optional else f"({test})"
 
     def __repr__(self) -> str:
-        return f"<int >= {self.bound}>"
+        if self.maximum is None:
+            return f"<int >= {self.minimum}>"
+        return f"<int from {self.minimum} to {self.maximum}>"
 
 
-def int_at_least(bound: int, *, optional: bool = False) -> _Check:
+def int_at_least(bound: int, *, optional: bool = False) -> Check:
     """A check that the value is an int no smaller than ``bound``."""
-    return _AtLeast(bound, optional)
+    return _Bounded(bound, None, optional)
+
+
+def int_between(low: int, high: int, *, optional: bool = False) -> Check:
+    """A check that the value is an int from ``low`` to ``high``, both included."""
+    return _Bounded(low, high, optional)
 
 
 @attrs.frozen(repr=False)
-class _NonNegative(_Check):
+class _NonNegative(Check):
     kind: type
     zero: Any
     optional: bool = False
+    minimum = 0
+
+    @property
+    def types(self) -> tuple[type, ...]:  # type: ignore[override]
+        return (self.kind,)
 
     def __call__(self, value: object) -> Fault | None:
         if value is None and self.optional:
@@ -225,7 +294,7 @@ class _NonNegative(_Check):
         return f"<{self.kind.__name__} >= 0>"
 
 
-def non_negative(kind: type, *, optional: bool = False) -> _Check:
+def non_negative(kind: type, *, optional: bool = False) -> Check:
     """A check that the value is a ``kind`` (Money or Percent) that is not below zero."""
     return _NonNegative(kind, kind(0), optional)
 
@@ -238,7 +307,7 @@ class Checks:
     True
     """
 
-    def __init__(self, *checks: tuple[str, _Check]) -> None:
+    def __init__(self, *checks: tuple[str, Check]) -> None:
         self.checks = checks
         env: dict[str, object] = {}
         lines = [f"    v{i} = obj.{name}" for i, (name, _) in enumerate(checks)]
@@ -248,6 +317,11 @@ class Checks:
         )
         exec(compile(source, f"<checks {', '.join(n for n, _ in checks)}>", "exec"), env)
         self.passes: Callable[[object], bool] = env["passes"]  # type: ignore[assignment]
+
+    @classmethod
+    def of(cls, entity: type) -> Checks:
+        """The checks that the fields of the attrs class ``entity`` declare (see :func:`declare`)."""
+        return cls(*declared_checks(entity))
 
     def problems(self, obj: object) -> list[Problem]:
         """Every fault of ``obj``'s fields, each with its path, value and reason."""
@@ -264,6 +338,45 @@ class Checks:
 
 
 _NO_CHECKS = Checks()
+
+
+def declare(check: Check) -> dict[str, Check]:
+    """The attrs metadata that declares a field's construction check, the one declaration
+    of its rule that construction, the JSON loader, the schema and the strategies read:
+    ``title: str = attrs.field(metadata=declare(non_empty_text()))``."""
+    return {CHECK_KEY: check}
+
+
+def declared_checks(entity: type) -> tuple[tuple[str, Check], ...]:
+    """Each field of ``entity`` that declares a check, with the check, in field order."""
+    return tuple(
+        (f.name, f.metadata[CHECK_KEY]) for f in attrs.fields(entity) if CHECK_KEY in f.metadata
+    )
+
+
+def declared(entity: _C) -> _C:
+    """Class decorator (below ``@attrs.frozen``): compile the fields' declared checks once,
+    as the class's ``__checks__``, which :func:`validate` runs at construction."""
+    entity.__checks__ = Checks.of(entity)  # type: ignore[attr-defined]
+    return entity
+
+
+def checks_of(entity: type) -> Checks:
+    """The compiled checks that :func:`declared` made for ``entity``."""
+    checks: Checks = entity.__dict__["__checks__"]
+    return checks
+
+
+def check_declared(obj: object, extra: Iterable[Problem] = ()) -> None:
+    """Run ``obj``'s declared checks (and any ``extra`` problems). As a class's whole
+    ``__attrs_post_init__``, it says the class checks nothing else (the JSON loader may then
+    build it without running them a second time)."""
+    validate(obj, obj.__checks__, extra)  # type: ignore[attr-defined]
+
+
+def has_only_declared_checks(entity: type) -> bool:
+    """Whether ``entity``'s construction checks nothing but its fields' declarations."""
+    return getattr(entity, "__attrs_post_init__", None) is check_declared
 
 
 def validate(obj: object, checks: Checks = _NO_CHECKS, extra: Iterable[Problem] = ()) -> None:

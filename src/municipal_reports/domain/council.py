@@ -6,7 +6,14 @@ import enum
 
 import attrs
 
-from municipal_reports.domain._checks import Checks, instance_of, int_at_least, tuple_of, validate
+from municipal_reports.domain._checks import (
+    check_declared,
+    declare,
+    declared,
+    instance_of,
+    int_at_least,
+    tuple_of,
+)
 from municipal_reports.domain.period import ReportingPeriod
 
 __all__ = ["CouncilActivity", "DraftFlow", "Session", "SessionKind"]
@@ -19,38 +26,36 @@ class SessionKind(enum.Enum):
     EXTRAORDINARY = "extraordinary"
 
 
+@declared
 @attrs.frozen
 class Session:
     """One session of the council (сесія) with what is known of it."""
 
-    number: int | None = None
-    kind: SessionKind = SessionKind.ORDINARY
-    plenary_meetings: int | None = None
-    decisions_adopted: int | None = None
+    number: int | None = attrs.field(default=None, metadata=declare(int_at_least(1, optional=True)))
+    kind: SessionKind = attrs.field(
+        default=SessionKind.ORDINARY, metadata=declare(instance_of(SessionKind))
+    )
+    plenary_meetings: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
+    decisions_adopted: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _SESSION_CHECKS)
-
-
-_SESSION_CHECKS = Checks(
-    ("number", int_at_least(1, optional=True)),
-    ("kind", instance_of(SessionKind)),
-    ("plenary_meetings", int_at_least(0, optional=True)),
-    ("decisions_adopted", int_at_least(0, optional=True)),
-)
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class DraftFlow:
     """Draft decisions through the period: received, withdrawn (знято з розгляду) and
     added to the agenda (додатково включено)."""
 
-    received: int
-    withdrawn: int = 0
-    added: int = 0
+    received: int = attrs.field(metadata=declare(int_at_least(0)))
+    withdrawn: int = attrs.field(default=0, metadata=declare(int_at_least(0)))
+    added: int = attrs.field(default=0, metadata=declare(int_at_least(0)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _FLOW_CHECKS)
+    __attrs_post_init__ = check_declared
 
     @property
     def expected_decisions(self) -> int:
@@ -58,9 +63,7 @@ class DraftFlow:
         return self.received - self.withdrawn + self.added
 
 
-_FLOW_CHECKS = Checks(*((n, int_at_least(0)) for n in ("received", "withdrawn", "added")))
-
-
+@declared
 @attrs.frozen
 class CouncilActivity:
     """What the council did in a period, as a report sums it up.
@@ -69,33 +72,30 @@ class CouncilActivity:
     sessions that the document describes one by one (often none).
     """
 
-    period: ReportingPeriod | None = None
-    session_count: int | None = None
-    plenary_meetings: int | None = None
-    extraordinary_meetings: int | None = None
-    decisions_adopted: int | None = None
-    petitions_considered: int | None = None
-    deputies: int | None = None
-    drafts: DraftFlow | None = None
-    sessions: tuple[Session, ...] = ()
+    period: ReportingPeriod | None = attrs.field(
+        default=None, metadata=declare(instance_of(ReportingPeriod, optional=True))
+    )
+    session_count: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
+    plenary_meetings: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
+    extraordinary_meetings: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
+    decisions_adopted: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
+    petitions_considered: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
+    deputies: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
+    drafts: DraftFlow | None = attrs.field(
+        default=None, metadata=declare(instance_of(DraftFlow, optional=True))
+    )
+    sessions: tuple[Session, ...] = attrs.field(default=(), metadata=declare(tuple_of(Session)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _ACTIVITY_CHECKS)
-
-
-_ACTIVITY_CHECKS = Checks(
-    ("period", instance_of(ReportingPeriod, optional=True)),
-    *(
-        (name, int_at_least(0, optional=True))
-        for name in (
-            "session_count",
-            "plenary_meetings",
-            "extraordinary_meetings",
-            "decisions_adopted",
-            "petitions_considered",
-            "deputies",
-        )
-    ),
-    ("drafts", instance_of(DraftFlow, optional=True)),
-    ("sessions", tuple_of(Session)),
-)
+    __attrs_post_init__ = check_declared

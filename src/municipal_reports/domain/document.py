@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterator
 from typing import TypeAlias
 
 import attrs
 
 from municipal_reports.domain._checks import (
-    Checks,
+    check_declared,
+    declare,
+    declared,
     instance_of,
     int_at_least,
     non_empty_text,
     tuple_of,
     tuple_of_text,
-    validate,
 )
 from municipal_reports.domain.council import CouncilActivity, Session
 from municipal_reports.domain.facts import (
@@ -31,8 +33,18 @@ from municipal_reports.domain.period import ReportingPeriod
 from municipal_reports.domain.program import ProgramReport
 from municipal_reports.domain.references import Decision, Signatory
 from municipal_reports.errors import Problem
+from municipal_reports.paths import ROOT, Path
 
-__all__ = ["FACT_TYPES", "Council", "Fact", "Report", "ReportKind", "ReportMeta", "Section"]
+__all__ = [
+    "FACT_TYPES",
+    "Council",
+    "Fact",
+    "Report",
+    "ReportKind",
+    "ReportMeta",
+    "Section",
+    "program_reports",
+]
 
 #: Every kind of fact a section can hold.
 Fact: TypeAlias = (
@@ -77,85 +89,90 @@ class ReportKind(enum.Enum):
     INFORMATION = "information"
 
 
+@declared
 @attrs.frozen
 class Council:
     """A council: its name, convocation (скликання) and, where known, its KATOTTG code."""
 
-    name: str
-    convocation: int | None = None
-    katottg: str | None = None
+    name: str = attrs.field(metadata=declare(non_empty_text()))
+    convocation: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(1, optional=True))
+    )
+    katottg: str | None = attrs.field(
+        default=None, metadata=declare(instance_of(str, optional=True))
+    )
 
     def __attrs_post_init__(self) -> None:
         extra = []
         if isinstance(self.katottg, str) and not _KATOTTG.fullmatch(self.katottg):
             extra.append(Problem("$.katottg", self.katottg, "must be 'UA' followed by 17 digits"))
-        validate(self, _COUNCIL_CHECKS, extra)
+        check_declared(self, extra)
 
 
-_COUNCIL_CHECKS = Checks(
-    ("name", non_empty_text()),
-    ("convocation", int_at_least(1, optional=True)),
-    ("katottg", instance_of(str, optional=True)),
-)
-
-
+@declared
 @attrs.frozen
 class ReportMeta:
     """What a report is: its title, council, author, period and kind."""
 
-    title: str
-    council: Council
-    period: ReportingPeriod
-    kind: ReportKind = ReportKind.ACTIVITY
-    author: str = ""
-    signatory: Signatory | None = None
+    title: str = attrs.field(metadata=declare(non_empty_text()))
+    council: Council = attrs.field(metadata=declare(instance_of(Council)))
+    period: ReportingPeriod = attrs.field(metadata=declare(instance_of(ReportingPeriod)))
+    kind: ReportKind = attrs.field(
+        default=ReportKind.ACTIVITY, metadata=declare(instance_of(ReportKind))
+    )
+    author: str = attrs.field(default="", metadata=declare(instance_of(str)))
+    signatory: Signatory | None = attrs.field(
+        default=None, metadata=declare(instance_of(Signatory, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _META_CHECKS)
-
-
-_META_CHECKS = Checks(
-    ("title", non_empty_text()),
-    ("council", instance_of(Council)),
-    ("period", instance_of(ReportingPeriod)),
-    ("kind", instance_of(ReportKind)),
-    ("author", instance_of(str)),
-    ("signatory", instance_of(Signatory, optional=True)),
-)
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class Section:
     """A titled part of a report: its paragraphs as written, and the facts it states."""
 
-    title: str
-    paragraphs: tuple[str, ...] = ()
-    facts: tuple[Fact, ...] = ()
+    title: str = attrs.field(metadata=declare(instance_of(str)))
+    paragraphs: tuple[str, ...] = attrs.field(default=(), metadata=declare(tuple_of_text()))
+    facts: tuple[Fact, ...] = attrs.field(default=(), metadata=declare(tuple_of(*FACT_TYPES)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _SECTION_CHECKS)
-
-
-_SECTION_CHECKS = Checks(
-    ("title", instance_of(str)),
-    ("paragraphs", tuple_of_text()),
-    ("facts", tuple_of(*FACT_TYPES)),
-)
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class Report:
     """A whole report document, section by section."""
 
-    meta: ReportMeta
-    sections: tuple[Section, ...] = ()
+    meta: ReportMeta = attrs.field(metadata=declare(instance_of(ReportMeta)))
+    sections: tuple[Section, ...] = attrs.field(default=(), metadata=declare(tuple_of(Section)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _REPORT_CHECKS)
+    __attrs_post_init__ = check_declared
 
     def facts(self) -> list[Fact]:
         """Every fact of every section, in order."""
         return [f for s in self.sections for f in s.facts]
 
+    def program_reports(self, base: Path = ROOT) -> Iterator[tuple[Path, ProgramReport]]:
+        """Every program report in the sections, in order, with its path below ``base``
+        (``$.sections[1].facts[0]``)."""
+        for i, section in enumerate(self.sections):
+            for j, fact in enumerate(section.facts):
+                if isinstance(fact, ProgramReport):
+                    yield base / "sections" / i / "facts" / j, fact
 
-_REPORT_CHECKS = Checks(("meta", instance_of(ReportMeta)), ("sections", tuple_of(Section)))
+
+def program_reports(document: object, base: Path = ROOT) -> Iterator[tuple[Path, ProgramReport]]:
+    """The program reports in ``document`` with their paths: a program report is itself (at
+    ``base``), a :class:`Report` holds any number, anything else none.
+
+    >>> from municipal_reports.domain import Program, ReportingPeriod
+    >>> pr = ProgramReport(Program("P"), ReportingPeriod.year(2022))
+    >>> [str(path) for path, _ in program_reports(pr)]
+    ['$']
+    """
+    if isinstance(document, ProgramReport):
+        yield base, document
+    elif isinstance(document, Report):
+        yield from document.program_reports(base)

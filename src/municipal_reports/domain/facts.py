@@ -6,15 +6,17 @@ from __future__ import annotations
 import attrs
 
 from municipal_reports.domain._checks import (
-    Checks,
+    check_declared,
+    declare,
+    declared,
     instance_of,
     int_at_least,
     non_empty_text,
     non_negative,
     tuple_of,
     tuple_of_text,
-    validate,
 )
+from municipal_reports.domain.band import Band, Fit
 from municipal_reports.domain.money import Money
 from municipal_reports.domain.percent import Percent
 from municipal_reports.domain.period import ReportingPeriod
@@ -58,54 +60,42 @@ def to_quantities(value: Quantity | int | tuple[Quantity | int, ...]) -> tuple[Q
     return (to_quantity(value),)
 
 
+@declared
 @attrs.frozen
 class Part:
     """One named part of a :class:`Breakdown`: «з питань бюджету … – 27 засідань»."""
 
-    label: str
-    value: Quantity = attrs.field(converter=to_quantity)
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    value: Quantity = attrs.field(converter=to_quantity, metadata=declare(instance_of(Quantity)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _PART_CHECKS)
-
-
-_PART_CHECKS = Checks(("label", non_empty_text()), ("value", instance_of(Quantity)))
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class Breakdown:
     """A named count and the named parts it is made of: committee meetings by committee,
     letters by sender, self-organisation bodies by district."""
 
-    label: str
-    total: Quantity = attrs.field(converter=to_quantity)
-    parts: tuple[Part, ...] = ()
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    total: Quantity = attrs.field(converter=to_quantity, metadata=declare(instance_of(Quantity)))
+    parts: tuple[Part, ...] = attrs.field(default=(), metadata=declare(tuple_of(Part)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _BREAKDOWN_CHECKS)
-
-
-_BREAKDOWN_CHECKS = Checks(
-    ("label", non_empty_text()),
-    ("total", instance_of(Quantity)),
-    ("parts", tuple_of(Part)),
-)
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class MoneyPart:
     """One named amount of a :class:`MoneyBreakdown`: a program section's spending."""
 
-    label: str
-    amount: Money
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    amount: Money = attrs.field(metadata=declare(non_negative(Money)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _MONEY_PART_CHECKS)
-
-
-_MONEY_PART_CHECKS = Checks(("label", non_empty_text()), ("amount", non_negative(Money)))
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class MoneyBreakdown:
     """A named amount and the named amounts it is made of: a program's spending by section.
@@ -114,23 +104,37 @@ class MoneyBreakdown:
     with a decimal), which decides whether the parts must meet the total exactly.
     """
 
-    label: str
-    total: Money
-    parts: tuple[MoneyPart, ...] = ()
-    written: MoneyFormat = MoneyFormat()
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    total: Money = attrs.field(metadata=declare(non_negative(Money)))
+    parts: tuple[MoneyPart, ...] = attrs.field(default=(), metadata=declare(tuple_of(MoneyPart)))
+    written: MoneyFormat = attrs.field(
+        default=MoneyFormat(), metadata=declare(instance_of(MoneyFormat))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _MONEY_BREAKDOWN_CHECKS)
+    __attrs_post_init__ = check_declared
+
+    def parts_sum(self) -> Money:
+        """The parts' amounts added up (exact)."""
+        return Money._unchecked(sum([p.amount.kopecks for p in self.parts]))
+
+    @property
+    def band(self) -> Band:
+        """How far the parts may miss the total through rounding: each written figure's
+        half-step, the total's included (none when written to the kopeck)."""
+        step = self.written.step_kopecks
+        return Band.of_total([step] * len(self.parts), step)
+
+    def fit(self) -> Fit:
+        """How the total fits its parts under the one rule for totals.
+
+        >>> parts = (MoneyPart("a", Money(100)), MoneyPart("b", Money(200)))
+        >>> MoneyBreakdown("spending", Money(300), parts).fit()
+        <Fit.EQUAL: 'equal'>
+        """
+        return self.band.fit(self.total.kopecks, self.parts_sum().kopecks)
 
 
-_MONEY_BREAKDOWN_CHECKS = Checks(
-    ("label", non_empty_text()),
-    ("total", non_negative(Money)),
-    ("parts", tuple_of(MoneyPart)),
-    ("written", instance_of(MoneyFormat)),
-)
-
-
+@declared
 @attrs.frozen
 class AwardShare:
     """A part of those awarded: «81% – військовослужбовці», «32 – кавалери знака».
@@ -138,116 +142,110 @@ class AwardShare:
     The percentage, the count or both may be given; both are checked against each other.
     """
 
-    label: str
-    percent: Percent | None = None
-    count: int | None = None
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    percent: Percent | None = attrs.field(
+        default=None, metadata=declare(non_negative(Percent, optional=True))
+    )
+    count: int | None = attrs.field(default=None, metadata=declare(int_at_least(0, optional=True)))
 
     def __attrs_post_init__(self) -> None:
         extra = []
         if self.percent is None and self.count is None:
             extra.append(Problem("$", self, "a share needs a percent, a count or both"))
-        validate(self, _SHARE_CHECKS, extra)
+        check_declared(self, extra)
 
 
-_SHARE_CHECKS = Checks(
-    ("label", non_empty_text()),
-    ("percent", non_negative(Percent, optional=True)),
-    ("count", int_at_least(0, optional=True)),
-)
-
-
+@declared
 @attrs.frozen
 class AwardBatch:
     """The awards of a period: the commission's meetings, petitions (клопотання), people
     nominated and awarded, posthumous awards, shares of the awarded, and spending."""
 
-    label: str = ""
-    commission_meetings: int | None = None
-    petitions: int | None = None
-    nominated: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
-    awarded: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
-    posthumous: int | None = None
-    shares: tuple[AwardShare, ...] = ()
-    spending: Money | None = None
+    label: str = attrs.field(default="", metadata=declare(instance_of(str)))
+    commission_meetings: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
+    petitions: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
+    nominated: Quantity | None = attrs.field(
+        default=None,
+        converter=to_optional_quantity,
+        metadata=declare(instance_of(Quantity, optional=True)),
+    )
+    awarded: Quantity | None = attrs.field(
+        default=None,
+        converter=to_optional_quantity,
+        metadata=declare(instance_of(Quantity, optional=True)),
+    )
+    posthumous: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
+    shares: tuple[AwardShare, ...] = attrs.field(default=(), metadata=declare(tuple_of(AwardShare)))
+    spending: Money | None = attrs.field(
+        default=None, metadata=declare(non_negative(Money, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _AWARD_CHECKS)
+    __attrs_post_init__ = check_declared
 
 
-_AWARD_CHECKS = Checks(
-    ("label", instance_of(str)),
-    ("commission_meetings", int_at_least(0, optional=True)),
-    ("petitions", int_at_least(0, optional=True)),
-    ("nominated", instance_of(Quantity, optional=True)),
-    ("awarded", instance_of(Quantity, optional=True)),
-    ("posthumous", int_at_least(0, optional=True)),
-    ("shares", tuple_of(AwardShare)),
-    ("spending", non_negative(Money, optional=True)),
-)
-
-
+@declared
 @attrs.frozen
 class FundItem:
     """One spending of a deputy fund: the amount, what for, and for whom."""
 
-    amount: Money
-    purpose: str
-    recipient: str = ""
+    amount: Money = attrs.field(metadata=declare(non_negative(Money)))
+    purpose: str = attrs.field(metadata=declare(non_empty_text()))
+    recipient: str = attrs.field(default="", metadata=declare(instance_of(str)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _FUND_ITEM_CHECKS)
-
-
-_FUND_ITEM_CHECKS = Checks(
-    ("amount", non_negative(Money)),
-    ("purpose", non_empty_text()),
-    ("recipient", instance_of(str)),
-)
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class DeputyFundAllocation:
     """How a deputy spent the district fund (депутатські кошти на потреби виборчого округу)."""
 
-    fund_total: Money
-    items: tuple[FundItem, ...] = ()
-    deputy: Person | None = None
-    period: ReportingPeriod | None = None
+    fund_total: Money = attrs.field(metadata=declare(non_negative(Money)))
+    items: tuple[FundItem, ...] = attrs.field(default=(), metadata=declare(tuple_of(FundItem)))
+    deputy: Person | None = attrs.field(
+        default=None, metadata=declare(instance_of(Person, optional=True))
+    )
+    period: ReportingPeriod | None = attrs.field(
+        default=None, metadata=declare(instance_of(ReportingPeriod, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _FUND_CHECKS)
+    __attrs_post_init__ = check_declared
+
+    def items_sum(self) -> Money:
+        """The items' amounts added up (exact)."""
+        return Money._unchecked(sum([i.amount.kopecks for i in self.items]))
+
+    def fit(self) -> Fit:
+        """How the fund total fits its items: they are written to the kopeck, so only
+        equality fits."""
+        return Band().fit(self.fund_total.kopecks, self.items_sum().kopecks)
 
 
-_FUND_CHECKS = Checks(
-    ("fund_total", non_negative(Money)),
-    ("items", tuple_of(FundItem)),
-    ("deputy", instance_of(Person, optional=True)),
-    ("period", instance_of(ReportingPeriod, optional=True)),
-)
-
-
+@declared
 @attrs.frozen
 class ProjectCap:
     """The most a project category may cost: «великі – до 1 млн 500 тис грн (1 млн 350 тис
     грн + 10% резерву)». ``base`` and ``reserve`` are given when the document splits it."""
 
-    label: str
-    limit: Money
-    base: Money | None = None
-    reserve: Percent | None = None
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    limit: Money = attrs.field(metadata=declare(non_negative(Money)))
+    base: Money | None = attrs.field(
+        default=None, metadata=declare(non_negative(Money, optional=True))
+    )
+    reserve: Percent | None = attrs.field(
+        default=None, metadata=declare(non_negative(Percent, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _CAP_CHECKS)
-
-
-_CAP_CHECKS = Checks(
-    ("label", non_empty_text()),
-    ("limit", non_negative(Money)),
-    ("base", non_negative(Money, optional=True)),
-    ("reserve", non_negative(Percent, optional=True)),
-)
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class ParticipatoryBudget:
     """A participatory budget (бюджет участі) round: money, caps, projects and votes.
@@ -257,33 +255,38 @@ class ParticipatoryBudget:
     could cast.
     """
 
-    budget: Money | None = None
-    caps: tuple[ProjectCap, ...] = ()
-    submitted: int | None = None
-    submitted_amount: Money | None = None
-    admitted: int | None = None
-    winners: int | None = None
-    voters: tuple[Quantity, ...] = attrs.field(default=(), converter=to_quantities)
-    votes: Quantity | None = attrs.field(default=None, converter=to_optional_quantity)
-    votes_per_voter: int | None = None
+    budget: Money | None = attrs.field(
+        default=None, metadata=declare(non_negative(Money, optional=True))
+    )
+    caps: tuple[ProjectCap, ...] = attrs.field(default=(), metadata=declare(tuple_of(ProjectCap)))
+    submitted: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
+    submitted_amount: Money | None = attrs.field(
+        default=None, metadata=declare(non_negative(Money, optional=True))
+    )
+    admitted: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
+    winners: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
+    voters: tuple[Quantity, ...] = attrs.field(
+        default=(), converter=to_quantities, metadata=declare(tuple_of(Quantity))
+    )
+    votes: Quantity | None = attrs.field(
+        default=None,
+        converter=to_optional_quantity,
+        metadata=declare(instance_of(Quantity, optional=True)),
+    )
+    votes_per_voter: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(1, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _BUDGET_CHECKS)
+    __attrs_post_init__ = check_declared
 
 
-_BUDGET_CHECKS = Checks(
-    ("budget", non_negative(Money, optional=True)),
-    ("caps", tuple_of(ProjectCap)),
-    ("submitted", int_at_least(0, optional=True)),
-    ("submitted_amount", non_negative(Money, optional=True)),
-    ("admitted", int_at_least(0, optional=True)),
-    ("winners", int_at_least(0, optional=True)),
-    ("voters", tuple_of(Quantity)),
-    ("votes", instance_of(Quantity, optional=True)),
-    ("votes_per_voter", int_at_least(1, optional=True)),
-)
-
-
+@declared
 @attrs.frozen
 class Figure:
     """A count the text states about one thing: «близько 3000 публікацій».
@@ -292,30 +295,23 @@ class Figure:
     both be true (an exact 12 527 and «близько 9 тисяч») are a finding.
     """
 
-    label: str
-    values: tuple[Quantity, ...] = attrs.field(converter=to_quantities)
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    values: tuple[Quantity, ...] = attrs.field(
+        converter=to_quantities, metadata=declare(tuple_of(Quantity, non_empty=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _FIGURE_CHECKS)
-
-
-_FIGURE_CHECKS = Checks(("label", non_empty_text()), ("values", tuple_of(Quantity, non_empty=True)))
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class ListedItems:
     """A list the text announces with a count: «проведено 5 навчань: 1. … 7. …»."""
 
-    label: str
-    items: tuple[str, ...] = ()
-    declared_count: int | None = None
+    label: str = attrs.field(metadata=declare(non_empty_text()))
+    items: tuple[str, ...] = attrs.field(default=(), metadata=declare(tuple_of_text()))
+    declared_count: int | None = attrs.field(
+        default=None, metadata=declare(int_at_least(0, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _LISTED_CHECKS)
-
-
-_LISTED_CHECKS = Checks(
-    ("label", non_empty_text()),
-    ("items", tuple_of_text()),
-    ("declared_count", int_at_least(0, optional=True)),
-)
+    __attrs_post_init__ = check_declared

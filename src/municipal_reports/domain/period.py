@@ -8,7 +8,14 @@ import enum
 
 import attrs
 
-from municipal_reports.domain._checks import Checks, instance_of, validate
+from municipal_reports.domain._checks import (
+    check_declared,
+    checks_of,
+    declare,
+    declared,
+    instance_of,
+    int_between,
+)
 from municipal_reports.errors import InvalidTypeError, InvalidValueError, Problem
 
 __all__ = ["PeriodKind", "ReportingPeriod", "YearSpan"]
@@ -48,6 +55,7 @@ def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+@declared
 @attrs.frozen
 class ReportingPeriod:
     """The span of dates a report covers, and what kind of span it is.
@@ -61,12 +69,12 @@ class ReportingPeriod:
     ('9 місяців 2022 року', '9 months of 2022')
     """
 
-    kind: PeriodKind
-    start: dt.date
-    end: dt.date
+    kind: PeriodKind = attrs.field(metadata=declare(instance_of(PeriodKind)))
+    start: dt.date = attrs.field(metadata=declare(instance_of(dt.date)))
+    end: dt.date = attrs.field(metadata=declare(instance_of(dt.date)))
 
     def __attrs_post_init__(self) -> None:
-        validate(self, _PERIOD_CHECKS, self._kind_problems())
+        check_declared(self, self._kind_problems())
 
     def _kind_problems(self) -> list[Problem]:
         if not (isinstance(self.start, dt.date) and isinstance(self.end, dt.date)):
@@ -194,13 +202,8 @@ _MONTHS_UK = (
     "липень", "серпень", "вересень", "жовтень", "листопад", "грудень",
 )  # fmt: skip
 
-_PERIOD_CHECKS = Checks(
-    ("kind", instance_of(PeriodKind)),
-    ("start", instance_of(dt.date)),
-    ("end", instance_of(dt.date)),
-)
 
-
+@declared
 @attrs.frozen
 class YearSpan:
     """A program's term in whole years, both ends included («2021-2025»).
@@ -209,8 +212,8 @@ class YearSpan:
     True
     """
 
-    first: int
-    last: int
+    first: int = attrs.field(metadata=declare(int_between(MIN_YEAR, MAX_YEAR)))
+    last: int = attrs.field(metadata=declare(int_between(MIN_YEAR, MAX_YEAR)))
 
     def __attrs_post_init__(self) -> None:
         first, last = self.first, self.last
@@ -220,18 +223,10 @@ class YearSpan:
             and MIN_YEAR <= first <= last <= MAX_YEAR
         ):
             return  # the common case, checked in one expression
-        problems = []
-        for name in ("first", "last"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool):
-                problems.append(Problem(f"$.{name}", value, "must be int", True))
-            elif not MIN_YEAR <= value <= MAX_YEAR:
-                problems.append(
-                    Problem(f"$.{name}", value, f"must be from {MIN_YEAR} to {MAX_YEAR}")
-                )
-        if not problems and self.last < self.first:
-            problems.append(Problem("$.last", self.last, f"must not be before {self.first}"))
-        validate(self, extra=problems)
+        extra = []
+        if checks_of(YearSpan).passes(self) and last < first:
+            extra.append(Problem("$.last", last, f"must not be before {first}"))
+        check_declared(self, extra)
 
     def __contains__(self, item: object) -> bool:
         if isinstance(item, ReportingPeriod):

@@ -8,35 +8,45 @@ execution percent (column 9) and the note (column 10), and the declared «Всь
 from __future__ import annotations
 
 import enum
+from typing import Final
 
 import attrs
 
 from municipal_reports.domain._checks import (
-    Checks,
+    check_declared,
+    declare,
+    declared,
     instance_of,
     int_at_least,
     non_empty_text,
     non_negative,
     tuple_of,
     tuple_of_text,
-    validate,
 )
+from municipal_reports.domain.band import Band, Fit
 from municipal_reports.domain.money import Money
-from municipal_reports.domain.percent import Percent
+from municipal_reports.domain.percent import Percent, percentage
 from municipal_reports.domain.period import ReportingPeriod, YearSpan
 from municipal_reports.domain.references import Decision, Signatory
+from municipal_reports.domain.text import title_key
 from municipal_reports.errors import Problem
 
 __all__ = [
+    "FINANCING_COLUMNS",
     "ColumnFormats",
+    "ColumnTotal",
     "Financing",
     "Measure",
     "MoneyFormat",
     "MoneyUnit",
     "Program",
     "ProgramReport",
+    "ReportTotals",
     "Task",
 ]
+
+#: The money columns of the official form, in order: 6, 7 and 8.
+FINANCING_COLUMNS: Final = ("indicative", "annual", "actual")
 
 
 _POW10 = (1, 10, 100, 1000, 10_000, 100_000)
@@ -54,6 +64,7 @@ class MoneyUnit(enum.Enum):
         return 100 if self is MoneyUnit.HRYVNIA else 100_000
 
 
+@declared
 @attrs.frozen
 class MoneyFormat:
     """How a table wrote one column of money: the unit and the decimals shown.
@@ -66,8 +77,10 @@ class MoneyFormat:
     Money('100.00')
     """
 
-    unit: MoneyUnit = MoneyUnit.HRYVNIA
-    decimals: int = 2
+    unit: MoneyUnit = attrs.field(
+        default=MoneyUnit.HRYVNIA, metadata=declare(instance_of(MoneyUnit))
+    )
+    decimals: int = attrs.field(default=2, metadata=declare(int_at_least(0)))
 
     def __attrs_post_init__(self) -> None:
         extra = []
@@ -75,7 +88,7 @@ class MoneyFormat:
             most = 2 if self.unit is MoneyUnit.HRYVNIA else 5
             if not 0 <= self.decimals <= most:
                 extra.append(Problem("$.decimals", self.decimals, f"must be from 0 to {most}"))
-        validate(self, _FORMAT_CHECKS, extra)
+        check_declared(self, extra)
 
     @property
     def step(self) -> Money:
@@ -93,115 +106,152 @@ class MoneyFormat:
         return self.unit is MoneyUnit.HRYVNIA and self.decimals == 2
 
 
-_FORMAT_CHECKS = Checks(("unit", instance_of(MoneyUnit)), ("decimals", int_at_least(0)))
-
 EXACT = MoneyFormat()
 
 
+@declared
 @attrs.frozen
 class ColumnFormats:
     """The :class:`MoneyFormat` of each money column of a program table (6, 7 and 8)."""
 
-    indicative: MoneyFormat = EXACT
-    annual: MoneyFormat = EXACT
-    actual: MoneyFormat = EXACT
+    indicative: MoneyFormat = attrs.field(default=EXACT, metadata=declare(instance_of(MoneyFormat)))
+    annual: MoneyFormat = attrs.field(default=EXACT, metadata=declare(instance_of(MoneyFormat)))
+    actual: MoneyFormat = attrs.field(default=EXACT, metadata=declare(instance_of(MoneyFormat)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _COLUMNS_CHECKS)
+    __attrs_post_init__ = check_declared
+
+    def of(self, column: str) -> MoneyFormat:
+        """The format of ``column`` (one of :data:`FINANCING_COLUMNS`)."""
+        fmt: MoneyFormat = getattr(self, column)
+        return fmt
+
+    def band(self, column: str, count: int = 1) -> Band:
+        """The rounding band of ``count`` figures written in ``column`` (their sum's band).
+
+        >>> ColumnFormats(actual=MoneyFormat(MoneyUnit.THOUSAND, 1)).band("actual", 2).width
+        20000
+        """
+        return Band.uniform(count, self.of(column).step_kopecks)
 
 
-_COLUMNS_CHECKS = Checks(
-    *((name, instance_of(MoneyFormat)) for name in ("indicative", "annual", "actual"))
-)
-
-
+@declared
 @attrs.frozen
 class Financing:
     """A measure's money: indicative for the whole term (col. 6), annual plan (col. 7) and
     actually financed in the period (col. 8). An empty cell is ``None``."""
 
-    indicative: Money | None = None
-    annual: Money | None = None
-    actual: Money | None = None
+    indicative: Money | None = attrs.field(
+        default=None, metadata=declare(non_negative(Money, optional=True))
+    )
+    annual: Money | None = attrs.field(
+        default=None, metadata=declare(non_negative(Money, optional=True))
+    )
+    actual: Money | None = attrs.field(
+        default=None, metadata=declare(non_negative(Money, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _FINANCING_CHECKS)
+    __attrs_post_init__ = check_declared
+
+    @property
+    def plan_column(self) -> str | None:
+        """The column the plan comes from: ``"annual"`` (column 7), else ``"indicative"``
+        (column 6, where the table gives no annual plan), else ``None``."""
+        if self.annual is not None:
+            return "annual"
+        return None if self.indicative is None else "indicative"
+
+    @property
+    def plan(self) -> Money | None:
+        """The plan an execution percent is measured against: the annual plan (column 7),
+        or the indicative amount where there is no annual one.
+
+        >>> Financing(indicative=Money(400), actual=Money(100)).plan
+        Money('400.00')
+        """
+        return self.annual if self.annual is not None else self.indicative
+
+    def execution(self) -> Percent | None:
+        """The computed execution: actual over :attr:`plan` by the one rule,
+        :func:`~municipal_reports.percentage` (``None`` when either is missing or the plan
+        is zero).
+
+        >>> Financing(annual=Money(400), actual=Money(100)).execution()
+        Percent('25.00')
+        """
+        plan, actual = self.plan, self.actual
+        if plan is None or actual is None:
+            return None
+        return percentage(actual, plan)
 
 
-_FINANCING_CHECKS = Checks(
-    *((name, non_negative(Money, optional=True)) for name in ("indicative", "annual", "actual"))
-)
-
-
+@declared
 @attrs.frozen
 class Measure:
     """A funded activity (захід): one row of the official table."""
 
-    content: str
-    financing: Financing = Financing()
-    declared_percent: Percent | None = None
-    term: YearSpan | None = None
-    executors: tuple[str, ...] = ()
-    note: str = ""
-    number: str | None = None
+    content: str = attrs.field(metadata=declare(non_empty_text()))
+    financing: Financing = attrs.field(
+        default=Financing(), metadata=declare(instance_of(Financing))
+    )
+    declared_percent: Percent | None = attrs.field(
+        default=None, metadata=declare(non_negative(Percent, optional=True))
+    )
+    term: YearSpan | None = attrs.field(
+        default=None, metadata=declare(instance_of(YearSpan, optional=True))
+    )
+    executors: tuple[str, ...] = attrs.field(default=(), metadata=declare(tuple_of_text()))
+    note: str = attrs.field(default="", metadata=declare(instance_of(str)))
+    number: str | None = attrs.field(default=None, metadata=declare(non_empty_text(optional=True)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _MEASURE_CHECKS)
-
-
-_MEASURE_CHECKS = Checks(
-    ("content", non_empty_text()),
-    ("financing", instance_of(Financing)),
-    ("declared_percent", non_negative(Percent, optional=True)),
-    ("term", instance_of(YearSpan, optional=True)),
-    ("executors", tuple_of_text()),
-    ("note", instance_of(str)),
-    ("number", non_empty_text(optional=True)),
-)
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class Task:
     """A priority task (пріоритетне завдання) and the measures it groups."""
 
-    title: str
-    measures: tuple[Measure, ...] = ()
-    number: str | None = None
+    title: str = attrs.field(metadata=declare(non_empty_text()))
+    measures: tuple[Measure, ...] = attrs.field(default=(), metadata=declare(tuple_of(Measure)))
+    number: str | None = attrs.field(default=None, metadata=declare(non_empty_text(optional=True)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _TASK_CHECKS)
-
-
-_TASK_CHECKS = Checks(
-    ("title", non_empty_text()),
-    ("measures", tuple_of(Measure)),
-    ("number", non_empty_text(optional=True)),
-)
+    __attrs_post_init__ = check_declared
 
 
+@declared
 @attrs.frozen
 class Program:
     """A target program (міська цільова програма) as a report's header describes it."""
 
-    title: str
-    approved_by: Decision | None = None
-    amendments: tuple[Decision, ...] = ()
-    responsible_executors: tuple[str, ...] = ()
-    term: YearSpan | None = None
+    title: str = attrs.field(metadata=declare(non_empty_text()))
+    approved_by: Decision | None = attrs.field(
+        default=None, metadata=declare(instance_of(Decision, optional=True))
+    )
+    amendments: tuple[Decision, ...] = attrs.field(default=(), metadata=declare(tuple_of(Decision)))
+    responsible_executors: tuple[str, ...] = attrs.field(
+        default=(), metadata=declare(tuple_of_text())
+    )
+    term: YearSpan | None = attrs.field(
+        default=None, metadata=declare(instance_of(YearSpan, optional=True))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _PROGRAM_CHECKS)
+    __attrs_post_init__ = check_declared
+
+    @property
+    def identity(self) -> str:
+        """What stays the same across the spellings of one program's title: case, spaces,
+        punctuation, apostrophes and Latin look-alike letters aside. Two reports cite one
+        program when their identities are equal.
+
+        >>> Program("«Ефективна влада»").identity == Program("ефективна  ВЛАДА").identity
+        True
+        >>> Program("Кoнкурс").identity == Program("Конкурс").identity  # a Latin «o»
+        True
+        """
+        return title_key(self.title)
 
 
-_PROGRAM_CHECKS = Checks(
-    ("title", non_empty_text()),
-    ("approved_by", instance_of(Decision, optional=True)),
-    ("amendments", tuple_of(Decision)),
-    ("responsible_executors", tuple_of_text()),
-    ("term", instance_of(YearSpan, optional=True)),
-)
-
-
+@declared
 @attrs.frozen
 class ProgramReport:
     """One executor's report on the execution of a program for a period.
@@ -210,30 +260,147 @@ class ProgramReport:
     table has none); the audit checks them against the measures, never the other way.
     """
 
-    program: Program
-    period: ReportingPeriod
-    tasks: tuple[Task, ...] = ()
-    executor: str = ""
-    total: Financing | None = None
-    total_percent: Percent | None = None
-    signatory: Signatory | None = None
-    columns: ColumnFormats = ColumnFormats()
+    program: Program = attrs.field(metadata=declare(instance_of(Program)))
+    period: ReportingPeriod = attrs.field(metadata=declare(instance_of(ReportingPeriod)))
+    tasks: tuple[Task, ...] = attrs.field(default=(), metadata=declare(tuple_of(Task)))
+    executor: str = attrs.field(default="", metadata=declare(instance_of(str)))
+    total: Financing | None = attrs.field(
+        default=None, metadata=declare(instance_of(Financing, optional=True))
+    )
+    total_percent: Percent | None = attrs.field(
+        default=None, metadata=declare(non_negative(Percent, optional=True))
+    )
+    signatory: Signatory | None = attrs.field(
+        default=None, metadata=declare(instance_of(Signatory, optional=True))
+    )
+    columns: ColumnFormats = attrs.field(
+        default=ColumnFormats(), metadata=declare(instance_of(ColumnFormats))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _REPORT_CHECKS)
+    __attrs_post_init__ = check_declared
 
     def measures(self) -> list[Measure]:
         """Every measure of every task, in order."""
         return [m for t in self.tasks for m in t.measures]
 
+    def totals(self) -> ReportTotals:
+        """The report's totals, column by column: the «Всього» row as declared, and each
+        column summed over the measures (see :class:`ReportTotals`)."""
+        sums = [0, 0, 0]
+        counts = [0, 0, 0]
+        for task in self.tasks:
+            for measure in task.measures:
+                f = measure.financing
+                # One int sum a column: a sum of Money objects costs several times more.
+                if f.indicative is not None:
+                    sums[0] += f.indicative.kopecks
+                    counts[0] += 1
+                if f.annual is not None:
+                    sums[1] += f.annual.kopecks
+                    counts[1] += 1
+                if f.actual is not None:
+                    sums[2] += f.actual.kopecks
+                    counts[2] += 1
+        declared = self.total
+        columns = self.columns
+        return ReportTotals(
+            *(
+                ColumnTotal(
+                    name,
+                    None if declared is None else getattr(declared, name),
+                    Money._unchecked(sums[i]),
+                    counts[i],
+                    columns.of(name).step_kopecks,
+                )
+                for i, name in enumerate(FINANCING_COLUMNS)
+            )
+        )
 
-_REPORT_CHECKS = Checks(
-    ("program", instance_of(Program)),
-    ("period", instance_of(ReportingPeriod)),
-    ("tasks", tuple_of(Task)),
-    ("executor", instance_of(str)),
-    ("total", instance_of(Financing, optional=True)),
-    ("total_percent", non_negative(Percent, optional=True)),
-    ("signatory", instance_of(Signatory, optional=True)),
-    ("columns", instance_of(ColumnFormats)),
-)
+
+@attrs.frozen
+class ColumnTotal:
+    """One money column of a report: its «Всього» cell and the sum of its measures.
+
+    ``summed`` adds the ``count`` measures that give a figure in the column (zero when none
+    does); ``step`` is the column's rounding step in kopecks (:attr:`MoneyFormat.step_kopecks`).
+    """
+
+    column: str
+    declared: Money | None
+    summed: Money
+    count: int
+    step: int
+
+    @property
+    def value(self) -> Money | None:
+        """The column's total as a reader takes it: the declared «Всього», else the
+        measures' sum, else ``None`` (nothing declared and no measure gives a figure)."""
+        if self.declared is not None:
+            return self.declared
+        return self.summed if self.count else None
+
+    @property
+    def band(self) -> Band:
+        """The rounding band of :attr:`value`: one figure's when declared, else the band of
+        the ``count`` figures summed."""
+        return Band.uniform(1 if self.declared is not None else self.count, self.step)
+
+    @property
+    def fit_band(self) -> Band:
+        """The band within which the measures may miss the declared total: every figure's
+        half-step, the total's included."""
+        return Band.of_total([self.step] * self.count, self.step)
+
+    def fit(self) -> Fit | None:
+        """How the declared total fits the measures' sum (``None`` when none is declared).
+
+        >>> ColumnTotal("actual", Money(300), Money(300), 2, 1).fit()
+        <Fit.EQUAL: 'equal'>
+        """
+        if self.declared is None:
+            return None
+        return self.fit_band.fit(self.declared.kopecks, self.summed.kopecks)
+
+
+@attrs.frozen
+class ReportTotals:
+    """A program report's totals: one :class:`ColumnTotal` for each money column.
+
+    The total's execution is total actual over total plan by the one rule (never a mean of
+    the rows' percentages), the plan being the annual column, else the indicative one, each
+    taken as declared where the «Всього» row gives it and summed where it does not.
+
+    >>> m = Measure("a", Financing(annual=Money(300), actual=Money(100)))
+    >>> n = Measure("b", Financing(annual=Money(100), actual=Money(100)))
+    >>> report = ProgramReport(Program("P"), ReportingPeriod.year(2022), (Task("t", (m, n)),))
+    >>> report.totals().execution()
+    Percent('50.00')
+    """
+
+    indicative: ColumnTotal
+    annual: ColumnTotal
+    actual: ColumnTotal
+
+    def columns(self) -> tuple[ColumnTotal, ColumnTotal, ColumnTotal]:
+        """The three columns, in the form's order (6, 7, 8)."""
+        return (self.indicative, self.annual, self.actual)
+
+    @property
+    def financing(self) -> Financing:
+        """The totals as one :class:`Financing`: declared where given, else summed."""
+        return Financing(self.indicative.value, self.annual.value, self.actual.value)
+
+    @property
+    def plan(self) -> ColumnTotal | None:
+        """The column the total's execution is measured against (see :attr:`Financing.plan`)."""
+        if self.annual.value is not None:
+            return self.annual
+        return self.indicative if self.indicative.value is not None else None
+
+    def execution(self) -> Percent | None:
+        """Total actual over total plan, by :func:`~municipal_reports.percentage`."""
+        plan, actual = self.plan, self.actual.value
+        if plan is None or actual is None:
+            return None
+        assert plan.value is not None  # a plan column always has a value
+        return percentage(actual, plan.value)

@@ -7,7 +7,13 @@ from collections.abc import Iterable
 
 import attrs
 
-from municipal_reports.domain._checks import Checks, instance_of, int_at_least, validate
+from municipal_reports.domain._checks import (
+    check_declared,
+    declare,
+    declared,
+    instance_of,
+    int_at_least,
+)
 
 __all__ = ["Interval", "Qualifier", "Quantity", "interval_sum"]
 
@@ -55,6 +61,7 @@ def _ceil_div(a: int, b: int) -> int:
     return -(-a // b)
 
 
+@declared
 @attrs.frozen
 class Quantity:
     """A non-negative count with the qualifier the text gave it.
@@ -69,11 +76,12 @@ class Quantity:
     True
     """
 
-    value: int
-    qualifier: Qualifier = Qualifier.EXACT
+    value: int = attrs.field(metadata=declare(int_at_least(0)))
+    qualifier: Qualifier = attrs.field(
+        default=Qualifier.EXACT, metadata=declare(instance_of(Qualifier))
+    )
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _QUANTITY_CHECKS)
+    __attrs_post_init__ = check_declared
 
     @property
     def is_exact(self) -> bool:
@@ -100,9 +108,6 @@ class Quantity:
         if self.is_exact:
             return str(self.value)
         return f"{self.qualifier.value} {self.value}"
-
-
-_QUANTITY_CHECKS = Checks(("value", int_at_least(0)), ("qualifier", instance_of(Qualifier)))
 
 
 def interval_sum(quantities: Iterable[Quantity]) -> Interval:

@@ -8,12 +8,19 @@ import attrs
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.ua import edrpou
 
-from municipal_reports.domain._checks import Checks, instance_of, non_empty_text, validate
+from municipal_reports.domain._checks import (
+    check_declared,
+    declare,
+    declared,
+    instance_of,
+    non_empty_text,
+)
 from municipal_reports.errors import Problem
 
 __all__ = ["Decision", "Organization", "Person", "Signatory"]
 
 
+@declared
 @attrs.frozen
 class Decision:
     """A reference to a decision: the body that issued it, its date and its number.
@@ -25,10 +32,12 @@ class Decision:
     '№31 від 24.12.2020'
     """
 
-    date: dt.date | None
-    number: str | None = None
-    body: str = ""
-    title: str = ""
+    date: dt.date | None = attrs.field(metadata=declare(instance_of(dt.date, optional=True)))
+    number: str | None = attrs.field(
+        default=None, metadata=declare(instance_of(str, optional=True))
+    )
+    body: str = attrs.field(default="", metadata=declare(instance_of(str)))
+    title: str = attrs.field(default="", metadata=declare(instance_of(str)))
 
     def __attrs_post_init__(self) -> None:
         extra = []
@@ -38,7 +47,7 @@ class Decision:
             extra.append(Problem("$.number", self.number, "must not be empty (use None)"))
         if isinstance(self.date, dt.datetime):
             extra.append(Problem("$.date", self.date, "must be a date, not a datetime", True))
-        validate(self, _DECISION_CHECKS, extra)
+        check_declared(self, extra)
 
     def __str__(self) -> str:
         parts = []
@@ -47,14 +56,6 @@ class Decision:
         if self.date is not None:
             parts.append(f"від {self.date:%d.%m.%Y}")
         return " ".join(parts)
-
-
-_DECISION_CHECKS = Checks(
-    ("date", instance_of(dt.date, optional=True)),
-    ("number", instance_of(str, optional=True)),
-    ("body", instance_of(str)),
-    ("title", instance_of(str)),
-)
 
 
 def _edrpou_problem(code: object) -> list[Problem]:
@@ -69,6 +70,7 @@ def _edrpou_problem(code: object) -> list[Problem]:
     return []
 
 
+@declared
 @attrs.frozen
 class Organization:
     """An organisation: a council, a department, a school; with its EDRPOU code if known.
@@ -76,19 +78,16 @@ class Organization:
     The code is checked with python-stdnum (length, digits, check digit).
     """
 
-    name: str
-    edrpou: str | None = None
+    name: str = attrs.field(metadata=declare(non_empty_text()))
+    edrpou: str | None = attrs.field(
+        default=None, metadata=declare(instance_of(str, optional=True))
+    )
 
     def __attrs_post_init__(self) -> None:
-        validate(self, _ORGANIZATION_CHECKS, _edrpou_problem(self.edrpou))
+        check_declared(self, _edrpou_problem(self.edrpou))
 
 
-_ORGANIZATION_CHECKS = Checks(
-    ("name", non_empty_text()),
-    ("edrpou", instance_of(str, optional=True)),
-)
-
-
+@declared
 @attrs.frozen
 class Person:
     """A person as documents name them: «Лілія СТЕПАНЮК», «Ахмедова О.В.».
@@ -99,12 +98,11 @@ class Person:
     'Лілія СТЕПАНЮК'
     """
 
-    given_name: str
-    surname: str
-    patronymic: str = ""
+    given_name: str = attrs.field(metadata=declare(instance_of(str)))
+    surname: str = attrs.field(metadata=declare(non_empty_text()))
+    patronymic: str = attrs.field(default="", metadata=declare(instance_of(str)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _PERSON_CHECKS)
+    __attrs_post_init__ = check_declared
 
     @property
     def official_name(self) -> str:
@@ -116,22 +114,12 @@ class Person:
         return self.official_name
 
 
-_PERSON_CHECKS = Checks(
-    ("given_name", instance_of(str)),
-    ("surname", non_empty_text()),
-    ("patronymic", instance_of(str)),
-)
-
-
+@declared
 @attrs.frozen
 class Signatory:
     """Whoever signs a report: their position and their name."""
 
-    position: str
-    person: Person
+    position: str = attrs.field(metadata=declare(non_empty_text()))
+    person: Person = attrs.field(metadata=declare(instance_of(Person)))
 
-    def __attrs_post_init__(self) -> None:
-        validate(self, _SIGNATORY_CHECKS)
-
-
-_SIGNATORY_CHECKS = Checks(("position", non_empty_text()), ("person", instance_of(Person)))
+    __attrs_post_init__ = check_declared

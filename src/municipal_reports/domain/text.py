@@ -68,4 +68,5 @@ def title_key(title: str) -> str:
     True
     """
     folded = fold_latin_lookalikes(title).casefold()
-    return "".join(ch for ch in folded if ch.isalnum())
+    # «ʼ» (U+02BC) is a letter to Unicode, but an apostrophe to Ukrainian text.
+    return "".join(ch for ch in folded if ch.isalnum() and ch not in APOSTROPHES)

@@ -1,88 +1,53 @@
-"""The fast road for program-report documents: the common shape, built directly.
+"""The fast road for program-report documents, generated from the entities' declarations.
 
 Bulk tools load program reports by the hundred thousand, and most of a load's time went to
-generic machinery (cattrs dispatch, a construction check per object) for the measures. This
-module reads the measures, their financing, money and percentages by hand, checks exactly
-what the converter and the entities' construction checks would (types, canonical money and
-percent text, non-negative values, non-empty text, no unknown keys), and builds the objects
-without running those checks a second time.
+generic machinery (cattrs dispatch, a construction check per object). This module reads a
+document's objects directly: for each entity class it generates, once, a reader from the
+class's attrs fields and the check each field declares (``domain._checks``), the way attrs
+generates ``__init__``. The reader checks exactly what the converter and the declared
+checks would (types, canonical money and percent text, bounds, non-empty text, no unknown
+keys) and builds the object without running those checks a second time; a class with
+checks beyond its fields' declarations is built by its constructor, which runs them all.
 
-It never decides that a document is bad: on anything unusual (an unknown key, a wrong type,
-a negative amount, a money value as a number…) it gives up, and the caller reads the
-document with the converter, which builds the same objects or raises the detailed
+It never decides that a document is bad: on anything unusual it gives up, and the caller
+reads the document with the converter, which builds the same objects or raises the detailed
 :class:`~municipal_reports.errors.StructureError`. So the fast road changes the speed and
 nothing else; a test compares both roads on good and broken documents.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
+import functools
+import re
+import typing
 from collections.abc import Callable
 from typing import Any, Final
 
+import attrs
+
 from municipal_reports.domain import (
-    ColumnFormats,
-    Financing,
-    Measure,
+    Check,
     Money,
     Percent,
-    Program,
     ProgramReport,
-    ReportingPeriod,
-    Signatory,
-    Task,
-    YearSpan,
+    declared_checks,
+    has_only_declared_checks,
 )
 
 __all__ = ["program_report"]
 
-#: Non-negative money and percentages as the format writes them (the converter's patterns
-#: without the minus sign: a negative value is refused at construction, so it goes to the
-#: converter, which says so with the path).
+Structure = Callable[[Any, Any], Any]
 
-_FINANCING_KEYS: Final = frozenset(("indicative", "annual", "actual"))
-_MEASURE_KEYS: Final = frozenset(
-    ("content", "financing", "declared_percent", "term", "executors", "note", "number")
-)
-_TASK_KEYS: Final = frozenset(("title", "measures", "number"))
-_REPORT_KEYS: Final = frozenset(
-    (
-        "program",
-        "period",
-        "tasks",
-        "executor",
-        "total",
-        "total_percent",
-        "signatory",
-        "columns",
-    )
-)
+_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _Unusual(Exception):
     """Not the common shape: let the converter read this document."""
 
 
-def _trusted(cls: type) -> Callable[..., Any]:
-    """A maker of ``cls`` that sets the fields without running the construction checks
-    (the caller has checked them); generated once, as attrs generates ``__init__``."""
-    names = cls.__attrs_attrs__  # type: ignore[attr-defined]
-    fields = [a.name for a in names]
-    body = "\n".join(f"    _set(obj, {n!r}, {n})" for n in fields)
-    source = f"def make({', '.join(fields)}):\n    obj = _new(_cls)\n{body}\n    return obj\n"
-    env: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls}
-    exec(compile(source, f"<trusted {cls.__name__}>", "exec"), env)
-    maker: Callable[..., Any] = env["make"]
-    return maker
-
-
-_make_measure: Final = _trusted(Measure)
-_make_financing: Final = _trusted(Financing)
-_EMPTY_FINANCING: Final = Financing()
-
-
-def _money(value: Any) -> Money | None:
-    if value is None:
-        return None
+def _money(value: Any) -> Money:
     if value.__class__ is not str:
         raise _Unusual
     money = Money.from_canonical(value)
@@ -91,9 +56,7 @@ def _money(value: Any) -> Money | None:
     return money
 
 
-def _percent(value: Any) -> Percent | None:
-    if value is None:
-        return None
+def _percent(value: Any) -> Percent:
     if value.__class__ is not str:
         raise _Unusual
     percent = Percent.from_canonical(value)
@@ -102,20 +65,10 @@ def _percent(value: Any) -> Percent | None:
     return percent
 
 
-def _financing(data: Any) -> Financing:
-    if data.__class__ is not dict or not data.keys() <= _FINANCING_KEYS:
+def _date(value: Any) -> dt.date:
+    if value.__class__ is not str or _DATE.fullmatch(value) is None:
         raise _Unusual
-    get = data.get
-    result: Financing = _make_financing(
-        _money(get("indicative")), _money(get("annual")), _money(get("actual"))
-    )
-    return result
-
-
-def _text(value: Any) -> str:
-    if value.__class__ is not str or not value.strip():
-        raise _Unusual
-    return value
+    return dt.date.fromisoformat(value)  # a ValueError gives up too
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -127,92 +80,171 @@ def _texts(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _measure(data: Any, terms: dict[tuple[int, int], YearSpan]) -> Measure:
-    if data.__class__ is not dict or not data.keys() <= _MEASURE_KEYS:
-        raise _Unusual
-    get = data.get
-    financing = get("financing")
-    term = get("term")
-    if term is not None:
-        # Terms repeat through a report: build each once (with its checks).
-        if term.__class__ is not dict or term.keys() != {"first", "last"}:
-            raise _Unusual
-        first, last = term["first"], term["last"]
-        if first.__class__ is not int or last.__class__ is not int:
-            raise _Unusual
-        span = terms.get((first, last))
-        if span is None:
-            try:
-                span = terms[first, last] = YearSpan(first, last)
-            except ValueError:
-                raise _Unusual from None
-        term = span
-    note = get("note", "")
-    if note.__class__ is not str:
-        raise _Unusual
-    number = get("number")
-    result: Measure = _make_measure(
-        _text(get("content")),
-        _EMPTY_FINANCING
-        if financing is None and "financing" not in data
-        else _financing(financing),
-        _percent(get("declared_percent")),
-        term,
-        _texts(get("executors", [])),
-        note,
-        None if number is None else _text(number),
-    )
-    return result
+def _trusted(cls: type) -> Callable[..., Any]:
+    """A maker of ``cls`` that sets the fields without running the construction checks
+    (the reader has checked them); generated once, as attrs generates ``__init__``."""
+    fields = [a.name for a in attrs.fields(cls)]
+    body = "\n".join(f"    _set(obj, {n!r}, {n})" for n in fields)
+    source = f"def make({', '.join(fields)}):\n    obj = _new(_cls)\n{body}\n    return obj\n"
+    env: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls}
+    exec(compile(source, f"<trusted {cls.__name__}>", "exec"), env)
+    maker: Callable[..., Any] = env["make"]
+    return maker
 
 
-def _task(data: Any, terms: dict[tuple[int, int], YearSpan]) -> Task:
-    if data.__class__ is not dict or not data.keys() <= _TASK_KEYS:
-        raise _Unusual
-    measures = data.get("measures", [])
-    if measures.__class__ is not list:
-        raise _Unusual
-    number = data.get("number")
-    # The real constructor: its checks are cheap next to the measures'.
-    return Task(
-        _text(data.get("title")),
-        tuple([_measure(m, terms) for m in measures]),
-        None if number is None else _text(number),
+_SCALARS: Final = (str, int, Money, Percent, dt.date)
+
+
+def _is_scalar(check: Check) -> bool:
+    return not check.sequence and all(
+        issubclass(t, _SCALARS) or issubclass(t, enum.Enum) for t in check.types
     )
 
 
-def program_report(
-    data: dict[str, Any], structure: Callable[[Any, type], Any]
-) -> ProgramReport | None:
+class _Generator:
+    """Writes one reader function per entity class, into one shared namespace."""
+
+    def __init__(self) -> None:
+        self.env: dict[str, Any] = {
+            "_Unusual": _Unusual,
+            "_MISSING": attrs.NOTHING,
+            "_money": _money,
+            "_percent": _percent,
+            "_date": _date,
+            "_texts": _texts,
+        }
+        self.done: set[type] = set()
+
+    def name(self, value: object) -> str:
+        key = f"_k{len(self.env)}"
+        self.env[key] = value
+        return key
+
+    def reader(self, cls: type) -> str:
+        """The name of ``cls``'s reader, generating it (and those it calls) if needed."""
+        fn = f"read_{cls.__name__}"
+        if cls not in self.done:
+            self.done.add(cls)
+            self.generate(cls, fn)
+        return fn
+
+    def generate(self, cls: type, fn: str) -> None:
+        checks = dict(declared_checks(cls))
+        hints = typing.get_type_hints(cls)
+        fields = attrs.fields(cls)
+        keys = self.name(frozenset(f.name for f in fields))
+        lines = [
+            f"def {fn}(data, st, memo):",
+            f"    if data.__class__ is not dict or not data.keys() <= {keys}:",
+            "        raise _Unusual",
+        ]
+        trusted = has_only_declared_checks(cls) and not any(f.converter for f in fields)
+        scalar = all(f.name in checks and _is_scalar(checks[f.name]) for f in fields)
+        memo = not trusted and scalar
+        if memo:
+            # Small values repeat through a document (terms, periods, formats): build each
+            # once, with its constructor's checks.
+            lines += [
+                f"    key = ({self.name(cls)}, tuple(data.items()))",
+                "    found = memo.get(key)",
+                "    if found is not None:",
+                "        return found",
+            ]
+        lines.append("    get = data.get")
+        for i, f in enumerate(fields):
+            value = f"v{i}"
+            lines.append(f"    {value} = get({f.name!r}, _MISSING)")
+            lines.append(f"    if {value} is _MISSING:")
+            if f.default is attrs.NOTHING:
+                lines.append("        raise _Unusual")
+            else:
+                lines.append(f"        {value} = {self.name(f.default)}")
+            check = checks.get(f.name)
+            if check is not None and check.optional:
+                lines.append(f"    elif {value} is None:")
+                lines.append("        pass")
+            lines.append("    else:")
+            converted = self.convert(value, check, hints[f.name])
+            if converted is None:
+                trusted = False  # the converter read it: let the constructor check it too
+                converted = [f"{value} = st({value}, {self.name(hints[f.name])})"]
+            lines += [f"        {line}" for line in converted]
+        args = ", ".join(f"v{i}" for i in range(len(fields)))
+        make = self.name(_trusted(cls) if trusted else cls)
+        if memo:
+            lines += [f"    found = memo[key] = {make}({args})", "    return found"]
+        else:
+            lines.append(f"    return {make}({args})")
+        source = "\n".join(lines) + "\n"
+        exec(compile(source, f"<reader {cls.__name__}>", "exec"), self.env)
+
+    def convert(self, v: str, check: Check | None, hint: Any) -> list[str] | None:
+        """Statements that check the raw ``v`` and turn it into the field's value (raising
+        ``_Unusual`` where the converter or the check would refuse it); ``None`` when
+        only the converter knows how."""
+        if check is None or len(check.types) != 1:
+            return None
+        (kind,) = check.types
+        if check.sequence:
+            if check.items_non_empty:
+                return [f"{v} = _texts({v})"]
+            if not attrs.has(kind):
+                return None
+            read = self.reader(kind)
+            lines = [
+                f"if {v}.__class__ is not list:",
+                "    raise _Unusual",
+                f"{v} = tuple([{read}(i, st, memo) for i in {v}])",
+            ]
+            if check.non_empty:
+                lines += [f"if not {v}:", "    raise _Unusual"]
+            return lines
+        if kind is str:
+            test = f"{v}.__class__ is not str"
+            if check.non_empty:
+                test += f" or not {v}.strip()"
+            return [f"if {test}:", "    raise _Unusual"]
+        if kind is int:
+            test = f"{v}.__class__ is not int"
+            if check.minimum is not None:
+                test += f" or {v} < {check.minimum}"
+            if check.maximum is not None:
+                test += f" or {v} > {check.maximum}"
+            return [f"if {test}:", "    raise _Unusual"]
+        if kind is Money or kind is Percent:
+            if check.minimum != 0:
+                return None
+            return [f"{v} = {'_money' if kind is Money else '_percent'}({v})"]
+        if kind is dt.date:
+            return [f"{v} = _date({v})"]
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            members = self.name({m.value: m for m in kind})
+            return [
+                f"{v} = {members}.get({v}) if {v}.__class__ is str else None",
+                f"if {v} is None:",
+                "    raise _Unusual",
+            ]
+        if attrs.has(kind) and declared_checks(kind):
+            return [f"{v} = {self.reader(kind)}({v}, st, memo)"]
+        return None
+
+
+@functools.cache
+def _program_report_reader() -> Callable[[Any, Structure, dict[Any, Any]], ProgramReport]:
+    """The generated reader of a program report's fields (built on first use)."""
+    generator = _Generator()
+    reader: Callable[[Any, Structure, dict[Any, Any]], ProgramReport]
+    reader = generator.env[generator.reader(ProgramReport)]
+    return reader
+
+
+def program_report(data: dict[str, Any], structure: Structure) -> ProgramReport | None:
     """The program report of the document fields ``data`` (without ``format_version`` and
     ``type``), or ``None`` when it is not of the common shape and must be read by the
-    converter. ``structure(value, cls)`` reads the small parts (program, period, signatory,
-    columns) with the converter."""
-    if not data.keys() <= _REPORT_KEYS or "program" not in data or "period" not in data:
-        return None
+    converter. ``structure(value, type)`` reads, with the converter, any field whose
+    declaration the generated readers do not cover."""
     try:
-        tasks = data.get("tasks", [])
-        if tasks.__class__ is not list:
-            return None
-        terms: dict[tuple[int, int], YearSpan] = {}
-        built_tasks = tuple([_task(t, terms) for t in tasks])
-        total = data.get("total")
-        executor = data.get("executor", "")
-        if executor.__class__ is not str:
-            return None
-        signatory = data.get("signatory")
-        columns = data.get("columns")
-        return ProgramReport(
-            structure(data["program"], Program),
-            structure(data["period"], ReportingPeriod),
-            built_tasks,
-            executor,
-            None if total is None else _financing(total),
-            _percent(data.get("total_percent")),
-            None if signatory is None else structure(signatory, Signatory),
-            ColumnFormats()
-            if columns is None and "columns" not in data
-            else structure(columns, ColumnFormats),
-        )
+        return _program_report_reader()(data, structure, {})
     except Exception:
         # Anything at all: the converter reads the document again and says what is wrong.
         return None

@@ -1,9 +1,11 @@
 """The JSON Schema (draft 2020-12) of the report file format, made from the entities.
 
-It is derived from the attrs classes and the same patterns the converter enforces, so it
-cannot drift from what :func:`~municipal_reports.loads` accepts in shape. Checks that a
-schema cannot express (a total that its parts must meet, a date that exists) stay with the
-library: a file that validates may still be refused, never the other way round.
+It is derived from the attrs classes, the checks their fields declare (bounds, non-empty
+text and lists, non-negative amounts: the same declarations construction and the loader
+read) and the patterns the converter enforces, so it cannot drift from what
+:func:`~municipal_reports.loads` accepts. Checks that a schema cannot express (a total that
+its parts must meet, a date that exists, a check beyond the fields' declarations) stay with
+the library: a file that validates may still be refused, never the other way round.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from municipal_reports.domain import Money, Percent, Quantity
+from municipal_reports.domain import Check, Money, Percent, Quantity, declared_checks
 from municipal_reports.io.converter import (
     FACT_TAGS,
     MONEY_PATTERN,
@@ -62,12 +64,10 @@ def _build() -> dict[str, Any]:
         },
     }
     maker = _Maker(defs)
+    count = _constrained({"type": "integer"}, dict(declared_checks(Quantity))["value"])
     defs["Quantity"] = {
         "description": 'An exact count, or {"value": 3000, "qualifier": "about"}.',
-        "oneOf": [
-            {"type": "integer", "minimum": 0},
-            maker.object_of(Quantity),
-        ],
+        "oneOf": [count, maker.object_of(Quantity)],
     }
     defs["Fact"] = {
         "oneOf": [
@@ -127,8 +127,11 @@ class _Maker:
     def object_of(self, cls: type, extra: dict[str, Any] | None = None) -> dict[str, Any]:
         hints = typing.get_type_hints(cls)
         fields = attrs.fields(cls)
+        checks = dict(declared_checks(cls))
         properties = dict(extra or {})
-        properties.update({f.name: self.of(hints[f.name]) for f in fields})
+        properties.update(
+            {f.name: _constrained(self.of(hints[f.name]), checks.get(f.name)) for f in fields}
+        )
         required = [*(extra or {}), *(f.name for f in fields if f.default is attrs.NOTHING)]
         schema: dict[str, Any] = {"type": "object", "properties": properties}
         if cls.__doc__:
@@ -142,3 +145,34 @@ class _Maker:
         name = f"{cls.__name__}{suffix}"
         self.defs[name] = self.object_of(cls, {TAG_KEY: {"const": tag}, **extra})
         return name
+
+
+#: Text with something besides white space (what ``str.strip()`` leaves non-empty).
+_NOT_BLANK = r"\S"
+#: A negative amount or percentage: a minus before anything but zero («-0.00» is zero).
+_NEGATIVE = r"^-(?!0(?:\.0+)?$)"
+
+
+def _constrained(schema: dict[str, Any], check: Check | None) -> dict[str, Any]:
+    """``schema`` (a field's, from its type) with what the field's declared ``check`` adds."""
+    if check is None:
+        return schema
+    if "anyOf" in schema:  # optional: the constraints are the non-null branch's
+        value, null = schema["anyOf"]
+        return {**schema, "anyOf": [_constrained(value, check), null]}
+    extra: dict[str, Any] = {}
+    if check.sequence:
+        if check.non_empty:
+            extra["minItems"] = 1
+        if check.items_non_empty:
+            extra["items"] = {**schema["items"], "pattern": _NOT_BLANK}
+    elif check.types == (str,) and check.non_empty:
+        extra["pattern"] = _NOT_BLANK
+    elif check.types == (int,):
+        if check.minimum is not None:
+            extra["minimum"] = check.minimum
+        if check.maximum is not None:
+            extra["maximum"] = check.maximum
+    elif check.types in ((Money,), (Percent,)) and check.minimum == 0:
+        extra["not"] = {"pattern": _NEGATIVE}
+    return {**schema, **extra}

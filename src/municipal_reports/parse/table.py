@@ -24,6 +24,7 @@ from typing import Final
 import attrs
 
 from municipal_reports.domain import (
+    Band,
     ColumnFormats,
     Decision,
     Financing,
@@ -537,7 +538,7 @@ def _money(figure: _Figure, unit: MoneyUnit, line_text: str) -> Money:
 
 def _fmt_money(kopecks: int) -> str:
     """An amount for a finding's message, written as the documents write it."""
-    from municipal_reports.render.i18n import format_money  # babel only when a finding is made
+    from municipal_reports.i18n.formatting import format_money  # babel only when a finding is made
 
     return format_money(Money.from_kopecks(kopecks), "uk")
 
@@ -548,13 +549,21 @@ class _ColumnReading:
     fmt: MoneyFormat
 
 
-def _band(figures: Sequence[_Figure], units: Sequence[MoneyUnit]) -> int:
-    """The rounding band, in kopecks, of a sum of figures written rounded (DOMAIN.md)."""
-    steps = [u.kopecks // 10 ** min(f.decimals, 5) for f, u in zip(figures, units, strict=True)]
-    step = max(steps, default=1)
-    if step <= 1:
-        return 0
-    return (len(figures) + 1) * step // 2
+_POW10: Final = (1, 10, 100, 1000, 10_000, 100_000)
+
+
+def _step(figure: _Figure, unit: MoneyUnit) -> int:
+    """The kopecks a figure was rounded to, as written in ``unit``."""
+    return unit.kopecks // _POW10[min(figure.decimals, 5)]
+
+
+def _band(
+    figures: Sequence[_Figure], units: Sequence[MoneyUnit], total: _Figure, declared: MoneyUnit
+) -> Band:
+    """The domain's rounding band of the figures against their «Всього»: each figure's
+    half-step as it was written, the total's included."""
+    steps = [_step(f, u) for f, u in zip(figures, units, strict=True)]
+    return Band.of_total(steps, _step(total, declared))
 
 
 def _column_format(figures: Sequence[_Figure], units: Sequence[MoneyUnit]) -> MoneyFormat:
@@ -632,7 +641,7 @@ class _Units:
             kop = sum(
                 (f.value * u.kopecks for f, u in zip(figures, units, strict=True)), Decimal(0)
             )
-            if abs(kop - target) > _band(figures, units):
+            if not _band(figures, units, total, declared).allows(kop - target):
                 continue
             fmt = _column_format(figures, units)
             self.explain(name, field, column, figures, units, total, kop, declared)

@@ -7,7 +7,7 @@
 A renderer is a configured callable with a ``name`` and a ``media_type``
 (:class:`Renderer`); renderers are found through the entry point group
 ``municipal_reports.renderers``, ours included. Formatting goes through
-:mod:`municipal_reports.render.i18n`, the one module that calls babel.
+:mod:`municipal_reports.i18n`, the one package that calls babel.
 """
 
 from municipal_reports.render.base import Renderer

@@ -12,10 +12,16 @@ import io
 from collections.abc import Iterable, Iterator
 
 from municipal_reports.audit import Finding
-from municipal_reports.domain import Money, MoneyUnit, Percent, ProgramReport, Report, percentage
+from municipal_reports.domain import (
+    Money,
+    MoneyUnit,
+    Percent,
+    ProgramReport,
+    program_reports,
+)
+from municipal_reports.i18n import formatting as i18n
+from municipal_reports.i18n.labels import label
 from municipal_reports.paths import join
-from municipal_reports.render import i18n
-from municipal_reports.render.labels import label
 from municipal_reports.render.layout import (
     Fields,
     Findings,
@@ -59,19 +65,6 @@ def _plain(value: Money | Percent | None) -> str:
     return "" if value is None else str(value)
 
 
-def _program_reports(obj: object) -> list[tuple[str, ProgramReport]]:
-    if isinstance(obj, ProgramReport):
-        return [("$", obj)]
-    if isinstance(obj, Report):
-        return [
-            (join(join(join(join("$", "sections"), si), "facts"), fi), fact)
-            for si, section in enumerate(obj.sections)
-            for fi, fact in enumerate(section.facts)
-            if isinstance(fact, ProgramReport)
-        ]
-    return []
-
-
 class CsvRenderer:
     """Comma-separated values (RFC 4180, CRLF line ends), every field quoted as needed."""
 
@@ -87,7 +80,7 @@ class CsvRenderer:
         """Render ``obj`` as CSV."""
         i18n.check_locale(locale)
         finding_list = tuple(findings or ())
-        reports = _program_reports(obj)
+        reports = [(str(path), report) for path, report in program_reports(obj)]
         rows = (
             self._measure_rows(reports, locale, finding_list)
             if reports
@@ -115,11 +108,7 @@ class CsvRenderer:
                 for mi, m in enumerate(task.measures):
                     path = join(join(task_path, "measures"), mi)
                     f = m.financing
-                    computed = (
-                        percentage(f.actual, f.annual)
-                        if f.actual is not None and f.annual is not None
-                        else None
-                    )
+                    computed = f.execution()
                     codes = sorted(
                         {x.code for x in findings if x.path.startswith((path + ".", path + "["))}
                         | {x.code for x in findings if x.path == path}

@@ -14,7 +14,7 @@ import jinja2
 
 from municipal_reports.audit import Finding
 from municipal_reports.domain import Percent
-from municipal_reports.render import i18n
+from municipal_reports.i18n import formatting as i18n
 from municipal_reports.render.layout import layout
 
 __all__ = ["HtmlRenderer"]

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from municipal_reports.audit import Finding
 from municipal_reports.domain import ProgramReport, Report
+from municipal_reports.i18n import formatting as i18n
 from municipal_reports.io import dumps, finding_data, unstructure
-from municipal_reports.render import i18n
 
 __all__ = ["JsonRenderer"]
 

@@ -44,12 +44,11 @@ from municipal_reports.domain import (
     Signatory,
     Task,
     YearSpan,
-    percentage,
 )
 from municipal_reports.errors import InvalidTypeError, Problem
+from municipal_reports.i18n import formatting as i18n
+from municipal_reports.i18n.labels import label
 from municipal_reports.paths import join
-from municipal_reports.render import i18n
-from municipal_reports.render.labels import label
 
 __all__ = [
     "Block",
@@ -417,7 +416,7 @@ class _Builder:
                             self.percent(report.total_percent),
                             join(path, "total_percent"),
                             numeric=True,
-                            bar=self.execution(total),
+                            bar=report.totals().execution(),
                         ),
                         Cell(""),
                     ),
@@ -458,7 +457,7 @@ class _Builder:
                 self.percent(m.declared_percent),
                 join(path, "declared_percent"),
                 numeric=True,
-                bar=self.execution(m.financing),
+                bar=m.financing.execution(),
             ),
             self.cell(m.note, join(path, "note")),
         )
@@ -472,12 +471,6 @@ class _Builder:
             self.cell(self.money(v, fmt, unit=False), join(path, n), numeric=True)
             for v, fmt, n in zip(values, formats, names, strict=True)
         )
-
-    def execution(self, f: Financing) -> Percent | None:
-        """Actual over annual plan, by the one percentage rule (None when undefined)."""
-        if f.actual is None or f.annual is None:
-            return None
-        return percentage(f.actual, f.annual)
 
     def task(self, t: Task, path: str, level: int) -> Iterator[Block]:
         yield Heading(t.title, level)

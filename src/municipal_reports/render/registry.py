@@ -105,7 +105,8 @@ def render(
     | Б | 2,00 |
     | **Всього** | **3,00** |
     """
-    from municipal_reports.render import i18n  # babel and num2words: only when rendering
+    # babel and num2words: only when rendering
+    from municipal_reports.i18n import formatting as i18n
 
     i18n.check_locale(locale)
     return load_renderer(to)(obj, locale=locale, findings=findings)

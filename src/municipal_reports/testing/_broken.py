@@ -17,7 +17,7 @@ from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from municipal_reports.audit.rules.percentages import plan_of, report_totals
+from municipal_reports.domain.band import Band
 from municipal_reports.domain.council import CouncilActivity
 from municipal_reports.domain.document import Report, ReportMeta, Section
 from municipal_reports.domain.facts import (
@@ -37,7 +37,6 @@ from municipal_reports.domain.period import MAX_YEAR, ReportingPeriod, YearSpan
 from municipal_reports.domain.program import (
     Financing,
     Measure,
-    MoneyFormat,
     Program,
     ProgramReport,
     Task,
@@ -84,15 +83,15 @@ def _wrong_percent(
     whole: Money | int,
     *,
     below_full: bool = False,
-    steps: tuple[Money | None, Money | None] = (None, None),
+    bands: tuple[Band, Band] = (Band(), Band()),
 ) -> Percent:
     """A percent with ``declared``'s decimals that is not a correct rounding of part/whole,
-    nor of any figures that round to them in columns rounded to ``steps`` (part, whole)."""
+    nor of any figures within the rounding ``bands`` (part, whole) of the written ones."""
 
     def is_right(units: int) -> bool:
         candidate = Percent.from_units(units, right.decimals)
         return is_correct_rounding(candidate, part, whole) or is_correct_rounding(
-            candidate, part, whole, part_step=steps[0], whole_step=steps[1]
+            candidate, part, whole, part_step=bands[0].width, whole_step=bands[1].width
         )
 
     right = correct_percent(part, whole, min(declared.decimals, 2))
@@ -104,9 +103,8 @@ def _wrong_percent(
             units = right.units + scale
     if below_full and units >= 100 * scale:
         units = right.units + 1 if right.units + 1 < 100 * scale else 0
-    whole_step = steps[1].kopecks if isinstance(steps[1], Money) else 0
     whole_units = whole.kopecks if isinstance(whole, Money) else whole
-    if whole_step and 2 * whole_units <= whole_step:
+    if not bands[1].is_exact and bands[1].allows(whole_units):
         reject()  # the plan's rounding band reaches zero: every percentage fits it
     while is_right(units):
         units += scale
@@ -118,27 +116,26 @@ def _wrong_percent(
 
 def _total_can_move(r: ProgramReport, _root: bool) -> bool:
     t = r.total
-    # The indicative total is no percent's plan while an annual total is declared.
-    return (
-        t is not None
-        and t.indicative is not None
-        and (t.annual is not None or r.total_percent is None)
-    )
+    if t is None or t.indicative is None:
+        return False
+    # Moving the indicative total must not move a declared total percent's plan.
+    return r.total_percent is None or r.totals().plan is not r.totals().indicative
 
 
 def _move_total(r: ProgramReport, draw: st.DrawFn) -> tuple[Any, Keys]:
     assert r.total is not None
     assert r.total.indicative is not None
-    n = sum(1 for m in r.measures() if m.financing.indicative is not None)
-    step = r.columns.indicative.step.kopecks
-    k = (n + 1) // 2 + _k(draw)  # beyond the rounding band of (n + 1) × step / 2
+    column = r.totals().indicative
+    step = column.step
+    k = column.fit_band.width // (2 * step) + _k(draw)  # beyond the rounding band
     total = attrs.evolve(r.total, indicative=r.total.indicative + Money.from_kopecks(k * step))
     return attrs.evolve(r, total=total), ("total", "indicative")
 
 
 def _move_money_total(b: MoneyBreakdown, draw: st.DrawFn) -> tuple[Any, Keys]:
-    k = (len(b.parts) + 1) // 2 + _k(draw)
-    return attrs.evolve(b, total=b.total + b.written.step * k), ("total",)
+    step = b.written.step
+    k = b.band.width // (2 * step.kopecks) + _k(draw)  # beyond the rounding band
+    return attrs.evolve(b, total=b.total + step * k), ("total",)
 
 
 def _move_fund(f: DeputyFundAllocation, draw: st.DrawFn) -> tuple[Any, Keys]:
@@ -161,22 +158,18 @@ def _move_count_total(b: Breakdown, draw: st.DrawFn) -> tuple[Any, Keys]:
 
 
 def _measure_percent_can_move(m: Measure, _root: bool) -> bool:
-    plan = plan_of(m.financing)
+    plan = m.financing.plan
     return m.declared_percent is not None and m.financing.actual is not None and bool(plan)
 
 
 def _move_measure_percent(m: Measure, draw: st.DrawFn) -> tuple[Any, Keys]:
-    plan, actual = plan_of(m.financing), m.financing.actual
+    plan, actual = m.financing.plan, m.financing.actual
     assert m.declared_percent is not None
     assert plan is not None
     assert actual is not None
     # With nothing spent, stay under 100% so as not to look «fully executed» (MR403).
     wrong = _wrong_percent(draw, m.declared_percent, actual, plan, below_full=not actual)
     return attrs.evolve(m, declared_percent=wrong), ("declared_percent",)
-
-
-def _column_step(written: MoneyFormat) -> Money | None:
-    return None if written.is_exact else written.step
 
 
 def _measures_with_percent(r: ProgramReport) -> list[tuple[int, int]]:
@@ -193,14 +186,14 @@ def _move_percent_in_report(r: ProgramReport, draw: st.DrawFn) -> tuple[Any, Key
     the MR205 note)."""
     i, j = draw(st.sampled_from(_measures_with_percent(r)))
     m = r.tasks[i].measures[j]
-    plan, actual = plan_of(m.financing), m.financing.actual
+    plan, actual, plan_column = m.financing.plan, m.financing.actual, m.financing.plan_column
     assert m.declared_percent is not None
     assert plan is not None
     assert actual is not None
-    plan_column = r.columns.annual if m.financing.annual is not None else r.columns.indicative
-    steps = (_column_step(r.columns.actual), _column_step(plan_column))
+    assert plan_column is not None
+    bands = (r.columns.band("actual"), r.columns.band(plan_column))
     wrong = _wrong_percent(
-        draw, m.declared_percent, actual, plan, below_full=not actual, steps=steps
+        draw, m.declared_percent, actual, plan, below_full=not actual, bands=bands
     )
     if not actual and wrong.units >= 100 * wrong.scale:
         reject()  # nothing spent and ≥ 100% would also be MR403
@@ -216,25 +209,27 @@ def _move_percent_in_report(r: ProgramReport, draw: st.DrawFn) -> tuple[Any, Key
 
 
 def _report_percent_can_move(r: ProgramReport, _root: bool) -> bool:
-    plan, actual = report_totals(r)
-    return r.total_percent is not None and bool(plan) and actual is not None
+    totals = r.totals()
+    plan = totals.plan
+    return (
+        r.total_percent is not None
+        and plan is not None
+        and bool(plan.value)
+        and totals.actual.value is not None
+    )
 
 
 def _move_report_percent(r: ProgramReport, draw: st.DrawFn) -> tuple[Any, Keys]:
-    plan, actual = report_totals(r)
+    totals = r.totals()
+    plan, actual = totals.plan, totals.actual
     assert r.total_percent is not None
     assert plan is not None
-    assert actual is not None
-    # Wrong beyond the widest band the audit may allow: n measures' rounding on each side.
-    n = max(1, len(r.measures()))
-    plan_column = (
-        r.columns.annual if any(m.financing.annual for m in r.measures()) else r.columns.indicative
+    assert plan.value is not None
+    assert actual.value is not None
+    # Wrong beyond the bands the audit allows the totals (the domain's, as the rule's).
+    wrong = _wrong_percent(
+        draw, r.total_percent, actual.value, plan.value, bands=(actual.band, plan.band)
     )
-    steps = tuple(
-        None if (s := _column_step(c)) is None else Money.from_kopecks(s.kopecks * n)
-        for c in (r.columns.actual, plan_column)
-    )
-    wrong = _wrong_percent(draw, r.total_percent, actual, plan, steps=(steps[0], steps[1]))
     return attrs.evolve(r, total_percent=wrong), ("total_percent",)
 
 
@@ -344,7 +339,7 @@ def _move_votes(p: ParticipatoryBudget, draw: st.DrawFn) -> tuple[Any, Keys]:
 def _with_financing(m: Measure, fin: Financing) -> Measure:
     """``m`` with new money and, if it declared one, the percent that goes with it."""
     declared = m.declared_percent
-    plan = plan_of(fin)
+    plan = fin.plan
     if declared is not None and plan and fin.actual is not None:
         declared = correct_percent(fin.actual, plan, min(declared.decimals, 2))
     return attrs.evolve(m, financing=fin, declared_percent=declared)
@@ -383,18 +378,18 @@ def _retotal(r: ProgramReport, tasks: tuple[Task, ...]) -> ProgramReport:
     new = attrs.evolve(r, tasks=tasks)
     if r.total is None:
         return new
-    measures = new.measures()
-    sums = {}
-    for name in ("indicative", "annual", "actual"):
-        if getattr(r.total, name) is not None:
-            sums[name] = sum(
-                (v for m in measures if (v := getattr(m.financing, name)) is not None), Money(0)
-            )
+    sums = {
+        column.column: column.summed
+        for column in new.totals().columns()
+        if getattr(r.total, column.column) is not None
+    }
     new = attrs.evolve(new, total=attrs.evolve(r.total, **sums))
-    plan, actual = report_totals(new)
-    if r.total_percent is not None and plan and actual is not None:
+    totals = new.totals()
+    plan, actual = totals.plan, totals.actual.value
+    if r.total_percent is not None and plan is not None and plan.value and actual is not None:
         new = attrs.evolve(
-            new, total_percent=correct_percent(actual, plan, min(r.total_percent.decimals, 2))
+            new,
+            total_percent=correct_percent(actual, plan.value, min(r.total_percent.decimals, 2)),
         )
     return new
 
@@ -515,20 +510,18 @@ def _add_early_amendment(p: Program, draw: st.DrawFn) -> tuple[Any, Keys]:
     )
 
 
-def _cited_programs(r: Report) -> list[tuple[int, int, ProgramReport]]:
+def _cited_programs(r: Report) -> list[ProgramReport]:
     return [
-        (i, j, f)
-        for i, s in enumerate(r.sections)
-        for j, f in enumerate(s.facts)
-        if isinstance(f, ProgramReport)
-        and f.program.approved_by is not None
+        f
+        for _, f in r.program_reports()
+        if f.program.approved_by is not None
         and f.program.approved_by.date is not None
         and f.program.approved_by.date.year > 1900
     ]
 
 
 def _cite_differently(r: Report, draw: st.DrawFn) -> tuple[Any, Keys]:
-    _, _, original = _cited_programs(r)[0]
+    original = _cited_programs(r)[0]
     approved = original.program.approved_by
     assert approved is not None
     assert approved.date is not None

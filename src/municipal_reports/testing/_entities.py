@@ -44,6 +44,7 @@ from municipal_reports.domain.program import (
 )
 from municipal_reports.domain.quantity import Qualifier, Quantity
 from municipal_reports.testing import _text
+from municipal_reports.testing._declared import least
 from municipal_reports.testing._packed import (
     HEADER,
     PROGRAM,
@@ -262,20 +263,6 @@ def programs(
     return draw_program()
 
 
-def _sum_column(ms: list[Measure], name: str) -> Money | None:
-    values = [v for m in ms if (v := getattr(m.financing, name)) is not None]
-    return sum(values, Money(0)) if values else None
-
-
-def _derived_total(report_tasks: tuple[Task, ...]) -> tuple[Financing, Money | None, Money | None]:
-    ms = [m for t in report_tasks for m in t.measures]
-    total = Financing(
-        _sum_column(ms, "indicative"), _sum_column(ms, "annual"), _sum_column(ms, "actual")
-    )
-    plan = total.annual if total.annual is not None else total.indicative
-    return total, plan, total.actual
-
-
 def program_reports(
     *,
     programs: st.SearchStrategy[Program] | None = None,
@@ -320,7 +307,9 @@ def program_reports(
         total: Financing | None = None
         total_percent: Percent | None = None
         if with_total:
-            total, plan, actual = _derived_total(report_tasks)
+            # The «Всього» row as the domain totals the measures (the report has none yet).
+            total = ProgramReport(program, period, report_tasks).totals().financing
+            plan, actual = total.plan, total.actual
             shown = header.uint(1)
             if plan and actual is not None and shown % 4:
                 total_percent = correct_percent(actual, plan, _DECIMAL_CHOICES[shown % 3])
@@ -347,7 +336,7 @@ def sessions(*, kind: SessionKind | None = None) -> st.SearchStrategy[Session]:
     kinds = st.sampled_from(SessionKind) if kind is None else st.just(kind)
     return st.builds(
         Session,
-        number=st.integers(1, 80),
+        number=st.integers(least(Session, "number"), 80),
         kind=kinds,
         plenary_meetings=st.integers(1, 3),
         decisions_adopted=st.integers(0, 80),
@@ -524,7 +513,7 @@ def participatory_budgets() -> st.SearchStrategy[ParticipatoryBudget]:
         admitted = winners + draw(st.integers(0, 60))
         submitted = admitted + draw(st.integers(0, 40))
         voters = draw(st.integers(0, 40_000))
-        per_voter = draw(st.integers(1, 4))
+        per_voter = draw(st.integers(least(ParticipatoryBudget, "votes_per_voter"), 4))
         caps = []
         for label in draw(
             st.lists(st.sampled_from(("малі проєкти", "великі проєкти")), max_size=2, unique=True)

@@ -115,8 +115,7 @@ def financing_from(r: Reader, columns: ColumnFormats, max_kopecks: int) -> Finan
 def declared_percent(financing: Financing, decimals: int) -> Percent | None:
     """A correct rounding of actual / plan with ``decimals`` decimals; «0» with nothing
     planned and nothing spent; ``None`` where no percentage is defined."""
-    plan = financing.annual if financing.annual is not None else financing.indicative
-    actual = financing.actual
+    plan, actual = financing.plan, financing.actual
     if plan is None or actual is None:
         return None
     if not plan:

@@ -12,8 +12,6 @@ from stdnum.ua import edrpou
 from municipal_reports.domain.money import Money
 from municipal_reports.domain.percent import Percent, is_correct_rounding, percentage
 from municipal_reports.domain.period import (
-    MAX_YEAR,
-    MIN_YEAR,
     PeriodKind,
     ReportingPeriod,
     YearSpan,
@@ -23,6 +21,7 @@ from municipal_reports.domain.quantity import Qualifier, Quantity
 from municipal_reports.domain.references import Decision, Organization, Person, Signatory
 from municipal_reports.errors import MunicipalReportsError
 from municipal_reports.testing import _text
+from municipal_reports.testing._declared import least, most
 
 __all__ = [
     "DEFAULT_MAX_MONEY",
@@ -173,8 +172,8 @@ def quantities(
     default: «близько», «більше» … are opt-in, as they change what a count means)."""
     _check_int("min_value", min_value)
     _check_int("max_value", max_value)
-    if min_value < 0:
-        raise InvalidArgument(f"min_value={min_value!r} must be >= 0")
+    if min_value < least(Quantity, "value"):
+        raise InvalidArgument(f"min_value={min_value!r} must be >= {least(Quantity, 'value')}")
     _check_order("min_value", min_value, "max_value", max_value)
     chosen = (Qualifier.EXACT,) if qualifiers is None else tuple(qualifiers)
     if not chosen or not all(isinstance(q, Qualifier) for q in chosen):
@@ -185,9 +184,11 @@ def quantities(
 def _check_years(min_year: int, max_year: int) -> None:
     _check_int("min_year", min_year)
     _check_int("max_year", max_year)
-    if not MIN_YEAR <= min_year <= max_year <= MAX_YEAR:
+    # The years a term may hold, as YearSpan declares them.
+    first, last = least(YearSpan, "first"), most(YearSpan, "last")
+    if not first <= min_year <= max_year <= last:
         raise InvalidArgument(
-            f"years must satisfy {MIN_YEAR} <= min_year <= max_year <= {MAX_YEAR} "
+            f"years must satisfy {first} <= min_year <= max_year <= {last} "
             f"(got {min_year}, {max_year})"
         )
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from municipal_reports.audit.finding import Severity
-from municipal_reports.audit.messages import N_
 from municipal_reports.audit.registry import Hit, rule
 from municipal_reports.domain.facts import Figure, ParticipatoryBudget
 from municipal_reports.domain.quantity import Quantity
+from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
 __all__ = ["RULES"]

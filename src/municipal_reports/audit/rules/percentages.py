@@ -6,48 +6,20 @@ from collections.abc import Iterator
 from enum import Enum
 
 from municipal_reports.audit.finding import Severity
-from municipal_reports.audit.messages import N_
 from municipal_reports.audit.registry import Hit, rule
+from municipal_reports.domain.band import Band
 from municipal_reports.domain.facts import AwardBatch
 from municipal_reports.domain.money import Money
 from municipal_reports.domain.percent import Percent, is_correct_rounding, percentage
-from municipal_reports.domain.program import Financing, Measure, MoneyFormat, ProgramReport
+from municipal_reports.domain.program import Measure, ProgramReport
+from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
-__all__ = ["RULES", "plan_of", "report_totals"]
-
-
-def plan_of(financing: Financing) -> Money | None:
-    """The plan an execution percent is measured against: the annual plan (column 7), or
-    the indicative amount where a table has no annual column."""
-    return financing.annual if financing.annual is not None else financing.indicative
-
-
-def report_totals(report: ProgramReport) -> tuple[Money | None, Money | None]:
-    """The (plan, actual) totals of a report: the declared «Всього» where it gives them,
-    the sums of the measures where it does not."""
-    measures = report.measures()
-    declared = report.total or Financing()
-
-    def column(name: str) -> Money | None:
-        value = getattr(declared, name)
-        if value is not None:
-            return value  # type: ignore[no-any-return]
-        values = [v for m in measures if (v := getattr(m.financing, name)) is not None]
-        return sum(values, Money(0)) if values else None
-
-    annual, indicative = column("annual"), column("indicative")
-    return (annual if annual is not None else indicative), column("actual")
+__all__ = ["RULES"]
 
 
 def _zero_is_harmless(declared: Percent, actual: Money | None) -> bool:
     return declared.units == 0 and not actual
-
-
-def _step(written: MoneyFormat, count: int = 1) -> Money | None:
-    """The rounding step of a figure in a column written as ``written`` (None: exact); a sum
-    of ``count`` such figures may be off by ``count`` half-steps."""
-    return None if written.is_exact else Money.from_kopecks(written.step_kopecks * count)
 
 
 class _Verdict(Enum):
@@ -58,24 +30,21 @@ class _Verdict(Enum):
 
 
 def _judge(
-    declared: Percent,
-    actual: Money,
-    plan: Money,
-    actual_step: Money | None,
-    plan_step: Money | None,
+    declared: Percent, actual: Money, plan: Money, actual_band: Band, plan_band: Band
 ) -> _Verdict:
     if is_correct_rounding(declared, actual, plan):
         return _Verdict.CORRECT
-    if (actual_step or plan_step) and is_correct_rounding(
-        declared, actual, plan, part_step=actual_step, whole_step=plan_step
+    # The bands' widths are the steps a figure in [written ± width / 2] was rounded to.
+    if (actual_band.width or plan_band.width) and is_correct_rounding(
+        declared, actual, plan, part_step=actual_band.width, whole_step=plan_band.width
     ):
         return _Verdict.ROUNDING
     return _Verdict.WRONG
 
 
 def _measure_verdict(measure: Measure, path: Path) -> tuple[_Verdict, Money, Money] | None:
-    declared, actual = measure.declared_percent, measure.financing.actual
-    plan = plan_of(measure.financing)
+    financing = measure.financing
+    declared, actual, plan = measure.declared_percent, financing.actual, financing.plan
     if declared is None or actual is None or plan is None or not plan:
         return None
     if is_correct_rounding(declared, actual, plan):
@@ -84,27 +53,22 @@ def _measure_verdict(measure: Measure, path: Path) -> tuple[_Verdict, Money, Mon
     if report is None:
         return _Verdict.WRONG, actual, plan
     columns = report.columns
-    plan_column = columns.annual if measure.financing.annual is not None else columns.indicative
-    return _judge(declared, actual, plan, _step(columns.actual), _step(plan_column)), actual, plan
+    plan_column = financing.plan_column
+    assert plan_column is not None  # the plan is not None
+    verdict = _judge(declared, actual, plan, columns.band("actual"), columns.band(plan_column))
+    return verdict, actual, plan
 
 
 def _total_verdict(report: ProgramReport) -> tuple[_Verdict, Money, Money] | None:
     declared = report.total_percent
     if declared is None:
         return None  # most tables: no sums needed
-    plan, actual = report_totals(report)
-    if plan is None or actual is None or not plan:
+    totals = report.totals()
+    plan, actual = totals.plan, totals.actual
+    if plan is None or actual.value is None or not plan.value:
         return None
-    measures = report.measures()
-    n = len(measures)
-    total = report.total or Financing()
-    columns = report.columns
-    # The plan is annual wherever report_totals found an annual amount, else indicative.
-    annual = total.annual is not None or any(m.financing.annual is not None for m in measures)
-    plan_column = columns.annual if annual else columns.indicative
-    plan_step = _step(plan_column, 1 if (total.annual or total.indicative) is not None else n)
-    actual_step = _step(columns.actual, 1 if total.actual is not None else n)
-    return _judge(declared, actual, plan, actual_step, plan_step), actual, plan
+    verdict = _judge(declared, actual.value, plan.value, actual.band, plan.band)
+    return verdict, actual.value, plan.value
 
 
 def percent_mismatch(measure: Measure, path: Path) -> tuple[Hit, ...]:
@@ -149,7 +113,7 @@ def percent_of_zero_plan(measure: Measure, path: Path) -> tuple[Hit, ...]:
 
     Example: plan 0,0, actual 12,5 тис. грн, declared «100%».
     """
-    declared, plan = measure.declared_percent, plan_of(measure.financing)
+    declared, plan = measure.declared_percent, measure.financing.plan
     if (
         declared is None
         or plan is None

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from municipal_reports.audit.finding import Severity
-from municipal_reports.audit.messages import N_
 from municipal_reports.audit.registry import Hit, rule
 from municipal_reports.domain.facts import ProjectCap
 from municipal_reports.domain.money import Money
 from municipal_reports.domain.program import Measure
+from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
 __all__ = ["RULES"]

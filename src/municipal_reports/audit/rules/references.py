@@ -6,22 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from municipal_reports.audit.finding import Severity
-from municipal_reports.audit.messages import N_
 from municipal_reports.audit.registry import Hit, rule
 from municipal_reports.domain.document import Report
 from municipal_reports.domain.program import Program, ProgramReport
 from municipal_reports.domain.references import Decision
-from municipal_reports.domain.text import title_key
+from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
 __all__ = ["RULES"]
-
-
-def _program_reports(report: Report, path: Path) -> Iterator[tuple[Path, ProgramReport]]:
-    for i, section in enumerate(report.sections):
-        for j, fact in enumerate(section.facts):
-            if isinstance(fact, ProgramReport):
-                yield path / "sections" / i / "facts" / j, fact
 
 
 def _same_decision(a: Decision, b: Decision) -> bool:
@@ -81,11 +73,11 @@ def conflicting_approvals(report: Report, path: Path) -> Iterator[Hit]:
     Example: «рішення від 24.12.2020 №31» in one report, «02.12.2020 р. № 1430» in another.
     """
     first: dict[str, Decision] = {}
-    for at, pr in _program_reports(report, path):
+    for at, pr in report.program_reports(path):
         approved = pr.program.approved_by
         if approved is None:
             continue
-        key = title_key(pr.program.title)
+        key = pr.program.identity
         seen = first.setdefault(key, approved)
         if not _same_decision(seen, approved):
             yield Hit(at / "program" / "approved_by", seen, approved)
@@ -100,8 +92,8 @@ def decision_date_conflict(report: Report, path: Path) -> Iterator[Hit]:
     Example: «№279 від 23.09.2021» in one report, «23.09.2022 № 279» in another.
     """
     first: dict[tuple[str, str], Decision] = {}
-    for at, pr in _program_reports(report, path):
-        key = title_key(pr.program.title)
+    for at, pr in report.program_reports(path):
+        key = pr.program.identity
         cited = [("approved_by", pr.program.approved_by)] + [
             (i, d) for i, d in enumerate(pr.program.amendments)
         ]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from municipal_reports.audit.finding import Severity
-from municipal_reports.audit.messages import N_
 from municipal_reports.audit.registry import Hit, rule
 from municipal_reports.domain.document import ReportMeta, Section
 from municipal_reports.domain.program import Measure, Program, Task
 from municipal_reports.domain.text import fold_latin_lookalikes, has_latin, mixed_script_words
+from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
 __all__ = ["RULES"]

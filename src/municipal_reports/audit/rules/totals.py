@@ -2,90 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from enum import Enum
+from collections.abc import Iterator
 
 from municipal_reports.audit.finding import Severity
-from municipal_reports.audit.messages import N_
 from municipal_reports.audit.registry import Hit, rule
+from municipal_reports.domain.band import Fit
 from municipal_reports.domain.facts import Breakdown, DeputyFundAllocation, MoneyBreakdown
 from municipal_reports.domain.money import Money
-from municipal_reports.domain.program import MoneyFormat, ProgramReport
+from municipal_reports.domain.program import ProgramReport
 from municipal_reports.domain.quantity import interval_sum
+from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
-__all__ = ["RULES", "TotalFit", "fit_total"]
-
-_FINANCING_COLUMNS = ("indicative", "annual", "actual")
+__all__ = ["RULES"]
 
 
-class TotalFit(Enum):
-    """How a declared total fits the sum of its parts."""
-
-    EQUAL = "equal"
-    #: Not equal, but within the band that rounding each written figure allows.
-    ROUNDING = "rounding"
-    MISMATCH = "mismatch"
-
-
-def fit_total(total: Money, parts: Sequence[Money], written: MoneyFormat) -> TotalFit:
-    """Compare a total with its parts under the one rule for totals.
-
-    Figures written to the kopeck must meet exactly. Figures rounded to a step ``u`` (a
-    «тис. грн» column with one decimal: ``u`` = 100 грн) carry up to ``u/2`` of error each,
-    the total too: ``n`` parts may miss by up to ``(n + 1) × u / 2``.
-    """
-    return _fit_sum(total, Money._unchecked(sum([p.kopecks for p in parts])), len(parts), written)
-
-
-def _fit_sum(total: Money, summed: Money, count: int, written: MoneyFormat) -> TotalFit:
-    diff = abs(summed.kopecks - total.kopecks)
-    if diff == 0:
-        return TotalFit.EQUAL
-    if written.is_exact:
-        return TotalFit.MISMATCH
-    if 2 * diff <= (count + 1) * written.step_kopecks:
-        return TotalFit.ROUNDING
-    return TotalFit.MISMATCH
-
-
-def _money_totals(obj: object, path: Path) -> Iterator[tuple[Path, Money, Money, TotalFit]]:
+def _money_totals(obj: object, path: Path) -> Iterator[tuple[Path, Money, Money, Fit]]:
     """Each declared money total of ``obj``: its path, the declared and summed values, the fit."""
     if isinstance(obj, ProgramReport):
         if obj.total is None:
             return
-        measures = obj.measures()
-        for column in _FINANCING_COLUMNS:
-            declared = getattr(obj.total, column)
-            if declared is None:
-                continue
-            parts = [v for m in measures if (v := getattr(m.financing, column)) is not None]
-            written: MoneyFormat = getattr(obj.columns, column)
-            # One int sum, shared by the sum shown and the fit (a sum of Money objects
-            # cost a third of a program report's audit).
-            summed = Money._unchecked(sum([p.kopecks for p in parts]))
-            yield (
-                path / "total" / column,
-                declared,
-                summed,
-                _fit_sum(declared, summed, len(parts), written),
-            )
+        for column in obj.totals().columns():
+            fit = column.fit()
+            if fit is not None:
+                assert column.declared is not None  # a fit needs a declared total
+                yield path / "total" / column.column, column.declared, column.summed, fit
     elif isinstance(obj, MoneyBreakdown):
-        parts = [p.amount for p in obj.parts]
-        yield (
-            path / "total",
-            obj.total,
-            sum(parts, Money(0)),
-            fit_total(obj.total, parts, obj.written),
-        )
+        yield path / "total", obj.total, obj.parts_sum(), obj.fit()
     elif isinstance(obj, DeputyFundAllocation):
-        parts = [i.amount for i in obj.items]
-        yield (
-            path / "fund_total",
-            obj.fund_total,
-            sum(parts, Money(0)),
-            fit_total(obj.fund_total, parts, MoneyFormat()),
-        )
+        yield path / "fund_total", obj.fund_total, obj.items_sum(), obj.fit()
 
 
 def total_mismatch(obj: object, path: Path) -> Iterator[Hit]:
@@ -111,7 +56,7 @@ def total_mismatch(obj: object, path: Path) -> Iterator[Hit]:
             yield Hit(path / "total", expected, obj.total)
         return
     for at, declared, summed, fit in _money_totals(obj, path):
-        if fit is TotalFit.MISMATCH:
+        if fit is Fit.MISMATCH:
             yield Hit(at, summed, declared)
 
 
@@ -127,7 +72,7 @@ def total_rounding_difference(obj: object, path: Path) -> Iterator[Hit]:
     Example: rows summing to 122 151,8 тис. грн under a «Всього» of 122 151,7.
     """
     for at, declared, summed, fit in _money_totals(obj, path):
-        if fit is TotalFit.ROUNDING:
+        if fit is Fit.ROUNDING:
             yield Hit(at, summed, declared)
 
 

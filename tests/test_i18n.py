@@ -1,4 +1,4 @@
-"""Tests of municipal_reports.render.i18n: the one module that formats with babel."""
+"""Tests of municipal_reports.i18n: the one module that formats with babel."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from municipal_reports import (
     Qualifier,
     Quantity,
 )
-from municipal_reports.render import i18n
-from municipal_reports.render.i18n import (
+from municipal_reports.i18n import formatting as i18n
+from municipal_reports.i18n.formatting import (
     NBSP,
     amount_in_words,
     format_count,
