@@ -40,7 +40,7 @@ from municipal_reports import (
     Task,
     audit,
 )
-from municipal_reports.audit.rules.totals import TotalFit, fit_total
+from municipal_reports.domain.band import Band, Fit, fit
 
 TH1 = MoneyFormat(MoneyUnit.THOUSAND, 1)  # «тис. грн» with one decimal: a step of 100 грн
 STEP = 10_000  # that step in kopecks
@@ -130,16 +130,26 @@ def test_a_rounded_money_breakdown_has_the_same_band() -> None:
     assert hits(exact, "MR1") == [("MR101", "$.total", kop(2 * STEP), kop(2 * STEP + 1))]
 
 
-def test_fit_total_compares_with_the_written_step() -> None:
-    """fit_total: equal, within (n+1)·step/2, or beyond, for exact and rounded writing."""
-    parts = [kop(STEP), kop(STEP), kop(STEP)]
-    band = int(total_band(3, STEP))
-    assert fit_total(kop(3 * STEP), parts, TH1) is TotalFit.EQUAL
-    assert fit_total(kop(3 * STEP + band), parts, TH1) is TotalFit.ROUNDING
-    assert fit_total(kop(3 * STEP + band + 1), parts, TH1) is TotalFit.MISMATCH
-    assert fit_total(kop(3 * STEP - band - 1), parts, TH1) is TotalFit.MISMATCH
-    assert fit_total(kop(3 * STEP + 1), parts, EXACT) is TotalFit.MISMATCH
-    assert fit_total(kop(0), [], EXACT) is TotalFit.EQUAL
+def test_the_band_of_a_total_compares_with_the_written_steps() -> None:
+    """fit: equal, within (n+1)·step/2, or beyond, for rounded and exact writing."""
+    band = Band.of_total([STEP] * 3, STEP)
+    edge = int(total_band(3, STEP))
+    summed = 3 * STEP
+    assert fit(summed, summed, band) is Fit.EQUAL
+    assert fit(summed + edge, summed, band) is Fit.ROUNDING
+    assert fit(summed - edge, summed, band) is Fit.ROUNDING
+    assert fit(summed + edge + 1, summed, band) is Fit.MISMATCH
+    assert fit(summed - edge - 1, summed, band) is Fit.MISMATCH
+    assert band.fit(summed + edge + 1, summed) is Fit.MISMATCH
+    exact = Band.of_total([1, 1], 1)  # written to the kopeck: no rounding at all
+    assert exact.is_exact
+    assert fit(summed + 1, summed, exact) is Fit.MISMATCH
+    assert Band.uniform(3, STEP) == Band.of([STEP] * 3)
+    assert Band.uniform(3, STEP).width == 3 * STEP
+    assert Band.of([2, 1, 0]).width == 2  # a step of one unit is exact, two units are not
+    assert not Band.of([STEP]).allows(STEP // 2 + 1)
+    assert Band.of([STEP]).allows(-(STEP // 2))
+    assert Band(4) + Band(6) == Band(10)
 
 
 def test_a_fund_without_items_sums_to_zero_hryvnias() -> None:
