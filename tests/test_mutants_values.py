@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pytest
 
-from municipal_reports import ParseError
+from municipal_reports import Money, ParseError
 from municipal_reports.parse import values as P
 
 # ---- every error names the caller's text, what it asked for, in one line ------------------------
@@ -106,3 +106,25 @@ def test_errors_name_the_callers_text_and_kind_in_one_line(
         expected,
     )
     assert "\n" not in str(error)
+
+
+# ---- amounts in words -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kopecks"),
+    [
+        ("5 тисяч грн", 5_000_00),
+        ("5 тисячі", 5_000_00),
+        ("2 мільйони 5 тисяч гривень", 2_005_000_00),
+        ("5 копійок", 5),
+        ("5 грн 50 копійок", 5_50),
+        ("5 тис.грн", 5_000_00),
+        ("722,9 тис.грн.", 722_900_00),
+        ("3 тысячи", 3_000_00),
+        ("3 тыс", 3_000_00),
+    ],
+)
+def test_unit_words_are_read_whole(text: str, kopecks: int) -> None:
+    """«тисяч» is not «тис» followed by letters, and «тис.грн» ends the word at its dot."""
+    assert P.parse_money(text) == Money.from_kopecks(kopecks)

@@ -263,14 +263,17 @@ def is_percent(text: object, *, locale: str = "uk") -> bool:
 
 # -- money -----------------------------------------------------------------------------------
 
-# Magnitude words, each with its multiplier in kopecks. Ukrainian and Russian forms.
+# Magnitude words, each with its multiplier in kopecks. Ukrainian and Russian forms. A word
+# ends where no letter follows (so «тис» is not taken for the start of «тисяч», and the
+# pattern tries the longer form), or at its dot («тис.грн»).
+_WORD_END: Final = r"(?![^\W\d_])\.?"
 _MAGNITUDES: Final = (
-    (re.compile(r"(?:млрд|мільярд(?:ів|и|а)?|миллиард(?:ов|а)?|billion)\.?", re.I), 100 * 10**9),
-    (re.compile(r"(?:млн|мільйон(?:ів|и|а)?|миллион(?:ов|а)?|million)\.?", re.I), 100 * 10**6),
-    (re.compile(r"(?:тис|тисяч[іаи]?|тыс|тысяч[иа]?|thousand)\.?", re.I), 100 * 10**3),
-    (re.compile(r"(?:грн|гривень|гривні|гривня|гривен|гривны|uah|₴)\.?", re.I), 100),
-    (re.compile(r"(?:коп|копійок|копійки|копійка|копеек|копейки|копейка)\.?", re.I), 1),
-)
+    (re.compile(rf"(?:млрд|мільярд(?:ів|и|а)?|миллиард(?:ов|а)?|billion){_WORD_END}", re.I), 100 * 10**9),
+    (re.compile(rf"(?:млн|мільйон(?:ів|и|а)?|миллион(?:ов|а)?|million){_WORD_END}", re.I), 100 * 10**6),
+    (re.compile(rf"(?:тис|тисяч[іаи]?|тыс|тысяч[иа]?|thousand){_WORD_END}", re.I), 100 * 10**3),
+    (re.compile(rf"(?:грн|гривень|гривні|гривня|гривен|гривны|uah|₴){_WORD_END}", re.I), 100),
+    (re.compile(rf"(?:коп|копійок|копійки|копійка|копеек|копейки|копейка){_WORD_END}", re.I), 1),
+)  # fmt: skip
 _CURRENCY: Final = re.compile(r"(?:грн|гривень|гривні|uah|₴)\.?", re.I)
 _NUM_ANY: Final = re.compile(rf"\d[\d{_SPACES},.]*")
 _WS: Final = re.compile(rf"[{_SPACES}\t]*")
@@ -312,7 +315,7 @@ def _word_amount(text: str, locale: str) -> Money:
         scale = None
         for word, kopecks in _MAGNITUDES:
             unit = word.match(text, pos)
-            if unit is not None and not text[unit.end() : unit.end() + 1].isalpha():
+            if unit is not None:
                 scale = kopecks
                 pos = _skip(text, unit.end())
                 break
