@@ -90,6 +90,21 @@ NESTED = [
         "is not a calendar date (day is out of range for month)",
         "a reporting period",
     ),
+    (
+        P.parse_period,
+        "період з 31.02.2022 по 31.02.2022",
+        9,
+        "is not a calendar date (day is out of range for month)",
+        "a reporting period",
+    ),
+    (P.parse_date, "1 жовтня ", 0, "has no year; pass year=", "a date"),
+    (
+        P.parse_money,
+        "10000000000000000",
+        0,
+        "must be less than 1,000,000,000,000,000 UAH in magnitude (got 1000000000000000000) @ $",
+        "an amount",
+    ),
 ]
 
 
@@ -457,6 +472,7 @@ def test_percent_text_may_end_in_spaces_after_the_sign() -> None:
         ("1,200.50 UAH", {"locale": "en"}, 1_200_50),
         ("1,234.50", {"locale": "en"}, 1_234_50),
         ("20,0", {"unit": MoneyUnit.THOUSAND}, 20_000_00),
+        (" UAH 400,000.00", {"locale": "en"}, 400_000_00),
         ("722,9 тис. грн", {}, 722_900_00),
         ("15 млн 219 тис 100 грн 73 коп.", {}, 15_219_100_73),
     ],
@@ -476,6 +492,8 @@ def test_amounts_with_signs_words_and_locales(
         ("12 527 тисяч", {}, 12_527_000, Qualifier.EXACT),  # longer than the 10-character window
         ("10 000 тис.", {}, 10_000_000, Qualifier.EXACT),  # 11 characters
         ("1 000 тис.", {}, 1_000_000, Qualifier.EXACT),  # 10 characters
+        ("12 527тисяч", {}, 12_527_000, Qualifier.EXACT),  # glued, 11 characters
+        ("10 000тисяч", {}, 10_000_000, Qualifier.EXACT),
         ("близько 9 тисяч", {}, 9_000, Qualifier.ABOUT),
         ("1,234", {"locale": "en"}, 1_234, Qualifier.EXACT),
         ("  до 10", {}, 10, Qualifier.UP_TO),
@@ -604,3 +622,16 @@ def test_a_date_glued_to_digits_is_not_a_date() -> None:
     assert _refs("124.12.2020") == []
     assert _refs("24.12.2020") == [(date, None, "")]
     assert _refs("1 24.12.2020") == [(date, None, "")]
+
+
+def test_decision_bodies_and_numbers_as_written() -> None:
+    """The body defaults to none and is passed on; a number keeps its letters."""
+    assert [d.body for d in P.find_decisions("№5; №6")] == ["", ""]
+    assert P.parse_decision("№5", body="рада").body == "рада"
+    assert P.parse_decision("рішення № 12X").number == "12X"
+
+
+def test_initials_without_a_patronymic() -> None:
+    """«Ахмедова О.» has a given initial and no patronymic."""
+    person = P.parse_person("Ахмедова О.")
+    assert (person.given_name, person.surname, person.patronymic) == ("О.", "Ахмедова", "")

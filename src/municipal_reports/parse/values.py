@@ -123,8 +123,8 @@ def _for_caller(exc: ParseError, shown: str, expected: str) -> ParseError | None
         if reason == exc.reason:
             return None
         return ParseError(shown, exc.position, reason, expected=exc.expected)
-    at = shown.find(exc.text)
-    return ParseError(shown, exc.position + at if at >= 0 else 0, reason, expected=expected)
+    at = max(shown.find(exc.text), 0)  # the first place the part stands
+    return ParseError(shown, at + exc.position, reason, expected=expected)
 
 
 def _refusing(expected: str) -> Callable[[F], F]:
