@@ -9,6 +9,8 @@ import io
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from municipal_reports import (
     Band,
@@ -33,6 +35,7 @@ from municipal_reports import (
     ReportMeta,
     Section,
     Task,
+    percentage,
     render,
 )
 from municipal_reports.bulk import FoundReport, execution_table
@@ -303,3 +306,57 @@ def test_the_execution_table_groups_spellings_of_one_program_together() -> None:
     assert [(r.key, r.planned, r.reports) for r in rows] == [
         (("«ефективна  влада»",), Money(200), 2)  # «ефективна… sorts before Ефективна
     ]
+
+
+# -- properties ----------------------------------------------------------------------------
+
+amounts = st.none() | st.integers(0, 10**11).map(Money.from_kopecks)
+
+_STEPS = st.sampled_from([1, 10, 100, 1000, 10_000, 100_000])
+
+
+def _round_half_up(raw: int, step: int) -> int:
+    """``raw`` rounded half-up to a multiple of ``step`` (all non-negative)."""
+    return (raw + step // 2) // step * step if step > 1 else raw
+
+
+@given(st.lists(st.tuples(st.integers(0, 10**9), _STEPS), max_size=8), _STEPS)
+def test_rounded_parts_always_fit_their_rounded_total_within_the_band(
+    parts: list[tuple[int, int]], total_step: int
+) -> None:
+    """Raw amounts rounded to their own steps, and their exact sum rounded to the total's,
+    never miss each other by more than the band: the band is wide enough."""
+    written = [_round_half_up(raw, step) for raw, step in parts]
+    total = _round_half_up(sum(raw for raw, _ in parts), total_step)
+    band = Band.of_total([step for _, step in parts], total_step)
+    assert band.fit(total, sum(written)) is not Fit.MISMATCH
+
+
+@given(st.lists(_STEPS.filter(lambda s: s > 1), min_size=1, max_size=8))
+def test_the_band_is_as_tight_as_rounding_allows(steps: list[int]) -> None:
+    """Raw amounts of half a step each all round up, so the written parts overshoot an exact
+    total by the whole band, and one kopeck more is a mismatch: the band is not too wide."""
+    written = [_round_half_up(step // 2, step) for step in steps]  # each rounds up to step
+    total = sum(step // 2 for step in steps)  # written to the kopeck: exact
+    band = Band.of_total(steps, 1)
+    assert sum(written) - total == band.width // 2
+    assert band.fit(total, sum(written)) is Fit.ROUNDING
+    assert band.fit(total, sum(written) + 1) is Fit.MISMATCH
+
+
+@given(st.lists(st.tuples(amounts, amounts, amounts), max_size=6))
+def test_report_totals_are_the_column_sums_and_their_execution(
+    rows: list[tuple[Money | None, Money | None, Money | None]],
+) -> None:
+    """Without a declared row, each total is its column's sum over the filled cells, and
+    the execution is the actual total over the plan total by the one rule."""
+    report = report_of(*(Financing(*row) for row in rows))
+    totals = report.totals()
+    for i, column in enumerate(totals.columns()):
+        filled = [row[i] for row in rows if row[i] is not None]
+        assert column.count == len(filled)
+        assert column.value == (sum(filled, Money(0)) if filled else None)
+    annual, indicative, actual = totals.annual.value, totals.indicative.value, totals.actual.value
+    plan = annual if annual is not None else indicative
+    expected = None if plan is None or actual is None else percentage(actual, plan)
+    assert totals.execution() == expected

@@ -38,6 +38,12 @@ def _imports(package: str) -> set[tuple[str, str]]:
         ("i18n", "municipal_reports.render"),
         ("i18n", "municipal_reports.audit"),
         ("i18n", "municipal_reports.parse"),
+        ("io", "municipal_reports.audit"),
+        ("audit", "municipal_reports.io"),
+        ("audit", "municipal_reports.parse"),
+        ("audit", "municipal_reports.bulk"),
+        ("audit", "municipal_reports.cli"),
+        ("testing", "municipal_reports.audit.rules"),
     ],
 )
 def test_no_forbidden_arrow(package: str, forbidden: str) -> None:
@@ -46,6 +52,18 @@ def test_no_forbidden_arrow(package: str, forbidden: str) -> None:
         (file, module)
         for file, module in _imports(package)
         if module == forbidden or module.startswith(forbidden + ".")
+    )
+    assert bad == []
+
+
+def test_the_domain_imports_only_itself_errors_and_paths() -> None:
+    """The ground floor stands alone: the domain imports nothing of the package but errors
+    and paths."""
+    allowed = ("municipal_reports.domain", "municipal_reports.errors", "municipal_reports.paths")
+    bad = sorted(
+        (file, module)
+        for file, module in _imports("domain")
+        if module.startswith("municipal_reports") and not module.startswith(allowed)
     )
     assert bad == []
 
