@@ -99,6 +99,13 @@ NESTED = [
     ),
     (P.parse_date, "1 жовтня ", 0, "has no year; pass year=", "a date"),
     (
+        P.parse_period,
+        "період з 01.01.2022 по 30.01.2022x",
+        33,
+        "has text after the date",
+        "a reporting period",
+    ),
+    (
         P.parse_money,
         "10000000000000000",
         0,
