@@ -18,6 +18,8 @@ from municipal_reports import (
     InvalidTypeError,
     InvalidValueError,
     Money,
+    MoneyFormat,
+    MoneyUnit,
     Percent,
     is_correct_rounding,
     percentage,
@@ -419,3 +421,37 @@ def test_a_whole_that_cannot_be_positive_has_no_percentage() -> None:
     assert not is_correct_rounding(Percent("-100"), -100, 100, part_step=10)
     assert is_correct_rounding(Percent("0"), 0, 100, whole_step=10)
     assert is_correct_rounding(Percent("0"), 0, 0, whole_step=1)
+
+
+# ---- MoneyFormat: the decimals a column may show ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("unit", "most", "steps"),
+    [
+        # Hryvnias: 0 decimals round to 1 грн (100 kopecks), 2 to the kopeck.
+        (MoneyUnit.HRYVNIA, 2, {0: 100, 2: 1}),
+        # Thousands: 0 decimals round to 1 000 грн, 5 to the kopeck.
+        (MoneyUnit.THOUSAND, 5, {0: 100_000, 5: 1}),
+    ],
+)
+def test_a_column_shows_at_most_decimals_down_to_the_kopeck(
+    unit: MoneyUnit, most: int, steps: dict[int, int]
+) -> None:
+    """A column's decimals run from 0 to the kopeck; one more, or fewer than 0, is refused."""
+    for decimals, step in steps.items():
+        assert MoneyFormat(unit, decimals).step_kopecks == step
+    with pytest.raises(InvalidValueError) as info:
+        MoneyFormat(unit, most + 1)
+    assert info.value.problems == (Problem("$.decimals", most + 1, f"must be from 0 to {most}"),)
+    assert info.value.subject == "MoneyFormat"
+    with pytest.raises(InvalidValueError) as info:
+        MoneyFormat(unit, -1)
+    assert Problem("$.decimals", -1, f"must be from 0 to {most}") in info.value.problems
+
+
+def test_a_column_of_no_unit_is_refused_for_its_unit_only() -> None:
+    """A unit that is not a MoneyUnit is the one problem; its decimals are not judged."""
+    with pytest.raises(InvalidTypeError) as info:
+        MoneyFormat("x", 9)  # type: ignore[arg-type]
+    assert info.value.problems == (Problem("$.unit", "x", "must be MoneyUnit", True),)
