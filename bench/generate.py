@@ -3,9 +3,12 @@
 Each file is one executor's execution report of one target program in the library's JSON
 format (``{"format_version": 1, "type": "program_report", ...}``): 2–5 tasks, 10–30
 measures in all, Ukrainian text, money as strings with two decimals, declared percents
-with 0–2 decimals or null, the «Всього» row. About 2% of the reports declare a wrong total
-and about 4% a wrong percent somewhere; the rest are consistent, so every pipeline must
-find exactly the planted faults.
+with 0–2 decimals or null, the «Всього» row; about one report in twelve writes its money
+columns in «тис. грн» with one decimal (figures rounded to 100 грн). A fault is planted for
+every rule that applies to a program report (:data:`FAULT_RATES`: totals, rounded totals,
+measure and total percents with and without rounding bands, plausibility, references,
+mixed-script words); the rest is consistent, so every pipeline must find exactly the
+planted faults.
 
     python bench/generate.py OUT_DIR --reports 2000 [--seed 7] [--jsonl]
 
@@ -98,9 +101,26 @@ PERIODS = (
     ("half_year", "01-01", "06-30"),
 )
 
-#: The share of reports with a planted fault.
-WRONG_TOTAL_RATE = 0.02
-WRONG_PERCENT_RATE = 0.04
+#: The share of reports written in «тис. грн» with one decimal (a rounding band).
+THOUSANDS_RATE = 0.03
+
+#: For each rule, the share of reports with a fault planted for it (MR102 and MR205 only
+#: arise in the «тис. грн» reports, so their rates apply among those).
+FAULT_RATES = {
+    "MR101": 0.005,  # a declared total the measures do not sum to
+    "MR102": 0.5,  # a rounded total off by one step: inside the band
+    "MR201": 0.005,  # a measure's declared percent far from actual / plan
+    "MR202": 0.005,  # the «Всього» percent wrong
+    "MR203": 0.005,  # a percent declared against a zero plan
+    "MR205": 0.5,  # a measure's percent computed from the raw, unrounded figures
+    "MR401": 0.005,  # more financed than planned
+    "MR402": 0.005,  # an annual plan above the indicative amount
+    "MR403": 0.005,  # 100% declared, nothing financed (an empty cell)
+    "MR501": 0.005,  # the period outside the program's term
+    "MR502": 0.005,  # a measure's term reaching past the program's
+    "MR503": 0.005,  # an amendment dated before the approval
+    "MR701": 0.005,  # a word with a Latin look-alike letter
+}
 
 
 def _money(kopecks: int) -> str:
@@ -124,6 +144,20 @@ def _wrong_percent(actual: int, plan: int, rng: random.Random) -> str:
     return str(truth + delta if truth + delta >= 0 else truth - delta)
 
 
+def _faults(rng: random.Random, thousands: bool) -> set[str]:
+    """The rules this report gets a fault for (drawn in a fixed order: deterministic)."""
+    chosen = set()
+    for code, rate in FAULT_RATES.items():
+        if code in ("MR102", "MR205") and not thousands:
+            continue
+        if rng.random() < rate:
+            chosen.add(code)
+    return chosen
+
+
+_THOUSAND_STEP = 10_000  # 100 грн in kopecks: «тис. грн» with one decimal
+
+
 def make_report(index: int, seed: int = 7) -> dict[str, Any]:
     """The JSON data of report ``index`` of the data set ``seed`` (deterministic)."""
     rng = random.Random(seed * 1_000_003 + index)
@@ -133,12 +167,23 @@ def make_report(index: int, seed: int = 7) -> dict[str, Any]:
     program = rng.choice(PROGRAMS)
     executor = rng.choice(EXECUTORS)
     first_year = year - rng.randrange(0, 3)
+    thousands = rng.random() < THOUSANDS_RATE
+    faults = _faults(rng, thousands)
+    if "MR501" in faults:
+        first_year = year + 1  # the program starts after the period
     term = {"first": first_year, "last": first_year + 4}
     n_measures = rng.randint(10, 30)
     n_tasks = rng.randint(2, 5)
-    wrong_percent = rng.random() < WRONG_PERCENT_RATE
-    wrong_total = rng.random() < WRONG_TOTAL_RATE
-    bad_measure = rng.randrange(n_measures) if wrong_percent else -1
+    # Each measure-level fault lands on its own measure.
+    targets = rng.sample(range(n_measures), 8)
+    measure_fault = {
+        code: targets[k]
+        for k, code in enumerate(
+            ("MR201", "MR203", "MR205", "MR401", "MR402", "MR403", "MR502", "MR701")
+        )
+        if code in faults
+    }
+    bad_measure = measure_fault.get("MR201", -1)
 
     tasks: list[dict[str, Any]] = [
         {"title": f"Пріоритетне завдання {t + 1}: {rng.choice(OBJECTS)}", "measures": []}
@@ -151,23 +196,52 @@ def make_report(index: int, seed: int = 7) -> dict[str, Any]:
         )
         if m == bad_measure:
             annual = max(annual, 10_000)
+        elif m in measure_fault.values():
+            annual = max(annual, 1_000_000)
         elif rng.random() < 0.05:
             annual = 0
         indicative = annual * 5 + rng.randrange(0, 1_000_000)
         share = rng.choice((100, 100, 100, rng.randrange(0, 101)))
+        if m == measure_fault.get("MR401"):
+            share = 110
         actual = annual * share // 100
+        raw_annual, raw_actual = annual, actual
+        if thousands:  # written rounded half-up to 100 грн
+            indicative, annual, actual = (
+                (v + _THOUSAND_STEP // 2) // _THOUSAND_STEP * _THOUSAND_STEP
+                for v in (indicative, annual, actual)
+            )
+        if m == measure_fault.get("MR203"):
+            annual = actual = 0
+        if m == measure_fault.get("MR402"):
+            indicative = annual // 2
+        financing: dict[str, Any] = {
+            "indicative": _money(indicative),
+            "annual": _money(annual),
+            "actual": _money(actual),
+        }
+        content = f"{rng.choice(ACTIONS)} {rng.choice(OBJECTS)}"
+        if m == measure_fault.get("MR701"):
+            content = content.replace("о", "o", 1)  # a Latin «o» in a Cyrillic word
         measure: dict[str, Any] = {
-            "content": f"{rng.choice(ACTIONS)} {rng.choice(OBJECTS)}",
-            "financing": {
-                "indicative": _money(indicative),
-                "annual": _money(annual),
-                "actual": _money(actual),
-            },
+            "content": content,
+            "financing": financing,
             "term": term,
             "executors": [executor.capitalize()],
         }
+        if m == measure_fault.get("MR502"):
+            measure["term"] = {"first": term["first"], "last": term["last"] + 2}
         if m == bad_measure:
             measure["declared_percent"] = _wrong_percent(actual, annual, rng)
+        elif m == measure_fault.get("MR203"):
+            measure["declared_percent"] = "50"
+        elif m == measure_fault.get("MR403"):
+            measure["declared_percent"] = "100"
+            del financing["actual"]  # an empty cell: nothing financed
+            actual = 0
+        elif m == measure_fault.get("MR205") and raw_annual:
+            # The council's percent of the raw amounts: «24,02%» where the written give 24,04.
+            measure["declared_percent"] = _percent(raw_actual, raw_annual, 2)
         elif annual and rng.random() < 0.9:
             measure["declared_percent"] = _percent(actual, annual, rng.choice((0, 1, 2, 2)))
         else:
@@ -185,22 +259,32 @@ def make_report(index: int, seed: int = 7) -> dict[str, Any]:
             measure["number"] = f"{t + 1}.{m + 1}"
 
     total = list(sums)
-    if wrong_total:
+    if "MR101" in faults:
         total[rng.randrange(3)] += rng.choice((-1, 1)) * rng.choice((1, 100, 10_000, 1_234_500))
+        if thousands:
+            total[rng.randrange(3)] += _THOUSAND_STEP * n_measures * 2  # beyond the band
         total = [max(v, 0) for v in total]
+    elif "MR102" in faults:
+        total[rng.randrange(3)] += _THOUSAND_STEP  # one step: inside (n + 1) × step / 2
+    approved = f"{first_year - 1}-12-{rng.randint(10, 28)}"
+    program_data: dict[str, Any] = {
+        "title": program,
+        "approved_by": {
+            "date": approved,
+            "number": str(rng.randint(1, 1500)),
+            "body": f"{hromada} міська рада",
+        },
+        "responsible_executors": [executor],
+        "term": term,
+    }
+    if "MR503" in faults:
+        program_data["amendments"] = [
+            {"date": f"{first_year - 2}-09-{rng.randint(10, 28)}", "number": "7"}
+        ]
     data: dict[str, Any] = {
         "format_version": 1,
         "type": "program_report",
-        "program": {
-            "title": program,
-            "approved_by": {
-                "date": f"{first_year - 1}-12-{rng.randint(10, 28)}",
-                "number": str(rng.randint(1, 1500)),
-                "body": f"{hromada} міська рада",
-            },
-            "responsible_executors": [executor],
-            "term": term,
-        },
+        "program": program_data,
         "period": {"kind": kind, "start": f"{year}-{start}", "end": f"{year}-{end}"},
         "tasks": tasks,
         "executor": executor,
@@ -214,8 +298,13 @@ def make_report(index: int, seed: int = 7) -> dict[str, Any]:
             "person": {"given_name": rng.choice(GIVEN), "surname": rng.choice(SURNAMES)},
         },
     }
+    if thousands:
+        fmt = {"unit": "thousand UAH", "decimals": 1}
+        data["columns"] = {"indicative": fmt, "annual": fmt, "actual": fmt}
     if total[1]:
         data["total_percent"] = _percent(total[2], total[1], 2)
+        if "MR202" in faults:
+            data["total_percent"] = _wrong_percent(total[2], total[1], rng)
     return data
 
 

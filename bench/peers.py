@@ -1,28 +1,50 @@
 """The pipelines the benchmark compares, each doing the same work on one JSON document.
 
 Every pipeline takes the bytes of one program-report file and returns its inconsistencies
-as ``(code, path)`` pairs with the library's codes and paths:
+as ``(code, path)`` pairs with the library's codes and paths. Two kinds of work:
 
-- ``MR101`` a declared total that the measures do not sum to (per money column);
-- ``MR201`` a measure's declared percent that is not a correct rounding of actual / plan;
-- ``MR202`` the same for the «Всього» row (declared totals where given).
+- **arithmetic** (:data:`ARITHMETIC`): ``MR101`` a declared total the measures do not sum
+  to (outside the rounding band of the column's writing), ``MR201`` a measure's declared
+  percent that no rounding explains, ``MR202`` the same for the «Всього» row; and the
+  execution percentage of every measure by the one rule (half-up to 2 places).
+- **full rules** (:data:`FULL`): every rule that applies to a program report
+  (:data:`FULL_RULES`: also rounded totals, percents within the figures' rounding, a
+  percent of a zero plan, funding plausibility, the period and the measures' terms against
+  the program's, amendments against the approval, mixed-script words), with dates decoded
+  as dates and checked.
 
-and computes the execution percentage of every measure and of the report by the one rule
-(half-up to 2 places, undefined for a zero plan). The checks are the library's rules
-written again in each peer's idiom, with Decimal money, so the comparison is of like work.
+The checks are the library's rules written again in each peer's idiom (Decimal money in
+hryvnias, attribute access on the peer's own objects), so the comparison is of like work,
+and the benchmark checks that every pipeline finds the same things.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
 import orjson
 import pydantic
 
-__all__ = ["PIPELINES", "Findings", "floor", "msgspec_pipeline", "ours", "pydantic_pipeline"]
+__all__ = [
+    "ARITHMETIC",
+    "FULL",
+    "FULL_RULES",
+    "PIPELINES",
+    "Findings",
+    "floor",
+    "msgspec_full",
+    "msgspec_pipeline",
+    "ours",
+    "ours_arithmetic",
+    "ours_bulk",
+    "pydantic_full",
+    "pydantic_pipeline",
+]
 
 Findings = list[tuple[str, str]]
 Pipeline = Callable[[bytes], Findings]
@@ -38,7 +60,13 @@ def floor(raw: bytes) -> Findings:
     return []
 
 
-# The arithmetic all peers share (Decimal, exact: cross-multiplied, no division).
+# The rules all peers share, in their own idiom: Decimal money in hryvnias, no entities.
+
+_STEP_KOPECKS = {"UAH": 100, "thousand UAH": 100_000}
+_ARITHMETIC = frozenset(("MR101", "MR201", "MR202"))
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘`´][^\W\d_]+)*")
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
 def _percentage(actual: Decimal, plan: Decimal) -> Decimal | None:
@@ -48,62 +76,176 @@ def _percentage(actual: Decimal, plan: Decimal) -> Decimal | None:
     return (actual * 100 / plan).quantize(_CENT, rounding=ROUND_HALF_UP)
 
 
-def _is_correct_rounding(declared: Decimal, actual: Decimal, plan: Decimal) -> bool:
-    # |declared − 100 a / p| ≤ ½ · 10^exp   ⇔   2 |declared · p − 100 a| ≤ p · 10^exp
+def _decimals(declared: Decimal) -> int:
     exponent = declared.as_tuple().exponent
     assert isinstance(exponent, int)
-    return 2 * abs(declared * plan - 100 * actual) <= plan.scaleb(min(exponent, 0))
+    return max(-exponent, 0)
 
 
-def _audit(
-    tasks: list[Any],
-    total: Any,
-    total_percent: Decimal | None,
-    out: Findings,
-    *,
-    check_ranges: bool = False,
-) -> list[Decimal | None]:
-    """The audit on any objects with the report's attribute names; the percentages.
+def _is_correct_rounding(declared: Decimal, actual: Decimal, plan: Decimal) -> bool:
+    # |declared − 100 a / p| ≤ ½ · 10^-d   ⇔   2 |declared · p − 100 a| ≤ p · 10^-d
+    return 2 * abs(declared * plan - 100 * actual) <= plan.scaleb(-_decimals(declared))
 
-    ``check_ranges`` also refuses negative money and percents (for a peer that cannot
-    check them while decoding), as the library refuses them when building objects.
+
+def _fits_rounded(
+    declared: Decimal, actual: Decimal, plan: Decimal, actual_width: Decimal, plan_width: Decimal
+) -> bool:
+    """Whether some figures within half a step of the written ones give ``declared``."""
+    d = _decimals(declared)
+    units, scale = declared.scaleb(d), 200 * 10**d
+    part_low, part_high = max(_ZERO, 2 * actual - actual_width), 2 * actual + actual_width
+    whole_low, whole_high = 2 * plan - plan_width, 2 * plan + plan_width
+    if whole_high <= 0 or part_high < 0:
+        return False
+    below_max = whole_low <= 0 or (2 * units - 1) * whole_low <= scale * part_high
+    above_min = scale * part_low <= (2 * units + 1) * whole_high
+    return below_max and above_min
+
+
+def _percent_verdict(
+    declared: Decimal, actual: Decimal, plan: Decimal, actual_width: Decimal, plan_width: Decimal
+) -> str | None:
+    """None when correct, "MR205" within the rounding of the figures, else "MR201"."""
+    if _is_correct_rounding(declared, actual, plan):
+        return None
+    if (actual_width or plan_width) and _fits_rounded(
+        declared, actual, plan, actual_width, plan_width
+    ):
+        return "MR205"
+    return "MR201"
+
+
+def _widths(columns: Any) -> list[Decimal]:
+    """Each money column's rounding step in hryvnias (0 for figures written to the kopeck)."""
+    widths = []
+    for column in _COLUMNS:
+        fmt = getattr(columns, column) if columns is not None else None
+        if fmt is None:
+            widths.append(_ZERO)
+            continue
+        step = _STEP_KOPECKS[fmt.unit] // 10**fmt.decimals
+        widths.append(Decimal(step) / 100 if step > 1 else _ZERO)
+    return widths
+
+
+def _mixed_words(text: str) -> list[str]:
+    if not _LATIN.search(text):
+        return []
+    return [w for w in _WORD.findall(text) if _LATIN.search(w) and _CYRILLIC.search(w)]
+
+
+def _audit(report: Any, out: Findings, codes: frozenset[str], *, check_ranges: bool) -> None:
+    """The rules in ``codes`` on any objects with the report's attribute names.
+
+    ``check_ranges`` also refuses negative money and percents and money with more than two
+    decimals (for a peer that cannot check them while decoding), as the library refuses
+    them when building objects; dates are checked too (a period that ends before it starts).
     """
+    full = len(codes) > len(_ARITHMETIC)
+    widths = _widths(getattr(report, "columns", None))
+    program = report.program
+    term = program.term
+    period = report.period
+    if period.end < period.start:
+        raise ValueError("$.period: ends before it starts")
+    if full:
+        if term is not None and not (
+            term.first <= period.start.year and period.end.year <= term.last
+        ):
+            out.append(("MR501", "$.period"))
+        approved = program.approved_by.date if program.approved_by is not None else None
+        if approved is not None:
+            for i, amendment in enumerate(program.amendments):
+                if amendment.date is not None and amendment.date < approved:
+                    out.append(("MR503", f"$.program.amendments[{i}].date"))
+        if _mixed_words(program.title):
+            out.append(("MR701", "$.program.title"))
     sums = [_ZERO, _ZERO, _ZERO]
-    percents: list[Decimal | None] = []
-    for t, task in enumerate(tasks):
+    counts = [0, 0, 0]
+    for t, task in enumerate(report.tasks):
+        if full and _mixed_words(task.title):
+            out.append(("MR701", f"$.tasks[{t}].title"))
         for m, measure in enumerate(task.measures):
+            at = f"$.tasks[{t}].measures[{m}]"
             f = measure.financing
             for c, value in enumerate((f.indicative, f.annual, f.actual)):
                 if value is not None:
-                    if check_ranges and value < 0:
-                        raise ValueError(f"$.tasks[{t}].measures[{m}]: negative money")
+                    if check_ranges and (value < 0 or _decimals(value) > 2):
+                        raise ValueError(f"{at}: negative money or fractions of a kopeck")
                     sums[c] += value
-            plan = f.annual if f.annual is not None else f.indicative
+                    counts[c] += 1
             declared = measure.declared_percent
             if check_ranges and declared is not None and declared < 0:
-                raise ValueError(f"$.tasks[{t}].measures[{m}]: negative percent")
-            if plan is None or f.actual is None:
-                percents.append(None)
+                raise ValueError(f"{at}: negative percent")
+            actual, annual, indicative = f.actual, f.annual, f.indicative
+            plan, plan_c = (annual, 1) if annual is not None else (indicative, 0)
+            if declared is not None and actual is not None and plan is not None and plan:
+                verdict = _percent_verdict(declared, actual, plan, widths[2], widths[plan_c])
+                if verdict is not None and verdict in codes:
+                    out.append((verdict, f"{at}.declared_percent"))
+            if not full:
                 continue
-            percents.append(_percentage(f.actual, plan))
-            if declared is not None and plan and not _is_correct_rounding(declared, f.actual, plan):
-                out.append(("MR201", f"$.tasks[{t}].measures[{m}].declared_percent"))
-    if total is not None:
-        for c, column in enumerate(_COLUMNS):
-            declared_total = getattr(total, column)
-            if declared_total is not None and declared_total != sums[c]:
-                out.append(("MR101", f"$.total.{column}"))
-    declared_annual = total.annual if total is not None else None
-    declared_indicative = total.indicative if total is not None else None
-    declared_actual = total.actual if total is not None else None
-    plan = declared_annual if declared_annual is not None else sums[1]
-    if declared_annual is None and declared_indicative is not None:
-        plan = declared_indicative
-    actual = declared_actual if declared_actual is not None else sums[2]
-    percents.append(_percentage(actual, plan))
-    if total_percent is not None and plan and not _is_correct_rounding(total_percent, actual, plan):
-        out.append(("MR202", "$.total_percent"))
-    return percents
+            if declared is not None and plan is not None and not plan:
+                if declared or actual:
+                    out.append(("MR203", f"{at}.declared_percent"))
+            if actual is not None and annual is not None and actual > annual:
+                out.append(("MR401", f"{at}.financing.actual"))
+            if annual is not None and indicative is not None and annual > indicative:
+                out.append(("MR402", f"{at}.financing.annual"))
+            if declared is not None and declared >= 100 and not actual:
+                out.append(("MR403", f"{at}.declared_percent"))
+            if _mixed_words(measure.content):
+                out.append(("MR701", f"{at}.content"))
+            if measure.note and _mixed_words(measure.note):
+                out.append(("MR701", f"{at}.note"))
+            mt = measure.term
+            if term is not None and mt is not None:
+                if not (term.first <= mt.first and mt.last <= term.last):
+                    out.append(("MR502", f"{at}.term"))
+    total = report.total
+    values: list[Decimal | None] = []
+    bands: list[Decimal] = []
+    for c, column in enumerate(_COLUMNS):
+        declared_total = getattr(total, column) if total is not None else None
+        if declared_total is not None:
+            if check_ranges and declared_total < 0:
+                raise ValueError(f"$.total.{column}: negative money")
+            difference = sums[c] - declared_total
+            if difference:
+                within = 2 * abs(difference) <= (counts[c] + 1) * widths[c]
+                code = "MR102" if within else "MR101"
+                if code in codes:
+                    out.append((code, f"$.total.{column}"))
+            values.append(declared_total)
+            bands.append(widths[c])
+        else:
+            values.append(sums[c] if counts[c] else None)
+            bands.append(counts[c] * widths[c])
+    declared_percent = report.total_percent
+    if declared_percent is None:
+        return
+    if check_ranges and declared_percent < 0:
+        raise ValueError("$.total_percent: negative percent")
+    plan_c = 1 if values[1] is not None else 0
+    plan, actual = values[plan_c], values[2]
+    if plan is None or actual is None or not plan:
+        return
+    verdict = _percent_verdict(declared_percent, actual, plan, bands[2], bands[plan_c])
+    if verdict is not None:
+        code = "MR202" if verdict == "MR201" else verdict
+        if code in codes:
+            out.append((code, "$.total_percent"))
+
+
+def _percentages(report: Any) -> list[Decimal | None]:
+    """The execution percentage of every measure (what a user's table needs)."""
+    found = []
+    for task in report.tasks:
+        for measure in task.measures:
+            f = measure.financing
+            plan = f.annual if f.annual is not None else f.indicative
+            found.append(None if plan is None or f.actual is None else _percentage(f.actual, plan))
+    return found
 
 
 # msgspec: Structs with Decimal fields; range checks by Meta, the audit after decoding.
@@ -141,7 +283,7 @@ class MsTask(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class MsDecision(msgspec.Struct, forbid_unknown_fields=True):
-    date: str | None
+    date: dt.date | None
     number: str | None = None
     body: str = ""
     title: str = ""
@@ -156,9 +298,20 @@ class MsProgram(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class MsPeriod(msgspec.Struct, forbid_unknown_fields=True):
-    kind: str
-    start: str
-    end: str
+    kind: Literal["year", "nine_months", "half_year", "quarter", "month"]
+    start: dt.date
+    end: dt.date
+
+
+class MsMoneyFormat(msgspec.Struct, forbid_unknown_fields=True):
+    unit: Literal["UAH", "thousand UAH"] = "UAH"
+    decimals: Annotated[int, msgspec.Meta(ge=0, le=5)] = 2
+
+
+class MsColumns(msgspec.Struct, forbid_unknown_fields=True):
+    indicative: MsMoneyFormat | None = None
+    annual: MsMoneyFormat | None = None
+    actual: MsMoneyFormat | None = None
 
 
 class MsPerson(msgspec.Struct, forbid_unknown_fields=True):
@@ -182,24 +335,34 @@ class MsProgramReport(msgspec.Struct, forbid_unknown_fields=True):
     total: MsFinancing | None = None
     total_percent: NonNegative | None = None
     signatory: MsSignatory | None = None
+    columns: MsColumns | None = None
 
 
 _MS_DECODER = msgspec.json.Decoder(MsProgramReport)
 
 
 def msgspec_pipeline(raw: bytes) -> Findings:
-    """msgspec Structs with Decimal money, range checks while decoding, then the audit."""
+    """msgspec Structs with Decimal money and dates, the range checks and the arithmetic
+    rules in one pass after decoding, the execution percentages."""
     report = _MS_DECODER.decode(raw)
     found: Findings = []
-    if report.total_percent is not None and report.total_percent < 0:
-        raise ValueError("$.total_percent: negative percent")
-    _audit(list(report.tasks), report.total, report.total_percent, found, check_ranges=True)
+    _audit(report, found, _ARITHMETIC, check_ranges=True)
+    _percentages(report)
+    return found
+
+
+def msgspec_full(raw: bytes) -> Findings:
+    """The same with every rule that applies to a program report."""
+    report = _MS_DECODER.decode(raw)
+    found: Findings = []
+    _audit(report, found, FULL_RULES, check_ranges=True)
     return found
 
 
 # pydantic v2: models with Decimal fields; the audit in a model_validator.
 
-PdMoney = Annotated[Decimal, pydantic.Field(ge=0)]
+PdMoney = Annotated[Decimal, pydantic.Field(ge=0, decimal_places=2)]
+PdPercent = Annotated[Decimal, pydantic.Field(ge=0)]
 PdText = Annotated[str, pydantic.Field(min_length=1)]
 _STRICT = pydantic.ConfigDict(extra="forbid", frozen=True)
 
@@ -221,7 +384,7 @@ class PdMeasure(pydantic.BaseModel):
     model_config = _STRICT
     content: PdText
     financing: PdFinancing = PdFinancing()
-    declared_percent: PdMoney | None = None
+    declared_percent: PdPercent | None = None
     term: PdYearSpan | None = None
     executors: tuple[PdText, ...] = ()
     note: str = ""
@@ -237,7 +400,7 @@ class PdTask(pydantic.BaseModel):
 
 class PdDecision(pydantic.BaseModel):
     model_config = _STRICT
-    date: str | None
+    date: dt.date | None
     number: str | None = None
     body: str = ""
     title: str = ""
@@ -254,9 +417,22 @@ class PdProgram(pydantic.BaseModel):
 
 class PdPeriod(pydantic.BaseModel):
     model_config = _STRICT
-    kind: str
-    start: str
-    end: str
+    kind: Literal["year", "nine_months", "half_year", "quarter", "month"]
+    start: dt.date
+    end: dt.date
+
+
+class PdMoneyFormat(pydantic.BaseModel):
+    model_config = _STRICT
+    unit: Literal["UAH", "thousand UAH"] = "UAH"
+    decimals: Annotated[int, pydantic.Field(ge=0, le=5)] = 2
+
+
+class PdColumns(pydantic.BaseModel):
+    model_config = _STRICT
+    indicative: PdMoneyFormat | None = None
+    annual: PdMoneyFormat | None = None
+    actual: PdMoneyFormat | None = None
 
 
 class PdPerson(pydantic.BaseModel):
@@ -281,62 +457,100 @@ class PdProgramReport(pydantic.BaseModel):
     tasks: tuple[PdTask, ...] = ()
     executor: str = ""
     total: PdFinancing | None = None
-    total_percent: PdMoney | None = None
+    total_percent: PdPercent | None = None
     signatory: PdSignatory | None = None
+    columns: PdColumns | None = None
     _findings: Findings = pydantic.PrivateAttr(default_factory=list)
 
     @pydantic.model_validator(mode="after")
-    def _audit(self) -> PdProgramReport:
-        _audit(list(self.tasks), self.total, self.total_percent, self._findings)
+    def _audit(self, info: pydantic.ValidationInfo) -> PdProgramReport:
+        codes = (info.context or {}).get("codes", _ARITHMETIC)
+        _audit(self, self._findings, codes, check_ranges=False)
         return self
 
 
+_PD_CONTEXT = {"codes": None}  # set below, once FULL_RULES exists
+
+
 def pydantic_pipeline(raw: bytes) -> Findings:
-    """pydantic v2 ``model_validate_json`` with range checks and the audit as a validator."""
-    return PdProgramReport.model_validate_json(raw)._findings
+    """pydantic v2 ``model_validate_json`` with range checks while validating, the
+    arithmetic rules as a model validator, the execution percentages."""
+    report = PdProgramReport.model_validate_json(raw)
+    _percentages(report)
+    return report._findings
+
+
+def pydantic_full(raw: bytes) -> Findings:
+    """The same with every rule that applies to a program report."""
+    return PdProgramReport.model_validate_json(raw, context=_PD_CONTEXT)._findings
 
 
 # Ours: what a user runs, through the public API only.
 
-_ARITHMETIC = ("MR101", "MR201", "MR202")
+#: Every rule that applies to a program report (the peers' full set).
+FULL_RULES = frozenset(
+    (
+        "MR101", "MR102", "MR201", "MR202", "MR203", "MR205", "MR401",
+        "MR402", "MR403", "MR501", "MR502", "MR503", "MR701",
+    )
+)  # fmt: skip
+_PD_CONTEXT["codes"] = FULL_RULES
 
 
-def ours(raw: bytes) -> Findings:
-    """municipal_reports: load + construction checks + full audit + execution percentages."""
+def ours_arithmetic(raw: bytes) -> Findings:
+    """municipal_reports: load + construction checks + the arithmetic rules + execution
+    percentages (the same work as the arithmetic peers)."""
     import municipal_reports as mr
 
     report = mr.loads(raw)
     assert isinstance(report, mr.ProgramReport)
-    found = [(f.code, f.path) for f in mr.audit(report)]
+    found = [(f.code, f.path) for f in mr.audit(report, select=_ARITHMETIC)]
     for m in report.measures():
-        f = m.financing
-        plan = f.annual if f.annual is not None else f.indicative
-        if plan is not None and f.actual is not None:
-            mr.percentage(f.actual, plan)
-    total = report.total
-    if total is not None and total.annual is not None and total.actual is not None:
-        mr.percentage(total.actual, total.annual)
+        m.financing.execution()
     return found
 
 
-def ours_arithmetic(raw: bytes) -> Findings:
-    """The same with the audit restricted to the arithmetic rules the peers check."""
+def ours(raw: bytes) -> Findings:
+    """municipal_reports, the exact road: load + construction checks + the full audit."""
     import municipal_reports as mr
 
-    report = mr.loads(raw)
-    found = [(f.code, f.path) for f in mr.audit(report, select=_ARITHMETIC)]
-    for m in report.measures():  # type: ignore[union-attr]
-        f = m.financing
-        plan = f.annual if f.annual is not None else f.indicative
-        if plan is not None and f.actual is not None:
-            mr.percentage(f.actual, plan)
-    return found
+    return [(f.code, f.path) for f in mr.audit(mr.loads(raw))]
 
 
-PIPELINES: dict[str, Pipeline] = {
-    "orjson floor": floor,
-    "msgspec + checks": msgspec_pipeline,
-    "pydantic v2 + checks": pydantic_pipeline,
-    "ours (arithmetic audit)": ours_arithmetic,
-    "ours (full audit)": ours,
+_BATCH = 64  # documents a memo serves, as audit_many's chunks of 64 files
+_bulk_state: dict[str, Any] = {"memo": {}, "count": 0}
+
+
+def ours_bulk(raw: bytes) -> Findings:
+    """municipal_reports, the bulk road: the column screen, the exact rules only where a
+    screen fired (what ``audit_many`` and the CLI run on each document), with one memo of
+    repeated values for each batch of 64 documents, as ``audit_many`` keeps per chunk."""
+    from municipal_reports.bulk import audit_document
+
+    state = _bulk_state
+    state["count"] += 1
+    if state["count"] % _BATCH == 0:
+        state["memo"] = {}
+    result = audit_document(raw, memo=state["memo"])
+    if result.problems:
+        raise ValueError(result.problems)
+    return [(f.code, f.path) for f in result.findings]
+
+
+#: The pipelines that run the arithmetic rules (MR101, MR201, MR202) and compute every
+#: measure's execution percentage.
+ARITHMETIC: dict[str, Pipeline] = {
+    "msgspec, arithmetic": msgspec_pipeline,
+    "pydantic v2, arithmetic": pydantic_pipeline,
+    "ours, arithmetic": ours_arithmetic,
 }
+
+#: The pipelines that run every rule that applies to a program report.
+FULL: dict[str, Pipeline] = {
+    "msgspec, full rules": msgspec_full,
+    "pydantic v2, full rules": pydantic_full,
+    "ours exact road, full": ours,
+    "ours bulk road, full": ours_bulk,
+}
+
+PIPELINES: dict[str, Pipeline] = {"orjson floor": floor, **ARITHMETIC, **FULL}

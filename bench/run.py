@@ -5,8 +5,9 @@
 For each size it generates (or reuses) the data set, reads every file into memory once, and
 runs all pipelines in one process, alternating every ``--chunk`` reports so that drifts of
 this machine's speed (other processes share the cores) hit all of them alike. It checks
-that every pipeline found the same inconsistencies, then prints seconds, measures per
-second, the ratio to the floor (``orjson.loads`` alone) and to each peer.
+that the pipelines doing the same work (the arithmetic rules; the full rules) found the
+same inconsistencies, then prints seconds, measures per second, the ratio to the floor
+(``orjson.loads`` alone) and to the msgspec and pydantic peers doing the same work.
 
 A memory pass (``tracemalloc``, on the smallest size) gives each pipeline's peak while
 streaming and the bytes retained per measure when every object is kept.
@@ -28,9 +29,26 @@ import orjson
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import write_dataset
-from peers import PIPELINES, Findings
+from peers import ARITHMETIC, FULL, PIPELINES, Findings
 
 FLOOR = "orjson floor"
+
+Hits = dict[str, set[tuple[int, str, str]]]
+
+
+def disagreements(found: Hits, group: dict[str, Callable[[bytes], Findings]]) -> list[str]:
+    """One line for each pipeline of ``group`` whose findings differ from the group's
+    first pipeline's (empty when they all agree)."""
+    names = [name for name in group if name in found]
+    if not names:
+        return []
+    reference = found[names[0]]
+    lines = []
+    for name in names[1:]:
+        differ = found[name] ^ reference
+        if differ:
+            lines.append(f"MISMATCH {name} vs {names[0]}: {len(differ)} differ, e.g. {sorted(differ)[:3]}")
+    return lines
 
 
 def _available() -> dict[str, Callable[[bytes], Findings]]:
@@ -43,8 +61,12 @@ def _available() -> dict[str, Callable[[bytes], Findings]]:
     return {k: v for k, v in PIPELINES.items() if has_io or not k.startswith("ours")}
 
 
+#: Bumped whenever generate.py changes the data, so that a stale data set is not reused.
+DATA_VERSION = 2
+
+
 def _dataset(root: Path, reports: int, seed: int) -> list[bytes]:
-    folder = root / f"n{reports}-s{seed}"
+    folder = root / f"v{DATA_VERSION}-n{reports}-s{seed}"
     marker = folder / "COMPLETE"
     if not marker.exists():
         write_dataset(folder, reports, seed=seed)
@@ -58,7 +80,7 @@ def _measures(docs: list[bytes]) -> int:
 
 def _time(
     pipelines: dict[str, Callable[[bytes], Findings]], docs: list[bytes], chunk: int
-) -> tuple[dict[str, float], dict[str, set[tuple[int, str, str]]]]:
+) -> tuple[dict[str, float], Hits]:
     seconds = dict.fromkeys(pipelines, 0.0)
     found: dict[str, set[tuple[int, str, str]]] = {k: set() for k in pipelines}
     names = list(pipelines)
@@ -103,16 +125,32 @@ def _loaders() -> dict[str, Callable[[bytes], Any]]:
 
     loaders: dict[str, Callable[[bytes], Any]] = {
         FLOOR: orjson.loads,
-        "msgspec + checks": peers._MS_DECODER.decode,
-        "pydantic v2 + checks": peers.PdProgramReport.model_validate_json,
+        "msgspec, full rules": peers._MS_DECODER.decode,
+        "pydantic v2, full rules": peers.PdProgramReport.model_validate_json,
     }
     try:
         from municipal_reports import loads
     except ImportError:
         return loaders
-    loaders["ours (arithmetic audit)"] = loads
-    loaders["ours (full audit)"] = loads
+    loaders["ours exact road, full"] = loads
+    loaders["ours bulk road, full"] = loads
     return loaders
+
+
+def _table(seconds: dict[str, float], measures: int, group: dict[str, Any], label: str) -> None:
+    floor = seconds[FLOOR]
+    peers = [k for k in group if k.startswith(("msgspec", "pydantic")) and k in seconds]
+    print(f"   -- {label}")
+    header = f"   {'pipeline':26} {'s':>7} {'measures/s':>11} {'µs/measure':>10} {'× floor':>8}"
+    header += "".join(f" {'× ' + p.split(',')[0].split()[0]:>11}" for p in peers)
+    print(header)
+    for name in [FLOOR, *group]:
+        if name not in seconds:
+            continue
+        s = seconds[name]
+        line = f"   {name:26} {s:7.2f} {measures / s:11,.0f} {s / measures * 1e6:10.2f} {s / floor:8.2f}"
+        line += "".join(f" {s / seconds[p]:11.2f}" for p in peers)
+        print(line)
 
 
 def main() -> int:
@@ -122,38 +160,34 @@ def main() -> int:
     parser.add_argument("--chunk", type=int, default=500, help="reports per turn")
     parser.add_argument("--data", type=Path, default=Path("bench/data"), help="where data sets go")
     parser.add_argument("--no-memory", action="store_true", help="skip the memory pass")
+    parser.add_argument(
+        "--only", default="", help="run only the pipelines whose name contains one of these (comma-separated)"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     pipelines = _available()
-    if len(pipelines) < len(PIPELINES):
+    if args.only:
+        wanted = args.only.split(",")
+        pipelines = {k: v for k, v in pipelines.items() if k == FLOOR or any(w in k for w in wanted)}
+    if not args.only and len(pipelines) < len(PIPELINES):
         print("note: municipal_reports.loads is not available; 'ours' is left out\n")
 
     mismatch = False
-    rows = []
     for size in sizes:
         docs = _dataset(args.data, size, args.seed)
         measures = _measures(docs)
         megabytes = sum(map(len, docs)) / 1e6
         seconds, found = _time(pipelines, docs, args.chunk)
-        reference = found[next(k for k in pipelines if k != FLOOR)]
         print(f"== {size} reports, {measures} measures, {megabytes:.1f} MB")
-        print(f"   inconsistencies found: {len(reference)}")
-        for name, hits in found.items():
-            if name != FLOOR and hits != reference:
+        for group, label in ((ARITHMETIC, "arithmetic rules"), (FULL, "full rules")):
+            first = next((k for k in group if k in found), None)
+            codes = sorted({code for _, code, _ in found[first]}) if first else []
+            print(f"   {label}: {len(found[first]) if first else 0} inconsistencies ({', '.join(codes)})")
+            for line in disagreements(found, group):
                 mismatch = True
-                print(
-                    f"   MISMATCH {name}: {len(hits ^ reference)} differ, e.g. {sorted(hits ^ reference)[:3]}"
-                )
-        floor = seconds[FLOOR]
-        header = f"   {'pipeline':26} {'s':>7} {'measures/s':>11} {'µs/measure':>10} {'× floor':>8}"
-        peers = [k for k in ("msgspec + checks", "pydantic v2 + checks") if k in seconds]
-        header += "".join(f" {'× ' + p.split()[0]:>11}" for p in peers)
-        print(header)
-        for name, s in seconds.items():
-            line = f"   {name:26} {s:7.2f} {measures / s:11,.0f} {s / measures * 1e6:10.2f} {s / floor:8.2f}"
-            line += "".join(f" {s / seconds[p]:11.2f}" for p in peers)
-            print(line)
-            rows.append((size, measures, name, s))
+                print("   " + line)
+        _table(seconds, measures, ARITHMETIC, "arithmetic rules")
+        _table(seconds, measures, FULL, "full rules")
         print()
 
     if not args.no_memory:
@@ -162,7 +196,7 @@ def main() -> int:
         print(f"== memory ({sizes[0]} reports, {measures} measures, tracemalloc)")
         print(f"   {'pipeline':26} {'peak streaming':>15} {'retained/measure':>17}")
         for name, load in _loaders().items():
-            if name not in pipelines or name == "ours (arithmetic audit)":
+            if name not in pipelines:
                 continue
             peak, retained = _memory(pipelines[name], docs, load)
             print(f"   {name:26} {peak / 1e6:12.1f} MB {retained / measures:14,.0f} B")

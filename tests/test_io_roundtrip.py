@@ -55,10 +55,11 @@ from municipal_reports import (
     dumps,
     loads,
 )
+from municipal_reports.domain.text import is_blank
 from municipal_reports.io import structure, unstructure
 
 # Small local strategies (the public municipal_reports.testing is built elsewhere).
-text = st.text(min_size=1, max_size=12).filter(str.strip)
+text = st.text(min_size=1, max_size=12).filter(lambda t: not is_blank(t))
 any_text = st.text(max_size=12)
 counts = st.integers(min_value=0, max_value=10**6)
 money = st.integers(min_value=0, max_value=10**17 - 1).map(Money.from_kopecks)

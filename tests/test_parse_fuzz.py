@@ -122,3 +122,65 @@ def test_table_importer_raises_only_parse_errors(rows: list[str], title: str) ->
     except ParseError:
         return
     assert all(f.code.startswith("IMP") for f in result.findings)
+
+
+SPACED_HEADER = "№ Назва Заплановано на рік тис. грн Виконано тис. грн % виконання"
+SPACED_ROW = st.lists(
+    st.one_of(PIECES, st.sampled_from(["1", "12", "405", "000", "7,5", "49,32", "х", "Всього"])),
+    max_size=10,
+).map(" ".join)
+
+
+@given(rows=st.lists(SPACED_ROW, max_size=8), title=st.sampled_from(["", "Звіт за 2022 рік\n"]))
+def test_pdf_text_reader_raises_only_parse_errors(rows: list[str], title: str) -> None:
+    """Text pasted from a PDF (single spaces) under a real header imports or raises
+    ParseError, nothing else."""
+    text = title + SPACED_HEADER + "\n" + "\n".join(rows)
+    try:
+        import_table(text)
+    except ParseError:
+        return
+
+
+@given(
+    rows=st.lists(st.lists(CELL, max_size=12), max_size=8),
+    merged=st.sets(st.integers(0, 11), max_size=4),
+)
+def test_cell_sources_raise_only_parse_errors(rows: list[list[str]], merged: set[int]) -> None:
+    """Rows of cells as a .docx or .xlsx source gives them (merged copies included) under a
+    real header import or raise ParseError, nothing else."""
+    from municipal_reports.parse import SourceRow, import_rows
+
+    source = [
+        SourceRow.paragraph(1, "Звіт «Програма» за 2022 рік"),
+        SourceRow(2, tuple(HEADER.split("\t")), table=1),
+        *(
+            SourceRow(3 + i, tuple(cells), table=1, copies=frozenset(merged))
+            for i, cells in enumerate(rows)
+        ),
+    ]
+    try:
+        import_rows(source)
+    except ParseError:
+        return
+
+
+GRID_LINE = st.one_of(
+    st.just("+------+------+-----------+"),
+    st.just("+======+======+===========+"),
+    st.lists(st.one_of(PIECES, st.sampled_from(["1", "580,0", "Всього:", "х"])), max_size=3).map(
+        lambda cells: "| " + " | ".join(c[:12].ljust(4) for c in cells) + " |"
+    ),
+)
+
+
+@given(lines=st.lists(GRID_LINE, max_size=12))
+def test_text_grid_reader_raises_only_parse_errors(lines: list[str]) -> None:
+    """Arbitrary grid lines («+---+» rules and «|» rows) under a title import or raise
+    ParseError, nothing else."""
+    head = "+------+------+-----------+\n| № з/п | Назва | Заплановано, грн | Виконано, грн |\n"
+    text = "Звіт «Програма» за 2022 рік\n" + head + "\n".join(lines)
+    try:
+        import_table(text)
+    except ParseError:
+        return

@@ -111,11 +111,13 @@ def test_a_third_party_rule_pack_is_found_through_its_entry_point(
 def test_a_failing_plugin_is_reported_with_its_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An entry point that cannot load raises PluginError naming the plugin."""
+    """An entry point that cannot load raises PluginError naming the plugin (in strict
+    mode; otherwise it is skipped and kept as a broken pack)."""
     _install_fake_distribution(tmp_path, "no_such_module_anywhere:RULES")
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(PluginError, match="'fake'"):
-        RuleSet.from_entry_points()
+        RuleSet.from_entry_points(strict=True)
+    assert [b.name for b in RuleSet.from_entry_points().broken] == ["fake"]
 
 
 def test_duplicate_codes_are_refused() -> None:

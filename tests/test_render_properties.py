@@ -57,6 +57,8 @@ from municipal_reports import (
     render,
     renderers,
 )
+from municipal_reports.domain.text import is_blank
+from municipal_reports.safe_text import visible
 
 LOCALES = ("uk", "en")
 BUILTINS = ("text", "markdown", "html", "csv", "json", "docx")
@@ -65,7 +67,7 @@ texts = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
     min_size=1,
     max_size=40,
-).filter(lambda s: s.strip() != "")
+).filter(lambda s: not is_blank(s))
 moneys = st.integers(min_value=0, max_value=10**14).map(Money.from_kopecks)
 percents = st.builds(
     Percent.from_units, st.integers(min_value=0, max_value=20_000), st.integers(0, 2)
@@ -234,12 +236,13 @@ def test_json_round_trips(report: ProgramReport, locale: str) -> None:
 @settings(max_examples=30)
 @given(program_reports, st.sampled_from(LOCALES))
 def test_html_shows_every_measure_content(report: ProgramReport, locale: str) -> None:
-    """Every measure's content appears in the HTML page's visible text, unaltered."""
+    """Every measure's content appears in the HTML page's visible text, unaltered but for
+    control characters, shown as visible escapes."""
     out = render(report, to="html", locale=locale)
     assert isinstance(out, str)
     shown = html_text(out)
     for m in report.measures():
-        assert m.content in shown
+        assert visible(m.content) in shown
 
 
 HOSTILE = (
@@ -303,12 +306,13 @@ def test_markdown_escapes_pipes_and_markup() -> None:
 
 
 def test_csv_quotes_and_defuses_formulas() -> None:
-    """Every hostile text reads back from the CSV; a formula is kept as text."""
+    """Every hostile text reads back from the CSV (controls as visible escapes); a formula
+    is kept as text."""
     out = render(hostile_report(), to="csv", locale="uk")
     assert isinstance(out, str)
     rows = list(csv.reader(io.StringIO(out)))
     contents = [row[4] for row in rows[1:]]
-    assert contents[:3] == list(HOSTILE[:3])
+    assert contents[:3] == [visible(h) for h in HOSTILE[:3]]
     assert contents[3] == "'" + HOSTILE[3]
     assert contents[5] == HOSTILE[5]
 

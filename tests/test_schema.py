@@ -133,8 +133,10 @@ def _changed(path: tuple[Any, ...], value: object) -> dict[str, Any]:
         # A declared bound: the year just outside and at the bound.
         (("program", "term", "first"), 1899, 1900),
         (("program", "term", "last"), 2200, 2199),
-        # A declared non-negative amount: one kopeck below zero; «-0.00» is zero.
-        (("tasks", 0, "measures", 0, "financing", "actual"), "-0.01", "-0.00"),
+        # A declared non-negative amount: one kopeck below zero; zero is the edge.
+        (("tasks", 0, "measures", 0, "financing", "actual"), "-0.01", "0.00"),
+        # «-0.00» is no canonical amount (it would be written back as «0.00»).
+        (("tasks", 0, "measures", 0, "financing", "actual"), "-0.00", "0.00"),
         # Declared non-empty items of a list of text.
         (("tasks", 0, "measures", 0, "executors"), ["відділ", " "], ["відділ"]),
     ],

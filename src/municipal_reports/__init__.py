@@ -70,11 +70,13 @@ from municipal_reports.domain import (
 )
 from municipal_reports.errors import (
     AuditError,
+    InputFileError,
     InvalidTypeError,
     InvalidValueError,
     MunicipalReportsError,
     ParseError,
     PluginError,
+    PluginRuntimeError,
     Problem,
     StructureError,
 )
@@ -106,6 +108,7 @@ __all__ = [
     "Finding",
     "Fit",
     "FundItem",
+    "InputFileError",
     "Interval",
     "InvalidTypeError",
     "InvalidValueError",
@@ -125,6 +128,7 @@ __all__ = [
     "PeriodKind",
     "Person",
     "PluginError",
+    "PluginRuntimeError",
     "Problem",
     "Program",
     "ProgramReport",

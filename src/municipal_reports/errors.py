@@ -6,25 +6,50 @@ Every error that reports bad data carries the :class:`Problem` records that say 
 
 from __future__ import annotations
 
+import pickle
 import reprlib
 from collections.abc import Iterable
 
 import attrs
 
+from municipal_reports.safe_text import visible
+
 __all__ = [
     "AuditError",
+    "InputFileError",
     "InvalidTypeError",
     "InvalidValueError",
     "MunicipalReportsError",
     "ParseError",
     "PluginError",
+    "PluginRuntimeError",
     "Problem",
     "StructureError",
 ]
 
 
 class MunicipalReportsError(Exception):
-    """Root of every exception that municipal-reports raises on purpose."""
+    """Root of every exception that municipal-reports raises on purpose.
+
+    Every one survives pickling (a worker process of ``--jobs`` hands its errors back to
+    the parent): each class rebuilds itself from the arguments it was made with.
+    """
+
+
+def _rebuild(
+    cls: type[Exception], args: tuple[object, ...], kwargs: dict[str, object]
+) -> Exception:
+    """An error made again from its constructor's arguments (for pickling)."""
+    return cls(*args, **kwargs)
+
+
+def _portable(cause: BaseException) -> BaseException:
+    """``cause`` if it pickles, else a RuntimeError that says what it was."""
+    try:
+        pickle.dumps(cause)
+    except Exception:
+        return RuntimeError(f"{type(cause).__name__}: {cause}")
+    return cause
 
 
 @attrs.frozen
@@ -41,7 +66,8 @@ class Problem:
     is_type: bool = False
 
     def __str__(self) -> str:
-        return f"{self.reason} (got {self.value!r}) @ {self.path}"
+        # One line whatever the path and reason hold: a key with a newline forges nothing.
+        return visible(f"{self.reason} (got {self.value!r}) @ {self.path}", single_line=True)
 
 
 class _ProblemsError(MunicipalReportsError):
@@ -56,6 +82,9 @@ class _ProblemsError(MunicipalReportsError):
         head = f"invalid {subject}" if subject else "invalid value"
         count = len(self.problems)
         super().__init__(f"{head}: {count} problem{'s' if count != 1 else ''}\n{lines}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.problems,), {"subject": self.subject}))
 
     @property
     def path(self) -> str:
@@ -83,14 +112,68 @@ def raise_problems(problems: list[Problem], *, subject: str = "") -> None:
     raise InvalidValueError(problems, subject=subject)
 
 
+class InputFileError(MunicipalReportsError, OSError):
+    """A file the library will not read: not a regular file (a FIFO, a device, a folder), a
+    dangling link, or larger than the size limit. Also an ``OSError``, so code that handles
+    unreadable files handles these too.
+
+    >>> str(InputFileError("r.json", "is a FIFO, not a regular file"))
+    "cannot read 'r.json': is a FIFO, not a regular file"
+    """
+
+    def __init__(self, filename: str, reason: str) -> None:
+        self.message = visible(f"cannot read {filename!r}: {reason}", single_line=True)
+        super().__init__(self.message)
+        self.filename = filename
+        self.reason = reason
+
+    def __str__(self) -> str:
+        # OSError would write "[Errno None] None: 'r.json'" once ``filename`` is set.
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.filename, self.reason), {}))
+
+
 class PluginError(MunicipalReportsError, ImportError):
     """A plugin (rule pack or renderer) named by an entry point could not be loaded."""
 
-    def __init__(self, group: str, name: str, cause: BaseException) -> None:
-        super().__init__(f"plugin {name!r} of group {group!r} failed to load: {cause!r}")
+    def __init__(
+        self, group: str, name: str, cause: BaseException, *, distribution: str = ""
+    ) -> None:
+        of = f" of {distribution}" if distribution else ""
+        super().__init__(f"plugin {name!r}{of} in group {group!r} failed to load: {cause!r}")
         # After ImportError.__init__, which would reset ``name`` to None.
         self.group = group
         self.name = name
+        self.distribution = distribution
+        self.cause = cause
+
+    def __reduce__(self) -> tuple[object, ...]:
+        args = (self.group, self.name, _portable(self.cause))
+        return (_rebuild, (type(self), args, {"distribution": self.distribution}))
+
+
+class PluginRuntimeError(MunicipalReportsError, RuntimeError):
+    """A loaded plugin failed while it worked: a rule raised or returned garbage (in strict
+    mode; otherwise the audit reports it as an MR000 finding), or a renderer raised.
+
+    ``name`` is the rule's code or the renderer's name; ``distribution`` the package that
+    installed it."""
+
+    def __init__(self, group: str, name: str, distribution: str, cause: BaseException) -> None:
+        super().__init__(
+            f"plugin {name!r} of {distribution or 'an unknown distribution'} failed: "
+            f"{type(cause).__name__}: {cause}"
+        )
+        self.group = group
+        self.name = name
+        self.distribution = distribution
+        self.cause = cause
+
+    def __reduce__(self) -> tuple[object, ...]:
+        args = (self.group, self.name, self.distribution, _portable(self.cause))
+        return (_rebuild, (type(self), args, {}))
 
 
 class AuditError(MunicipalReportsError, ValueError):
@@ -100,6 +183,9 @@ class AuditError(MunicipalReportsError, ValueError):
         self.findings = tuple(findings)
         lines = "\n".join(f"  {f}" for f in self.findings)
         super().__init__(f"{len(self.findings)} error finding(s)\n{lines}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.findings,), {}))
 
 
 # Short, depth-safe reprs for error lines: a bad value may be a 50 MB array.
@@ -121,9 +207,12 @@ class StructureError(MunicipalReportsError, ValueError):
         self.problems = tuple(problems)
         self.source = source
         count = len(self.problems)
-        head = f"invalid report{f' {source}' if source else ''}"
+        head = f"invalid report{f' {visible(source, single_line=True)}' if source else ''}"
         lines = "\n".join(f"  {_line(p)}" for p in self.problems)
         super().__init__(f"{head}: {count} problem{'s' if count != 1 else ''}\n{lines}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.problems,), {"source": self.source}))
 
     def lines(self) -> list[str]:
         """Each problem as one ``message @ $.path`` line."""
@@ -131,9 +220,12 @@ class StructureError(MunicipalReportsError, ValueError):
 
 
 def _line(problem: Problem) -> str:
+    """One problem as one line, its control characters (newlines too) escaped."""
     if problem.value is attrs.NOTHING:
-        return f"{problem.reason} @ {problem.path}"
-    return f"{problem.reason} (got {_SHORT.repr(problem.value)}) @ {problem.path}"
+        line = f"{problem.reason} @ {problem.path}"
+    else:
+        line = f"{problem.reason} (got {_SHORT.repr(problem.value)}) @ {problem.path}"
+    return visible(line, single_line=True)
 
 
 class ParseError(MunicipalReportsError, ValueError):
@@ -150,4 +242,9 @@ class ParseError(MunicipalReportsError, ValueError):
         self.expected = expected
         shown = text if len(text) <= 80 else text[:77] + "..."
         what = f" as {expected}" if expected else ""
-        super().__init__(f"cannot read {shown!r}{what}: {reason} (at position {position})")
+        message = f"cannot read {shown!r}{what}: {reason} (at position {position})"
+        super().__init__(visible(message, single_line=True))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        args = (self.text, self.position, self.reason)
+        return (_rebuild, (type(self), args, {"expected": self.expected}))

@@ -10,14 +10,21 @@ add rules by declaring an entry point in the same group as ours:
     my-rules = "my_package.rules:RULES"
 
 The entry point names a :class:`Rule` or an iterable of them.
+
+A plugin cannot break the audit: a pack that fails to load is logged and skipped (and
+reported by ``audit()`` as an MR000 finding) unless strict mode is asked for; a plugin rule
+that takes a built-in rule's code or name, whatever module it points at, is refused with a
+warning naming its distribution. Which rules are built in is decided by the distribution
+that declares the entry point, never by the module path.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from typing import Any, NamedTuple
 
 import attrs
@@ -26,10 +33,21 @@ from municipal_reports.audit.finding import Finding, Severity
 from municipal_reports.errors import MunicipalReportsError, PluginError
 from municipal_reports.paths import Path
 
-__all__ = ["ENTRY_POINT_GROUP", "Hit", "Rule", "RuleSet", "default_rules", "rule"]
+__all__ = [
+    "BUILTIN_DISTRIBUTION",
+    "ENTRY_POINT_GROUP",
+    "BrokenPack",
+    "Hit",
+    "Rule",
+    "RuleSet",
+    "default_rules",
+    "distribution_of",
+    "rule",
+]
 
 ENTRY_POINT_GROUP = "municipal_reports.rules"
-_BUILTIN_PACKAGE = "municipal_reports.audit.rules."
+#: The distribution whose entry points are the built-in rules and renderers.
+BUILTIN_DISTRIBUTION = "municipal-reports"
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +76,8 @@ class Rule:
     applies_to: tuple[type, ...]
     message: str
     function: CheckFunction = attrs.field(repr=False)
+    #: The distribution that registered the rule; "" for built-in and hand-made rules.
+    distribution: str = ""
 
     @property
     def doc(self) -> str:
@@ -97,6 +117,22 @@ def rule(
     return wrap
 
 
+def distribution_of(ep: EntryPoint) -> str:
+    """The normalised name of the distribution that declares ``ep`` ("" when unknown)."""
+    dist = getattr(ep, "dist", None)
+    name = dist.metadata["Name"] if dist is not None else None
+    return re.sub(r"[-_.]+", "-", name).lower() if name else ""
+
+
+@attrs.frozen
+class BrokenPack:
+    """A rule pack that could not be loaded: its entry point, distribution and the error."""
+
+    name: str
+    distribution: str
+    error: str
+
+
 def _matches(rule_: Rule, selectors: frozenset[str]) -> bool:
     return rule_.name in selectors or any(rule_.code.startswith(s) for s in selectors)
 
@@ -106,6 +142,8 @@ class RuleSet:
     """An immutable collection of rules with unique codes and names."""
 
     rules: tuple[Rule, ...]
+    #: The packs that failed to load and were skipped (see :meth:`from_entry_points`).
+    broken: tuple[BrokenPack, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         codes: dict[str, Rule] = {}
@@ -144,33 +182,64 @@ class RuleSet:
             chosen = tuple(r for r in chosen if not _matches(r, ign))
         if len(chosen) == len(self.rules):
             return self  # nothing left out: keep the hash and the walk plan cached on self
-        return RuleSet(chosen)
+        return RuleSet(chosen, self.broken)
 
     @classmethod
-    def from_entry_points(cls, group: str = ENTRY_POINT_GROUP) -> RuleSet:
-        """Every rule that the installed packages register in ``group``."""
+    def from_entry_points(cls, group: str = ENTRY_POINT_GROUP, *, strict: bool = False) -> RuleSet:
+        """Every rule that the installed packages register in ``group``.
+
+        Built-in rules come first. A plugin pack that fails to load (or names something that
+        is not a Rule) is logged and kept in :attr:`broken`, unless ``strict``: then it raises
+        :class:`~municipal_reports.errors.PluginError` naming its distribution. A plugin rule
+        whose code or name is taken (by a built-in or an earlier plugin) is refused with a
+        warning.
+        """
         found: list[Rule] = []
+        broken: list[BrokenPack] = []
+        codes: dict[str, str] = {}
         eps = sorted(
             entry_points(group=group),
-            key=lambda ep: (not ep.value.startswith(_BUILTIN_PACKAGE), ep.name),
+            key=lambda ep: (distribution_of(ep) != BUILTIN_DISTRIBUTION, ep.name),
         )
         for ep in eps:
+            dist = distribution_of(ep)
+            builtin = dist == BUILTIN_DISTRIBUTION
             try:
-                loaded = ep.load()
+                items = _rules_of(ep.load())
             except Exception as exc:
-                raise PluginError(group, ep.name, exc) from exc
-            items = [loaded] if isinstance(loaded, Rule) else list(loaded)
+                if strict or builtin:
+                    raise PluginError(group, ep.name, exc, distribution=dist) from exc
+                log.warning("rule pack %r of %s is broken and skipped: %r", ep.name, dist, exc)
+                broken.append(BrokenPack(ep.name, dist, f"{type(exc).__name__}: {exc}"))
+                continue
             for item in items:
-                if not isinstance(item, Rule):
-                    raise PluginError(group, ep.name, TypeError(f"{item!r} is not a Rule"))
-            log.debug("loaded %d rule(s) from %s", len(items), ep.name)
-            found.extend(items)
-        if not any(ep.value.startswith(_BUILTIN_PACKAGE) for ep in eps):
+                owner = codes.get(item.code) or codes.get(item.name)
+                if owner is not None:
+                    log.warning(
+                        "rule %s %s of %s refused: its code or name belongs to %s",
+                        item.code,
+                        item.name,
+                        dist or "an unknown distribution",
+                        owner,
+                    )
+                    continue
+                codes[item.code] = codes[item.name] = dist
+                found.append(item if builtin else attrs.evolve(item, distribution=dist))
+            log.debug("loaded %d rule(s) from %s of %s", len(items), ep.name, dist)
+        if not any(distribution_of(ep) == BUILTIN_DISTRIBUTION for ep in eps):
             raise MunicipalReportsError(
                 "the built-in rules are not registered: install municipal-reports "
                 "(pip install .) rather than running it from a source tree"
             )
-        return cls(tuple(found))
+        return cls(tuple(found), tuple(broken))
+
+
+def _rules_of(loaded: object) -> list[Rule]:
+    items = [loaded] if isinstance(loaded, Rule) else list(loaded)  # type: ignore[call-overload]
+    for item in items:
+        if not isinstance(item, Rule):
+            raise TypeError(f"{item!r} is not a Rule")
+    return items
 
 
 @functools.cache

@@ -11,6 +11,7 @@ from municipal_reports.bulk.arrow import to_arrow
 from municipal_reports.bulk.parallel import (
     DEFAULT_CHUNK_FILES,
     SourceAudit,
+    audit_document,
     audit_files,
     audit_many,
     summarise_files,
@@ -19,6 +20,7 @@ from municipal_reports.bulk.parallel import (
 from municipal_reports.bulk.sources import (
     SUFFIXES,
     FoundReport,
+    documents_of,
     expand,
     iter_documents,
     iter_reports,
@@ -40,8 +42,10 @@ __all__ = [
     "ExecutionSums",
     "FoundReport",
     "SourceAudit",
+    "audit_document",
     "audit_files",
     "audit_many",
+    "documents_of",
     "execution_table",
     "expand",
     "iter_documents",

@@ -13,26 +13,33 @@ here in the order of the files, so the answer is the same as a serial run's.
 
 from __future__ import annotations
 
+import functools
+import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from typing import TypeVar
 
 import attrs
 
-from municipal_reports.audit import Finding, audit
-from municipal_reports.bulk.sources import PathLike, expand, iter_reports
+from municipal_reports.audit import Finding, Rule, RuleSet, audit, default_rules
+from municipal_reports.audit.screens import screens_for
+from municipal_reports.bulk.sources import PathLike, documents_of, expand, reports_of
 from municipal_reports.bulk.table import ExecutionRow, ExecutionSums
 from municipal_reports.errors import (
+    InputFileError,
     InvalidValueError,
     MunicipalReportsError,
     Problem,
     StructureError,
 )
-from municipal_reports.io import loads
+from municipal_reports.io import DEFAULT_MAX_SIZE, loads
+from municipal_reports.io.columns import program_columns
 
 __all__ = [
     "DEFAULT_CHUNK_FILES",
     "SourceAudit",
+    "audit_document",
     "audit_files",
     "audit_many",
     "summarise_files",
@@ -41,6 +48,9 @@ __all__ = [
 
 #: Files a worker takes at a time: enough to make the hand-over cheap next to the work.
 DEFAULT_CHUNK_FILES = 64
+
+#: Values a batch's memo keeps (terms, periods, verdicts on texts) before it starts afresh.
+_MEMO_LIMIT = 50_000
 
 R = TypeVar("R")
 
@@ -51,53 +61,134 @@ Progress = Callable[[int], None]
 @attrs.frozen
 class SourceAudit:
     """The audit of one document: its source (``file`` or ``file:line``), its findings in
-    the order of the tree, and the problems that kept it from loading (then no findings)."""
+    the order of the tree, and the problems that kept it from loading (then no findings);
+    or, for a file that could not be read at all (or whose worker process died), the
+    reason in ``error`` («cannot be read: …», «its worker process died …»)."""
 
     source: str
     findings: tuple[Finding, ...] = ()
     problems: tuple[Problem, ...] = ()
+    error: str = ""
 
     @property
     def loaded(self) -> bool:
-        """Whether the document was a valid report."""
-        return not self.problems
+        """Whether the document was read and was a valid report."""
+        return not self.problems and not self.error
 
 
-def _documents(name: str) -> list[tuple[str, bytes]]:
-    with open(name, "rb") as handle:
-        if not name.endswith(".jsonl"):
-            return [(name, handle.read())]
-        return [(f"{name}:{i}", line) for i, line in enumerate(handle, 1) if line.strip()]
+#: Why a file has no result when the process working on it died.
+_WORKER_DIED = "its worker process died while working on it (killed, or out of memory)"
 
 
-def _audit_document(
-    source: str, data: bytes, select: Sequence[str] | None, ignore: Sequence[str]
-) -> SourceAudit:
+def _read_error(exc: OSError) -> str:
+    """Why a file could not be read, in one line: the library's reason, or the system's."""
+    if isinstance(exc, InputFileError):
+        return exc.reason
+    return exc.strerror or str(exc)
+
+
+def _audit_document(source: str, data: bytes, rules: RuleSet, strict: bool) -> SourceAudit:
     try:
         document = loads(data, source=source)
     except StructureError as exc:
         return SourceAudit(source, problems=exc.problems)
     except MunicipalReportsError as exc:
         return SourceAudit(source, problems=(Problem("$", attrs.NOTHING, str(exc)),))
-    return SourceAudit(source, tuple(audit(document, select=select, ignore=ignore)))
+    return SourceAudit(source, tuple(audit(document, rules=rules, strict=strict)))
+
+
+def audit_document(
+    data: bytes,
+    source: str = "",
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    strict: bool = False,
+    memo: dict[object, object] | None = None,
+) -> SourceAudit:
+    """The audit of one document's bytes by the bulk road.
+
+    The document is first screened column by column: each rule that can run on a program
+    report has a conservative screen (:mod:`municipal_reports.audit.screens`). Where none
+    fires the document is valid and clean, and no entity is built; where some fire, the
+    document is loaded and the rules they screen for run on it. Anything but a program
+    report of the common shape, or a selection holding a rule without a screen, takes the
+    exact road (load, every selected rule). The findings are always the exact rules'
+    findings. ``select``, ``ignore`` and ``strict`` are those of
+    :func:`~municipal_reports.audit`; ``memo`` keeps small values read across a batch
+    (one dict a batch).
+    """
+    chosen = default_rules().filtered(select, ignore)
+    screens = screens_for(chosen)
+    if screens is None:
+        return _audit_document(source, data, chosen, strict)
+    columns = program_columns(data, {} if memo is None else memo)
+    if columns is None:
+        return _audit_document(source, data, chosen, strict)
+    fired: set[Rule] = set()
+    for screen, screened in screens:
+        if screen(columns):
+            fired |= screened
+    if not fired:
+        return SourceAudit(source)
+    return _audit_document(source, data, RuleSet(tuple(r for r in chosen if r in fired)), strict)
 
 
 def audit_files(
-    files: Sequence[str], select: Sequence[str] | None = None, ignore: Sequence[str] = ()
+    files: Sequence[str],
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    strict: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
 ) -> list[SourceAudit]:
-    """The audit of every document in ``files`` (a worker's chunk; runs anywhere)."""
-    return [
-        _audit_document(source, data, select, ignore)
-        for name in files
-        for source, data in _documents(name)
-    ]
+    """The audit of every document in ``files`` (a worker's chunk; runs anywhere), by the
+    bulk road (:func:`audit_document`). A file that cannot be read (gone, not a regular file, too large, no permission) is one
+    :class:`SourceAudit` carrying the reason; the other files are audited all the same."""
+    out: list[SourceAudit] = []
+    memo: dict[object, object] = {}
+    for name in files:
+        try:
+            documents = list(documents_of(name, max_size=max_size))
+        except OSError as exc:
+            out.append(SourceAudit(name, error=f"cannot be read: {_read_error(exc)}"))
+            continue
+        for source, data in documents:
+            if len(memo) > _MEMO_LIMIT:
+                memo.clear()  # a long JSON Lines file must not grow it without bound
+            out.append(
+                audit_document(data, source, select=select, ignore=ignore, strict=strict, memo=memo)
+            )
+    return out
 
 
-def summarise_files(files: Sequence[str], by: Sequence[str]) -> ExecutionSums:
-    """The exact sums of every program report in ``files`` (a worker's chunk)."""
+def summarise_files(
+    files: Sequence[str],
+    by: Sequence[str],
+    keep_going: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
+) -> ExecutionSums:
+    """The exact sums of every program report in ``files`` (a worker's chunk).
+
+    A bad document or an unreadable file raises, unless ``keep_going``: then it is left out
+    of the sums and kept in their ``failures`` with the reason."""
     sums = ExecutionSums(by)
-    for found in iter_reports(files):
-        sums.add(found)
+    for name in files:
+        try:
+            for source, data in documents_of(name, max_size=max_size):
+                try:
+                    document = loads(data, source=source)
+                except StructureError as exc:
+                    if not keep_going:
+                        raise
+                    # One failure a problem: each is one line with its path.
+                    sums.failures.extend((source, line) for line in exc.lines())
+                    continue
+                for found in reports_of(source, document):
+                    sums.add(found)
+        except OSError as exc:
+            if not keep_going:
+                raise
+            sums.failures.append((name, f"cannot be read: {_read_error(exc)}"))
     return sums
 
 
@@ -107,14 +198,52 @@ def _chunks(files: list[str], size: int) -> list[list[str]]:
     return [files[i : i + size] for i in range(0, len(files), size)]
 
 
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops on Ctrl-C, and says so
+
+
+def _alone(work: Callable[..., R], files: list[str], args: tuple[object, ...]) -> R:
+    """``work`` on ``files`` in a process of its own; BrokenExecutor if that process dies."""
+    with ProcessPoolExecutor(max_workers=1, initializer=_ignore_interrupts) as pool:
+        return pool.submit(work, files, *args).result()
+
+
+def _rescue(
+    chunk: list[str],
+    work: Callable[..., R],
+    args: tuple[object, ...],
+    died: Callable[[str], R],
+    combine: Callable[[list[R]], R],
+) -> R:
+    """A chunk whose worker died: again in a fresh process; if it dies again, file by
+    file, so only the file that kills its process is lost (and reported by ``died``)."""
+    try:
+        return _alone(work, chunk, args)
+    except BrokenExecutor:
+        pass
+    parts: list[R] = []
+    for name in chunk:
+        try:
+            parts.append(_alone(work, [name], args))
+        except BrokenExecutor:
+            parts.append(died(name))
+    return combine(parts)
+
+
 def _run(
     executor: Executor | None,
     chunks: list[list[str]],
     work: Callable[..., R],
     args: tuple[object, ...],
     progress: Progress | None,
+    died: Callable[[str], R],
+    combine: Callable[[list[R]], R],
 ) -> Iterator[R]:
-    """Each chunk's result, in the order of the chunks."""
+    """Each chunk's result, in the order of the chunks.
+
+    When a worker process dies (killed, out of memory) the pool is broken for every chunk
+    not yet done: those are run again by :func:`_rescue`, each in a fresh process.
+    """
     done = 0
     if executor is None:
         for chunk in chunks:
@@ -124,11 +253,39 @@ def _run(
                 progress(done)
         return
     futures: list[Future[R]] = [executor.submit(work, chunk, *args) for chunk in chunks]
+    broken = False
     for chunk, future in zip(chunks, futures, strict=True):
-        yield future.result()
+        if not broken:
+            try:
+                result = future.result()
+            except BrokenExecutor:
+                broken = True
+        if broken:
+            result = _rescue(chunk, work, args, died, combine)
+        yield result
         done += len(chunk)
         if progress is not None:
             progress(done)
+
+
+def _audits(parts: list[list[SourceAudit]]) -> list[SourceAudit]:
+    return [a for part in parts for a in part]
+
+
+def _died_audit(name: str) -> list[SourceAudit]:
+    return [SourceAudit(name, error=_WORKER_DIED)]
+
+
+def _listed(paths: Iterable[PathLike]) -> list[str]:
+    """:func:`expand`, keeping a path that does not exist (any more) as it is: reading it
+    then reports it, and the other paths are still done."""
+    found: list[str] = []
+    for path in paths:
+        try:
+            found.extend(expand([path]))
+        except FileNotFoundError:
+            found.append(os.fspath(path))
+    return found
 
 
 def audit_many(
@@ -139,21 +296,31 @@ def audit_many(
     ignore: Sequence[str] = (),
     chunk_files: int = DEFAULT_CHUNK_FILES,
     progress: Progress | None = None,
+    strict: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
 ) -> list[SourceAudit]:
     """The audit of every document in ``paths`` (files, directories, ``.jsonl``), one
     :class:`SourceAudit` a document in the order of the files.
 
     Without ``executor`` it runs here; with one (a process pool, a dask client's executor)
-    each chunk of ``chunk_files`` files runs there. A document that is not a valid report
-    does not stop the others: its :class:`SourceAudit` carries its problems. ``select``
-    and ``ignore`` are those of :func:`~municipal_reports.audit`; ``progress`` is called
-    with the number of files finished.
+    each chunk of ``chunk_files`` files runs there. Nothing stops the others: a document
+    that is not a valid report carries its problems; a file that cannot be read (missing,
+    vanished, a FIFO, a dangling link, no permission, larger than ``max_size`` bytes) or
+    whose worker process died carries the reason in ``error``. ``select`` and ``ignore``
+    are those of :func:`~municipal_reports.audit`, and so is ``strict`` (a broken plugin
+    raises); ``progress`` is called with the number of files finished.
     """
-    files = expand(paths)
+    files = _listed(paths)
     results: list[SourceAudit] = []
     select_list = None if select is None else list(select)
     for part in _run(
-        executor, _chunks(files, chunk_files), audit_files, (select_list, list(ignore)), progress
+        executor,
+        _chunks(files, chunk_files),
+        audit_files,
+        (select_list, list(ignore), strict, max_size),
+        progress,
+        _died_audit,
+        _audits,
     ):
         results.extend(part)
     return results
@@ -166,17 +333,46 @@ def summarise_many(
     by: Sequence[str] = ("year", "program"),
     chunk_files: int = DEFAULT_CHUNK_FILES,
     progress: Progress | None = None,
+    on_error: Callable[[str, str], None] | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
 ) -> list[ExecutionRow]:
     """The execution table of every program report in ``paths``, grouped ``by`` (see
     :func:`~municipal_reports.bulk.execution_table`), computed on ``executor`` when given.
 
     Workers return exact integer sums, merged here: the rows are the serial run's. A bad
-    document raises :class:`~municipal_reports.errors.StructureError`.
+    document raises :class:`~municipal_reports.errors.StructureError` and an unreadable
+    file ``OSError``, unless ``on_error`` is given: then each is left out of the sums and
+    ``on_error(source, reason)`` is called for it (a missing or vanished file, a FIFO, a
+    dangling link, a file larger than ``max_size`` bytes, a worker process that died
+    included), and every other file is still summed.
     """
-    files = expand(paths)
+    keep_going = on_error is not None
+    files = _listed(paths) if keep_going else expand(paths)
     total = ExecutionSums(by)
+
+    def died(name: str) -> ExecutionSums:
+        sums = ExecutionSums(total.by)
+        sums.failures.append((name, _WORKER_DIED))
+        return sums
+
     for part in _run(
-        executor, _chunks(files, chunk_files), summarise_files, (tuple(total.by),), progress
+        executor,
+        _chunks(files, chunk_files),
+        summarise_files,
+        (tuple(total.by), keep_going, max_size),
+        progress,
+        died,
+        functools.partial(_merged, total.by),
     ):
         total.merge(part)
+    if on_error is not None:
+        for source, reason in total.failures:
+            on_error(source, reason)
     return total.rows()
+
+
+def _merged(by: Sequence[str], parts: list[ExecutionSums]) -> ExecutionSums:
+    sums = ExecutionSums(by)
+    for part in parts:
+        sums.merge(part)
+    return sums

@@ -24,6 +24,7 @@ import attrs
 from municipal_reports.bulk.sources import FoundReport
 from municipal_reports.domain import Money, Percent, ProgramReport, Task, percentage
 from municipal_reports.errors import InvalidTypeError, InvalidValueError, Problem
+from municipal_reports.safe_text import spreadsheet_cell, visible
 
 __all__ = [
     "FIGURES",
@@ -119,6 +120,8 @@ class ExecutionSums:
         self.by = _check_by(by)
         #: group → [planned kopecks, actual kopecks, reports, measures]
         self.groups: dict[GroupKey, list[int]] = {}
+        #: (source, reason) of each document or file left out of the sums
+        self.failures: list[tuple[str, str]] = []
         #: A program's identity (its key in ``groups``) → the title shown: of the spellings
         #: seen, the least, so that the table is the same whatever order reports come in.
         self.titles: dict[str, str] = {}
@@ -173,6 +176,7 @@ class ExecutionSums:
             mine = self.groups.setdefault(key, [0, 0, 0, 0])
             for i, v in enumerate(values):
                 mine[i] += v
+        self.failures.extend(other.failures)
         for identity, title in other.titles.items():
             self._saw(identity, title)
 
@@ -219,7 +223,11 @@ def execution_table(
 
 
 def _text(value: object) -> str:
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    # A group key (a title, an executor) is a document's text: defused for spreadsheets,
+    # its control characters escaped.
+    return spreadsheet_cell(visible(value)) if isinstance(value, str) else str(value)
 
 
 #: The figures' columns, after the group keys.

@@ -36,9 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = build_parser().parse_args(argv)
     try:
+        args = build_parser().parse_args(argv)
         code: int = args.func(args)
+    except KeyboardInterrupt:
+        # Ctrl-C: one line and the conventional status; -o writes are atomic, so nothing
+        # is left half-written.
+        print("municipal-reports: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:
         # The reader went away (``… | head``): stop quietly, as Unix tools do, and keep
         # Python from complaining again when it flushes stdout at exit.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -36,8 +37,17 @@ def _positive(text: str) -> int:
 
 
 def executor_for(jobs: int) -> Executor | None:
-    """A process pool of ``jobs`` workers, or None to work in this process."""
-    return ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    """A process pool of ``jobs`` workers, or None to work in this process.
+
+    The workers ignore Ctrl-C: the command stops them and says so once, rather than each
+    worker printing its own traceback."""
+    if jobs < 2:
+        return None
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @contextlib.contextmanager

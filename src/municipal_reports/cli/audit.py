@@ -16,14 +16,18 @@ from typing import Any
 from municipal_reports import (
     Finding,
     MunicipalReportsError,
+    PluginError,
+    PluginRuntimeError,
     Severity,
     StructureError,
     audit,
     default_rules,
     load,
 )
-from municipal_reports.bulk import audit_many, expand
+from municipal_reports.bulk import audit_many
+from municipal_reports.cli._files import add_max_size_argument, expand_each
 from municipal_reports.cli._jobs import add_jobs_arguments, executor_for, progress_bar
+from municipal_reports.cli._say import cannot_read, error, file_problem, not_a_report, shown
 from municipal_reports.io import finding_data
 
 __all__ = ["add_parser", "run"]
@@ -68,7 +72,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--locale", choices=("uk", "en"), default="en", help="the language of the messages"
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="a broken plugin (a rule pack that cannot load, a rule that fails) is an error "
+        "(exit 2) instead of an MR000 finding",
+    )
     add_jobs_arguments(parser)
+    add_max_size_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -82,6 +93,8 @@ def _codes(text: str) -> list[str]:
 def _check_selectors(selectors: list[str]) -> str | None:
     rules = list(default_rules())
     for s in selectors:
+        if s in ("MR0", "MR000", "rule-failed"):
+            continue  # the finding of a failed rule or rule pack, selected like a rule
         if not any(r.name == s or r.code.startswith(s) for r in rules):
             return s
     return None
@@ -102,16 +115,21 @@ def run(args: argparse.Namespace) -> int:
     rows: list[tuple[str, Finding]] = []
     for name in args.files:
         try:
-            document = load(name)
-            findings = audit(document, select=args.select, ignore=args.ignore)
+            document = load(name, max_size=args.max_size)
+            findings = audit(document, select=args.select, ignore=args.ignore, strict=args.strict)
+        except (PluginError, PluginRuntimeError) as exc:
+            error("municipal-reports audit", exc)
+            return 2
         except StructureError as exc:
-            print(f"{name}: not a valid report:", file=sys.stderr)
-            for line in exc.lines():
-                print(f"{name}: {line}", file=sys.stderr)
+            not_a_report(name, exc)
             status = 2
             continue
-        except (OSError, MunicipalReportsError) as exc:
-            print(f"{name}: cannot be read: {exc}", file=sys.stderr)
+        except OSError as exc:
+            cannot_read(name, exc)
+            status = 2
+            continue
+        except MunicipalReportsError as exc:
+            file_problem(name, exc)
             status = 2
             continue
         rows.extend((name, f) for f in findings)
@@ -131,30 +149,36 @@ def _is_plain_file(name: str) -> bool:
 
 def _run_many(args: argparse.Namespace) -> int:
     """Directories, JSON Lines or ``--jobs N``: the documents through ``audit_many``."""
-    try:
-        files = expand(args.files)
-    except OSError as exc:
-        print(f"municipal-reports audit: error: {exc}", file=sys.stderr)
-        return 2
+    files = expand_each(args.files)
     executor = executor_for(args.jobs)
     try:
         with progress_bar(len(files), wanted=args.progress) as progress:
             results = audit_many(
-                files, executor, select=args.select, ignore=args.ignore, progress=progress
+                files,
+                executor,
+                select=args.select,
+                ignore=args.ignore,
+                progress=progress,
+                strict=args.strict,
+                max_size=args.max_size,
             )
+    except (PluginError, PluginRuntimeError) as exc:
+        error("municipal-reports audit", exc)
+        return 2
     except OSError as exc:
-        print(f"municipal-reports audit: error: {exc}", file=sys.stderr)
+        error("municipal-reports audit", exc)
         return 2
     finally:
         if executor is not None:
-            executor.shutdown()
+            executor.shutdown(cancel_futures=True)
     status = 0
     rows: list[tuple[str, Finding]] = []
     for result in results:
-        if not result.loaded:
-            print(f"{result.source}: not a valid report:", file=sys.stderr)
-            for line in StructureError(result.problems).lines():
-                print(f"{result.source}: {line}", file=sys.stderr)
+        if result.error:
+            file_problem(result.source, result.error)
+            status = 2
+        elif not result.loaded:
+            not_a_report(result.source, StructureError(result.problems))
             status = 2
         rows.extend((result.source, f) for f in result.findings)
     if args.format == "json":
@@ -181,15 +205,20 @@ def _table(rows: list[tuple[str, Finding]], locale: str, files: int) -> str:
     if not rows:
         return summary
     cells = [
-        (
-            name,
-            f.severity.value,
-            f.code,
-            f.name,
-            f.path,
-            _text(f.expected),
-            _text(f.found),
-            f.message(locale),
+        tuple(
+            map(
+                shown,
+                (
+                    name,
+                    f.severity.value,
+                    f.code,
+                    f.name,
+                    f.path,
+                    _text(f.expected),
+                    _text(f.found),
+                    f.message(locale),
+                ),
+            )
         )
         for name, f in rows
     ]

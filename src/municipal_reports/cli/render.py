@@ -16,6 +16,9 @@ from municipal_reports import (
     load,
     render,
 )
+from municipal_reports.cli._files import add_max_size_argument
+from municipal_reports.cli._output import OutputError, check_output, write_output
+from municipal_reports.cli._say import cannot_read, error, not_a_report
 
 __all__ = ["add_parser", "run"]
 
@@ -47,6 +50,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         action="store_true",
         help="audit the report and show the findings (HTML marks the offending cells)",
     )
+    add_max_size_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -54,24 +58,29 @@ def run(args: argparse.Namespace) -> int:
     """Render the file; return the exit status."""
     name = args.file
     try:
-        document = load(name)
+        if args.output:
+            check_output(args.output, [name])
+        document = load(name, max_size=args.max_size)
         findings = audit(document) if args.with_audit else None
         output = render(document, to=args.to, locale=args.locale, findings=findings)
-    except StructureError as exc:
-        print(f"{name}: not a valid report:", file=sys.stderr)
-        for line in exc.lines():
-            print(f"{name}: {line}", file=sys.stderr)
+    except OutputError as exc:
+        error("municipal-reports render", exc)
         return 2
-    except (OSError, MunicipalReportsError) as exc:
-        print(f"municipal-reports render: error: {exc}", file=sys.stderr)
+    except StructureError as exc:
+        not_a_report(name, exc)
+        return 2
+    except OSError as exc:
+        cannot_read(name, exc)
+        return 2
+    except MunicipalReportsError as exc:
+        error("municipal-reports render", exc)
         return 2
     data = output.encode("utf-8") if isinstance(output, str) else output
     if args.output:
         try:
-            with open(args.output, "wb") as handle:
-                handle.write(data)
-        except OSError as exc:
-            print(f"municipal-reports render: error: {exc}", file=sys.stderr)
+            write_output(args.output, data, inputs=[name])
+        except OutputError as exc:
+            error("municipal-reports render", exc)
             return 2
     elif isinstance(output, bytes) and sys.stdout.isatty():
         print(

@@ -12,16 +12,18 @@ import argparse
 import json
 import sys
 
-from municipal_reports import MunicipalReportsError, StructureError
+from municipal_reports import MunicipalReportsError
 from municipal_reports.bulk import (
     GROUP_KEYS,
     ExecutionRow,
-    expand,
     summarise_many,
     to_arrow,
     to_csv,
 )
+from municipal_reports.cli._files import add_max_size_argument, expand_each
 from municipal_reports.cli._jobs import add_jobs_arguments, executor_for, progress_bar
+from municipal_reports.cli._output import OutputError, check_output, write_output
+from municipal_reports.cli._say import error, file_problem, shown
 
 __all__ = ["add_parser", "run"]
 
@@ -51,6 +53,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     add_jobs_arguments(parser)
+    add_max_size_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -79,7 +82,7 @@ def _table(rows: list[ExecutionRow], by: tuple[str, ...]) -> str:
     header = [*by, "planned", "actual", "%", "reports", "measures"]
     cells = [
         [
-            *map(str, r.key),
+            *map(shown, r.key),
             str(r.planned),
             str(r.actual),
             "—" if r.percentage is None else str(r.percentage),
@@ -105,23 +108,35 @@ def run(args: argparse.Namespace) -> int:
     if args.to == "parquet" and not args.output:
         print("municipal-reports summary: error: --to parquet needs --output FILE", file=sys.stderr)
         return 2
+    files = expand_each(args.paths)
+    failures: list[tuple[str, str]] = []
     try:
-        files = expand(args.paths)
+        if args.output:
+            check_output(args.output, files)
         executor = executor_for(args.jobs)
         with progress_bar(len(files), wanted=args.progress) as progress:
             try:
-                rows = summarise_many(files, executor, by=args.by, progress=progress)
+                rows = summarise_many(
+                    files,
+                    executor,
+                    by=args.by,
+                    progress=progress,
+                    on_error=lambda source, reason: failures.append((source, reason)),
+                    max_size=args.max_size,
+                )
             finally:
                 if executor is not None:
-                    executor.shutdown()
-    except StructureError as exc:
-        print(f"{exc.source}: not a valid report:", file=sys.stderr)
-        for line in exc.lines():
-            print(f"{exc.source}: {line}", file=sys.stderr)
+                    executor.shutdown(cancel_futures=True)
+    except OutputError as exc:
+        error("municipal-reports summary", exc)
         return 2
     except (OSError, MunicipalReportsError) as exc:
-        print(f"municipal-reports summary: error: {exc}", file=sys.stderr)
+        error("municipal-reports summary", exc)
         return 2
+    # Every file that could not be summed, by name; the table holds all the others.
+    for source, reason in failures:
+        file_problem(source, reason)
+    status = 2 if failures else 0
     if args.to == "parquet":
         try:
             import pyarrow.parquet as pq
@@ -131,8 +146,11 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-        pq.write_table(to_arrow(rows, args.by), args.output)
-        return 0
+        import pyarrow as pa
+
+        sink = pa.BufferOutputStream()
+        pq.write_table(to_arrow(rows, args.by), sink)
+        return _write(args.output, sink.getvalue().to_pybytes(), files) or status
     if args.to == "csv":
         text = to_csv(rows, by=args.by)
     elif args.to == "json":
@@ -140,8 +158,15 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = _table(rows, args.by) + "\n"
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    else:
-        sys.stdout.write(text)
+        return _write(args.output, text, files) or status
+    sys.stdout.write(text)
+    return status
+
+
+def _write(path: str, data: bytes | str, inputs: list[str]) -> int:
+    try:
+        write_output(path, data, inputs=inputs)
+    except OutputError as exc:
+        error("municipal-reports summary", exc)
+        return 2
     return 0

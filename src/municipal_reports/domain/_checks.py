@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from municipal_reports.domain.text import BLANK
 from municipal_reports.errors import Problem, raise_problems
 from municipal_reports.paths import join
 
@@ -143,12 +144,12 @@ class _NonEmptyText(Check):
             return None
         if not isinstance(value, str):
             return _type("must be str")
-        if not value.strip():
+        if not value.strip(BLANK):
             return _value("must not be empty")
         return None
 
     def expr(self, ref: str, env: dict[str, object]) -> str:
-        test = f"isinstance({ref}, str) and {ref}.strip() != ''"
+        test = f"isinstance({ref}, str) and {ref}.strip({_name(env, BLANK)}) != ''"
         return f"({ref} is None or ({test}))" if self.optional else f"({test})"
 
     def __repr__(self) -> str:
@@ -156,7 +157,8 @@ class _NonEmptyText(Check):
 
 
 def non_empty_text(*, optional: bool = False) -> Check:
-    """A check that the value is a string with something besides white space."""
+    """A check that the value is a string that shows something: white space and invisible
+    characters alone (zero-width, bidi controls, the BOM: :data:`~.text.BLANK`) are empty."""
     return _NonEmptyText(optional)
 
 
@@ -203,12 +205,13 @@ class _TupleOfText(Check):
         for item in value:
             if not isinstance(item, str):
                 return _type(f"items must be str (got {item!r})")
-            if not item.strip():
+            if not item.strip(BLANK):
                 return _value("items must not be empty")
         return None
 
     def expr(self, ref: str, env: dict[str, object]) -> str:
-        return f"({ref}.__class__ is tuple and all(isinstance(i, str) and i.strip() != '' for i in {ref}))"
+        blank = _name(env, BLANK)
+        return f"({ref}.__class__ is tuple and all(isinstance(i, str) and i.strip({blank}) != '' for i in {ref}))"
 
     def __repr__(self) -> str:
         return "<tuple of non-empty text>"

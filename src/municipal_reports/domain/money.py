@@ -7,6 +7,7 @@ just imprecise (0.1 + 0.2 is not 0.3, and float rounding disagrees with half-up)
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
@@ -21,6 +22,10 @@ MAX_HRYVNIAS: Final = 10**15
 _MAX_KOPECKS: Final = MAX_HRYVNIAS * 100
 
 
+# Non-negative, 1–15 digits without leading zeros, exactly two decimals (ASCII only).
+_TWO_DECIMALS: Final = re.compile(r"(?:0|[1-9][0-9]{0,14})\.[0-9]{2}")
+
+
 def _canonical_kopecks(text: str) -> int | None:
     """The kopecks of an amount in canonical text, else None.
 
@@ -28,6 +33,8 @@ def _canonical_kopecks(text: str) -> int | None:
     digits without leading zeros, and at most two decimals after a dot («2080000.00», «5»,
     «-0.5»). int() on the digits is several times cheaper than a Decimal and just as exact.
     """
+    if _TWO_DECIMALS.fullmatch(text) is not None:
+        return int(text.replace(".", ""))  # the common form, «2080000.00»: one C scan
     digits = text[1:] if text[:1] == "-" else text
     whole, dot, frac = digits.partition(".")
     if not (
@@ -43,7 +50,10 @@ def _canonical_kopecks(text: str) -> int | None:
         kopecks = int(whole) * 100 + int(frac) * (10 if len(frac) == 1 else 1)
     else:
         return None
-    return -kopecks if digits is not text else kopecks
+    if digits is not text:
+        # «-0.00» is no canonical amount: it would be written back as «0.00».
+        return -kopecks if kopecks else None
+    return kopecks
 
 
 def _refuse(value: object, reason: str, *, is_type: bool = False) -> Exception:
@@ -68,15 +78,34 @@ def _to_decimal(value: object) -> Decimal:
     raise _refuse(value, "must be Decimal, int or str", is_type=True)
 
 
-def _kopecks_of(hryvnias: Decimal, original: object) -> int:
-    if not hryvnias.is_finite():
+def _kopecks_of(value: Decimal, original: object, per_unit: int = 100) -> int:
+    """The kopecks in ``value`` units of ``per_unit`` kopecks each, computed exactly.
+
+    Integer arithmetic on the Decimal's digits: the default decimal context keeps 28 digits
+    and would round a fraction of a kopeck at the 29th digit away unseen.
+    """
+    if not value.is_finite():
         raise _refuse(original, "must be a finite number")
-    if hryvnias != 0 and hryvnias.adjusted() >= 15:
+    if value.is_zero():
+        if value.is_signed():
+            raise _refuse(original, "is a negative zero (write 0)")
+        return 0
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # finite, checked above
+    kept = len(digits)
+    while digits[kept - 1] == 0:  # trailing zeros say nothing; a non-zero digit ends them
+        kept -= 1
+    exponent += len(digits) - kept
+    kopecks_exponent = exponent + len(str(per_unit)) - 1  # per_unit is a power of ten
+    top = value.adjusted() + len(str(per_unit)) - 1  # the place of the first digit, in kopecks
+    if top >= 17:
         raise _refuse(original, f"must be less than {MAX_HRYVNIAS:,} UAH in magnitude")
-    scaled = hryvnias.scaleb(2)
-    if scaled != scaled.to_integral_value():
-        raise _refuse(original, "has more than two decimals (a fraction of a kopeck)")
-    return int(scaled)
+    if kopecks_exponent < 0:
+        raise _refuse(original, "has a fraction of a kopeck (more than two decimals of a hryvnia)")
+    kopecks: int = int("".join(map(str, digits[:kept]))) * int(10**kopecks_exponent)
+    if kopecks >= _MAX_KOPECKS:
+        raise _refuse(original, f"must be less than {MAX_HRYVNIAS:,} UAH in magnitude")
+    return -kopecks if sign else kopecks
 
 
 class Money:
@@ -137,12 +166,22 @@ class Money:
         >>> Money.from_thousands("92.8")
         Money('92800.00')
         """
-        value = _to_decimal(thousands)
-        if not value.is_finite():
-            raise _refuse(thousands, "must be a finite number")
-        if value != 0 and value.adjusted() >= 12:
-            raise _refuse(thousands, f"must be less than {MAX_HRYVNIAS:,} UAH in magnitude")
-        return cls._unchecked(_kopecks_of(value.scaleb(3), thousands))
+        return cls._unchecked(_kopecks_of(_to_decimal(thousands), thousands, 100_000))
+
+    @classmethod
+    def from_decimal(cls, value: Decimal, per_unit: int) -> Money:
+        """The amount of ``value`` units of ``per_unit`` kopecks each (100 for hryvnias,
+        100 000 for thousands), computed exactly: a fraction of a kopeck is refused however
+        far to the right it lies.
+
+        >>> Money.from_decimal(Decimal("20.5"), 100_000)
+        Money('20500.00')
+        """
+        if not isinstance(value, Decimal):
+            raise _refuse(value, "must be Decimal", is_type=True)
+        if type(per_unit) is not int or per_unit < 1 or str(per_unit).rstrip("0") != "1":
+            raise _refuse(per_unit, "per_unit must be a power of ten (100, 100_000)")
+        return cls._unchecked(_kopecks_of(value, value, per_unit))
 
     @property
     def kopecks(self) -> int:

@@ -42,7 +42,10 @@ def _canonical(text: str) -> tuple[int, int] | None:
         units, decimals = int(whole + frac), len(frac)
     else:
         return None
-    return (-units if digits is not text else units), decimals
+    if digits is not text:
+        # «-0.00» is no canonical percentage: it would be written back as «0.00».
+        return (-units, decimals) if units else None
+    return units, decimals
 
 
 def _refuse(value: object, reason: str, *, is_type: bool = False) -> Exception:
@@ -89,6 +92,8 @@ class Percent:
             raise _refuse(value, "must be Decimal, int or str", is_type=True)
         if not dec.is_finite():
             raise _refuse(value, "must be a finite number")
+        if dec.is_zero() and dec.is_signed():
+            raise _refuse(value, "is a negative zero (write 0)")
         if dec != 0 and dec.adjusted() > _MAX_ADJUSTED:
             raise _refuse(value, "is too large for a percentage")
         exponent = dec.as_tuple().exponent
@@ -96,6 +101,7 @@ class Percent:
         decimals = max(0, -exponent)
         if decimals > _MAX_DECIMALS:
             raise _refuse(value, f"has more than {_MAX_DECIMALS} decimals")
+        # Exact: at most 13 + 12 digits, inside the default context's 28.
         object.__setattr__(self, "_units", int(dec.scaleb(decimals)))
         object.__setattr__(self, "_decimals", decimals)
 

@@ -15,6 +15,7 @@ from municipal_reports.domain._checks import (
     instance_of,
     non_empty_text,
 )
+from municipal_reports.domain.text import is_blank
 from municipal_reports.errors import Problem
 
 __all__ = ["Decision", "Organization", "Person", "Signatory"]
@@ -43,7 +44,7 @@ class Decision:
         extra = []
         if self.date is None and self.number is None:
             extra.append(Problem("$", self, "a decision needs a date, a number or both"))
-        if isinstance(self.number, str) and not self.number.strip():
+        if isinstance(self.number, str) and is_blank(self.number):
             extra.append(Problem("$.number", self.number, "must not be empty (use None)"))
         if isinstance(self.date, dt.datetime):
             extra.append(Problem("$.date", self.date, "must be a date, not a datetime", True))

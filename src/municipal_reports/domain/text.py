@@ -4,10 +4,59 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["APOSTROPHES", "fold_latin_lookalikes", "has_latin", "mixed_script_words", "title_key"]
+__all__ = [
+    "APOSTROPHES",
+    "BLANK",
+    "fold_latin_lookalikes",
+    "has_latin",
+    "is_blank",
+    "may_mix_scripts",
+    "mixed_script_words",
+    "title_key",
+]
 
 #: Every character documents use as the Ukrainian apostrophe; the first is canonical.
 APOSTROPHES = "'’ʼ‘`´"
+
+
+def _chars(*ranges: tuple[int, int]) -> str:
+    return "".join(chr(c) for first, last in ranges for c in range(first, last + 1))
+
+
+#: Every character that shows nothing: white space, control characters, and the invisible
+#: format characters (zero-width spaces and joiners, bidi marks and overrides, the BOM, soft
+#: hyphen, variation selectors, fillers, tags). Text made only of these is empty.
+BLANK = _chars(
+    (0x00, 0x20),  # C0 controls and the space
+    (0x7F, 0xA0),  # DEL, C1 controls, NBSP
+    (0xAD, 0xAD),  # soft hyphen
+    (0x34F, 0x34F),  # combining grapheme joiner
+    (0x61C, 0x61C),  # Arabic letter mark
+    (0x115F, 0x1160),  # Hangul fillers
+    (0x1680, 0x1680),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),  # Mongolian selectors and vowel separator
+    (0x2000, 0x200F),  # spaces, zero-width space and joiners, LRM/RLM
+    (0x2028, 0x202F),  # line/paragraph separators, bidi embeddings and overrides, NNBSP
+    (0x205F, 0x206F),  # word joiner, invisible operators, bidi isolates
+    (0x3000, 0x3000),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),  # variation selectors
+    (0xFEFF, 0xFEFF),  # BOM / zero-width no-break space
+    (0xFFA0, 0xFFA0),
+    (0xFFF9, 0xFFFB),
+    (0xE0000, 0xE007F),  # tags
+)
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only white space and invisible characters.
+
+    >>> is_blank(" \u200b\ufeff\u202e"), is_blank("\u200bА")
+    (True, False)
+    """
+    return not text.strip(BLANK)
+
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘`´][^\W\d_]+)*")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -37,18 +86,28 @@ def mixed_script_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text) if _LATIN.search(w) and _CYRILLIC.search(w)]
 
 
-def _may_mix(text: str) -> bool:
+def may_mix_scripts(text: str) -> bool:
     """False when no run of Latin letters touches another letter or an apostrophe: then no
-    word mixes scripts, and the word split is skipped. «Prozorro,» or «ЦНАП Online» are
-    cleared in one linear scan; a mixed word always has a Latin run touching its other
-    letters (or an apostrophe between them)."""
+    word of ``text`` mixes scripts, and the word split is skipped. «Prozorro,» or «ЦНАП
+    Online» are cleared by looking at the letters around their runs only; a mixed word
+    always has a Latin run touching its other letters (or an apostrophe between them).
+
+    >>> may_mix_scripts("Закупівля через Prozorro, економія"), may_mix_scripts("Конкуrentне")
+    (False, True)
+    """
+    if _LATIN.search(text) is None:
+        return False  # the common case: one scan in C
+    size = len(text)
     for run in _LATIN_RUN.finditer(text):
         start, end = run.span()
         before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
+        after = text[end] if end < size else " "
         if before in APOSTROPHES or after in APOSTROPHES or before.isalpha() or after.isalpha():
             return True
     return False
+
+
+_may_mix = may_mix_scripts
 
 
 def fold_latin_lookalikes(word: str) -> str:

@@ -87,10 +87,12 @@ FACT_TAGS: Final[dict[type, str]] = {
 _TAGGED: Final = {tag: cls for cls, tag in FACT_TAGS.items()}
 
 #: Hryvnias: an optional minus, at most 15 integer digits (the :data:`MAX_HRYVNIAS` bound)
-#: without leading zeros, and at most two decimals. No exponent, no NaN, no spaces.
-MONEY_PATTERN: Final = r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,2})?"
-#: A percentage as written: up to 13 integer digits and 12 decimals, kept as given.
-PERCENT_PATTERN: Final = r"-?(?:0|[1-9][0-9]{0,12})(?:\.[0-9]{1,12})?"
+#: without leading zeros, and at most two decimals. No exponent, no NaN, no spaces, and no
+#: negative zero («-0.00» would be written back as «0.00»).
+MONEY_PATTERN: Final = r"(?!-0(?:\.0+)?$)-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,2})?"
+#: A percentage as written: up to 13 integer digits and 12 decimals, kept as given (no
+#: negative zero either).
+PERCENT_PATTERN: Final = r"(?!-0(?:\.0+)?$)-?(?:0|[1-9][0-9]{0,12})(?:\.[0-9]{1,12})?"
 _DATE_PATTERN: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 _DATE_RE: Final = re.compile(_DATE_PATTERN)
@@ -134,11 +136,18 @@ def _structure_int(value: Any, _: object) -> int:
     return value
 
 
+def _negative_zero(value: str, read: Any) -> bool:
+    """Whether ``value`` is a canonical zero with a minus in front («-0.00»)."""
+    return value[:1] == "-" and read(value[1:]) is not None and not value[1:].strip("0.")
+
+
 def _structure_money(value: Any, _: object) -> Money:
     if type(value) is not str:
         raise _wrong_type(value, 'a string of hryvnias such as "2080000.00"')
     money = Money.from_canonical(value)
     if money is None:
+        if _negative_zero(value, Money.from_canonical):
+            raise _bad_value(value, "is a negative zero: write it without the minus")
         raise _bad_value(
             value, "is not an amount: at most 15 digits, a dot and at most two decimals"
         )
@@ -150,6 +159,8 @@ def _structure_percent(value: Any, _: object) -> Percent:
         raise _wrong_type(value, 'a string such as "24.69"')
     percent = Percent.from_canonical(value)
     if percent is None:
+        if _negative_zero(value, Percent.from_canonical):
+            raise _bad_value(value, "is a negative zero: write it without the minus")
         raise _bad_value(value, "is not a percentage: digits, and a dot before any decimals")
     return percent
 

@@ -35,8 +35,9 @@ from municipal_reports.domain import (
     declared_checks,
     has_only_declared_checks,
 )
+from municipal_reports.domain.text import BLANK
 
-__all__ = ["program_report"]
+__all__ = ["Reader", "program_report", "reader"]
 
 Structure = Callable[[Any, Any], Any]
 
@@ -71,11 +72,20 @@ def _date(value: Any) -> dt.date:
     return dt.date.fromisoformat(value)  # a ValueError gives up too
 
 
+_BLANK_SET: Final = frozenset(BLANK)
+
+
+def _shows(text: str) -> bool:
+    """Whether ``text`` shows something (not :func:`~municipal_reports.domain.text.is_blank`):
+    a first character that shows settles it, as strip(BLANK) costs 7× a plain strip."""
+    return (bool(text) and text[0] not in _BLANK_SET) or bool(text.strip(BLANK))
+
+
 def _texts(value: Any) -> tuple[str, ...]:
     if value.__class__ is not list:
         raise _Unusual
     for item in value:
-        if item.__class__ is not str or not item.strip():
+        if item.__class__ is not str or not _shows(item):
             raise _Unusual
     return tuple(value)
 
@@ -112,6 +122,7 @@ class _Generator:
             "_percent": _percent,
             "_date": _date,
             "_texts": _texts,
+            "_shows": _shows,
         }
         self.done: set[type] = set()
 
@@ -145,7 +156,8 @@ class _Generator:
             # Small values repeat through a document (terms, periods, formats): build each
             # once, with its constructor's checks.
             lines += [
-                f"    key = ({self.name(cls)}, tuple(data.items()))",
+                # The types too: 2020.0 == 2020, but only the int is a valid year.
+                f"    key = ({self.name(cls)}, tuple(data.items()), tuple(map(type, data.values())))",
                 "    found = memo.get(key)",
                 "    if found is not None:",
                 "        return found",
@@ -202,7 +214,7 @@ class _Generator:
         if kind is str:
             test = f"{v}.__class__ is not str"
             if check.non_empty:
-                test += f" or not {v}.strip()"
+                test += f" or not _shows({v})"  # invisible text is empty
             return [f"if {test}:", "    raise _Unusual"]
         if kind is int:
             test = f"{v}.__class__ is not int"
@@ -229,13 +241,28 @@ class _Generator:
         return None
 
 
+#: A generated reader: the raw value, the converter's ``structure``, the memo of small values.
+Reader = Callable[[Any, Structure, dict[Any, Any]], Any]
+
+
 @functools.cache
+def _generator() -> _Generator:
+    generator = _Generator()
+    generator.reader(ProgramReport)  # every class a program report holds, generated once
+    return generator
+
+
+def reader(cls: type) -> Reader:
+    """The generated reader of ``cls`` (an entity a program report holds): it returns the
+    object or raises on anything the converter would read otherwise or refuse."""
+    generator = _generator()
+    found: Reader = generator.env[generator.reader(cls)]
+    return found
+
+
 def _program_report_reader() -> Callable[[Any, Structure, dict[Any, Any]], ProgramReport]:
     """The generated reader of a program report's fields (built on first use)."""
-    generator = _Generator()
-    reader: Callable[[Any, Structure, dict[Any, Any]], ProgramReport]
-    reader = generator.env[generator.reader(ProgramReport)]
-    return reader
+    return reader(ProgramReport)
 
 
 def program_report(data: dict[str, Any], structure: Structure) -> ProgramReport | None:

@@ -8,10 +8,13 @@ A file holds one document, a :class:`~municipal_reports.Report` or a single
 
 orjson decodes and encodes: it is several times faster than the standard library, refuses
 NaN and Infinity, and stops at a nesting depth of 1024 instead of overflowing the stack.
+It keeps the last of two equal keys in an object without a word; :func:`loads` refuses
+them (see :func:`_duplicate_key`).
 """
 
 from __future__ import annotations
 
+import json
 import os
 from typing import IO, Any, Final, TypeAlias, TypeVar
 
@@ -22,6 +25,8 @@ from municipal_reports.domain import ProgramReport, Report
 from municipal_reports.errors import InvalidTypeError, Problem, StructureError
 from municipal_reports.io.converter import TAG_KEY, converter, problems_of
 from municipal_reports.io.fast import program_report as fast_program_report
+from municipal_reports.io.files import DEFAULT_MAX_SIZE, read_bytes, read_stream
+from municipal_reports.paths import join
 
 __all__ = [
     "DOCUMENT_TYPES",
@@ -113,15 +118,81 @@ def _document(data: Any, source: str) -> Document:
     return result
 
 
+class _Duplicated(dict[str, Any]):
+    """An object of the detailed pass that held a key twice (the key kept in ``duplicate``)."""
+
+    duplicate: str
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj and not isinstance(obj, _Duplicated):
+            obj = _Duplicated(obj)
+            obj.duplicate = key
+        obj[key] = value
+    return obj
+
+
+def _first_duplicate(value: Any, path: str) -> str | None:
+    """The path of the first key held twice in the tree of the detailed pass."""
+    if isinstance(value, _Duplicated):
+        return join(path, value.duplicate)
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, item in items:
+        found = _first_duplicate(item, join(path, key))
+        if found is not None:
+            return found
+    return None
+
+
+def _colons(data: str | bytes | bytearray) -> int:
+    """The colons of ``data``, counting every «\\u003…» escape as one (a few are other
+    characters: that only sends a document to the slow pass)."""
+    if isinstance(data, str):
+        return data.count(":") + data.count("\\u003")
+    return data.count(b":") + data.count(b"\\u003")
+
+
+def _duplicate_key(data: str | bytes | bytearray, decoded: Any) -> str | None:
+    """The path of a key that an object of ``data`` holds twice, else None.
+
+    Cheap on the common road: every member of an object has one colon, and every colon in a
+    string is written as «:» or «\\u003a»; orjson's own text of what it decoded has one
+    colon per key it kept, and the colons of the strings. Fewer colons there than in ``data``
+    means a member was dropped, or an escape was counted that was no colon (an escaped
+    backslash before «u003a»): only then does the slow, detailed pass look for the key.
+    """
+    try:
+        kept = orjson.dumps(decoded).count(b":")
+    except orjson.JSONEncodeError:
+        return None  # nested deeper than any report: the structure check refuses it
+    if _colons(data) == kept:
+        return None
+    return _first_duplicate(json.loads(data, object_pairs_hook=_pairs), "$")
+
+
 def loads(data: str | bytes | bytearray | memoryview, *, source: str = "") -> Document:
     """The report (or program report) in the JSON text ``data``.
 
     ``source`` names the document in error messages. Anything but a valid document raises
-    :class:`~municipal_reports.errors.StructureError`: invalid JSON, a money value written
-    as a number, an unknown key, a newer ``format_version``.
+    :class:`~municipal_reports.errors.StructureError`: invalid JSON, a key held twice in one
+    object, a money value written as a number, an unknown key, a newer ``format_version``.
+    Anything but text (str) or bytes raises
+    :class:`~municipal_reports.errors.InvalidTypeError`.
     """
     if isinstance(data, memoryview):
         data = bytes(data)
+    if not isinstance(data, (str, bytes, bytearray)):
+        raise InvalidTypeError(
+            [Problem("$", type(data), "loads() takes JSON text: str or bytes", True)]
+        )
     if not data.strip():
         raise _refuse("$", attrs.NOTHING, "the document is empty", source)
     try:
@@ -131,18 +202,25 @@ def loads(data: str | bytes | bytearray | memoryview, *, source: str = "") -> Do
         raise _refuse(
             "$", attrs.NOTHING, f"is not valid JSON: {exc.msg} ({where})", source
         ) from None
+    duplicate = _duplicate_key(data, decoded)
+    if duplicate is not None:
+        raise _refuse(duplicate, attrs.NOTHING, "duplicate key: an object holds it twice", source)
     return _document(decoded, source)
 
 
-def load(source: str | os.PathLike[str] | IO[bytes]) -> Document:
+def load(
+    source: str | os.PathLike[str] | IO[bytes], *, max_size: int = DEFAULT_MAX_SIZE
+) -> Document:
     """The report (or program report) in the file at path ``source``, or read from the
     binary file object ``source``. See :func:`loads`; a file that cannot be read raises
-    ``OSError`` as usual."""
+    ``OSError`` as usual, and so does (as
+    :class:`~municipal_reports.errors.InputFileError`) one that is not a regular file (a
+    FIFO, a device, a folder) or is larger than ``max_size`` bytes (512 MiB by default)."""
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
-        with open(name, "rb") as handle:
-            return loads(handle.read(), source=name)
-    return loads(source.read(), source=str(getattr(source, "name", "")))
+        return loads(read_bytes(name, max_size=max_size), source=name)
+    name = str(getattr(source, "name", ""))
+    return loads(read_stream(source, name, max_size=max_size), source=name)
 
 
 def dumps(document: Document, *, indent: bool = False) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from municipal_reports.domain import Check, Money, Percent, Quantity, declared_checks
+from municipal_reports.domain.text import BLANK
 from municipal_reports.io.converter import (
     FACT_TAGS,
     MONEY_PATTERN,
@@ -147,8 +148,24 @@ class _Maker:
         return name
 
 
-#: Text with something besides white space (what ``str.strip()`` leaves non-empty).
-_NOT_BLANK = r"\S"
+def _not_blank() -> str:
+    """A pattern for text that shows something: one character outside
+    :data:`~municipal_reports.domain.text.BLANK` (white space, controls, invisible format
+    characters), as the construction checks require. Characters beyond the BMP are left
+    out of the class: ECMA patterns without the ``u`` flag see them as surrogate pairs."""
+    codes = sorted(ord(c) for c in BLANK if ord(c) <= 0xFFFF)
+    ranges: list[tuple[int, int]] = []
+    for code in codes:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    parts = (f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+    return f"[^{''.join(parts)}]"
+
+
+#: Text with something besides white space and invisible characters.
+_NOT_BLANK = _not_blank()
 #: A negative amount or percentage: a minus before anything but zero («-0.00» is zero).
 _NEGATIVE = r"^-(?!0(?:\.0+)?$)"
 

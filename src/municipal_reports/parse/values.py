@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Final, TypeVar
@@ -159,11 +160,35 @@ def _refusing(expected: str) -> Callable[[F], F]:
     return wrap
 
 
+# A digit of another script (Arabic-Indic «٣», full-width «３»), or a letter that looks like
+# a digit touching a digit and no other letter («№З1», «1О0», «5О%»).
+_NOT_A_DIGIT: Final = re.compile(
+    r"(?P<digit>(?![0-9])\d)"
+    r"|(?P<letter>(?<![^\W\d_])[ЗОOІIl](?=\d)|(?<=\d)[ЗОOІIl](?![^\W\d_]))"
+)
+
+
 def _require_str(text: object, expected: str) -> str:
+    """``text`` when it is a str whose digits are all 0–9, else a ParseError.
+
+    The one rule for every reader: a digit of another script or a letter standing for a
+    digit is refused, naming the character and its place, never read as a number (Python
+    and ``re`` would read «٣» as 3; a «З» in «№З1» would silently drop the number).
+    """
     if not isinstance(text, str):
         raise ParseError(
             repr(text), 0, f"must be str, not {type(text).__name__}", expected=expected
         )
+    bad = _NOT_A_DIGIT.search(text)
+    if bad is not None:
+        ch = bad.group()
+        name = unicodedata.name(ch, f"U+{ord(ch):04X}")
+        reason = (
+            f"«{ch}» ({name}) is a digit of another script: write 0–9"
+            if bad["digit"]
+            else f"«{ch}» ({name}) stands where a digit is expected: write the digit"
+        )
+        raise ParseError(text, bad.start(), reason, expected=expected)
     return text
 
 
@@ -336,10 +361,10 @@ def _word_amount(text: str, locale: str) -> Money:
                 expected="an amount",
             )
         last_scale = scale
-        kop = value * scale
-        if kop != kop.to_integral_value():
-            raise ParseError(text, pos, "has a fraction of a kopeck", expected="an amount")
-        total += int(kop)
+        try:
+            total += Money.from_decimal(value, scale).kopecks  # exact, whatever the digits
+        except InvalidValueError as exc:
+            raise ParseError(text, pos, exc.problems[0].reason, expected="an amount") from None
     if last_scale is None:
         raise ParseError(text, pos, "holds no amount", expected="an amount")
     return Money.from_kopecks(sign * total)
@@ -359,13 +384,10 @@ def _parse_money(text: str, *, unit: MoneyUnit = MoneyUnit.HRYVNIA, locale: str 
     body = text.strip()
     if is_number(body, locale=lang):
         value = parse_number(body, locale=lang)
-        kop = value * unit.kopecks
-        if kop != kop.to_integral_value():
-            raise ParseError(text, 0, "has a fraction of a kopeck", expected="an amount")
         try:
-            return Money.from_kopecks(int(kop))
-        except MunicipalReportsError as exc:
-            raise ParseError(text, 0, str(exc), expected="an amount") from None
+            return Money.from_decimal(value, unit.kopecks)  # exact, whatever the digits
+        except InvalidValueError as exc:
+            raise ParseError(text, 0, exc.problems[0].reason, expected="an amount") from None
     try:
         money = _word_amount(text, lang)
     except MunicipalReportsError as exc:

@@ -33,6 +33,7 @@ from municipal_reports.render.layout import (
     layout,
 )
 from municipal_reports.render.text import cell_texts
+from municipal_reports.safe_text import spreadsheet_cell, visible
 
 __all__ = ["CsvRenderer"]
 
@@ -55,10 +56,7 @@ _MEASURE_COLUMNS = (
 _MONEY_COLUMNS = frozenset({"col_indicative", "col_annual", "col_actual"})
 
 
-def _safe(text: str) -> str:
-    # A cell starting with = + - @ (or a tab/CR) is a formula to a spreadsheet: a hostile
-    # report could run one on the reader's machine. A leading apostrophe keeps it text.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+_safe = spreadsheet_cell
 
 
 def _plain(value: Money | Percent | None) -> str:
@@ -89,7 +87,7 @@ class CsvRenderer:
         out = io.StringIO()
         writer = csv.writer(out, delimiter=self.delimiter, lineterminator="\r\n")
         writer.writerows(rows)
-        return out.getvalue()
+        return visible(out.getvalue())
 
     def _measure_rows(
         self,

@@ -26,6 +26,7 @@ from municipal_reports.render.layout import (
     Table,
     layout,
 )
+from municipal_reports.safe_text import visible
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -40,7 +41,9 @@ _HEAD_FILL = "F3F3F3"
 
 
 def _xml_text(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    # Controls as visible escapes (the one rule of safe_text); what XML still cannot hold
+    # (lone surrogates, U+FFFE) as the replacement character.
+    return _NOT_XML.sub("\ufffd", visible(text))
 
 
 def _reproducible(data: bytes) -> bytes:

@@ -7,7 +7,7 @@ bar widths, which are numbers computed here.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 import jinja2
@@ -16,6 +16,7 @@ from municipal_reports.audit import Finding
 from municipal_reports.domain import Percent
 from municipal_reports.i18n import formatting as i18n
 from municipal_reports.render.layout import layout
+from municipal_reports.safe_text import visible
 
 __all__ = ["HtmlRenderer"]
 
@@ -43,6 +44,24 @@ def _bar_width(p: Percent) -> str:
     return f"{value.normalize():f}"
 
 
+_BATCH = 4096
+
+
+def _joined(chunks: Iterator[str]) -> str:
+    """The template's output in one string, joined a batch at a time: jinja's ``render``
+    keeps every small chunk (a cell is several) alive until the end, which for a big table
+    costs several times the page itself."""
+    pieces: list[str] = []
+    batch: list[str] = []
+    for chunk in chunks:
+        batch.append(chunk)
+        if len(batch) == _BATCH:
+            pieces.append("".join(batch))
+            batch.clear()
+    pieces.append("".join(batch))
+    return "".join(pieces)
+
+
 class HtmlRenderer:
     """A self-contained HTML page: the official form, with execution bars per measure and,
     when findings are given, the offending cells marked and the findings listed."""
@@ -58,10 +77,10 @@ class HtmlRenderer:
     ) -> str:
         """Render ``obj`` as an HTML page."""
         page = layout(obj, locale=locale, findings=findings)
-        return (
+        chunks = (
             _environment()
             .get_template(self.template)
-            .render(
+            .generate(
                 page=page,
                 pct=lambda p: i18n.format_percent(p, locale),
                 bar_width=_bar_width,
@@ -69,3 +88,4 @@ class HtmlRenderer:
                 form_widths=_FORM_WIDTHS,
             )
         )
+        return visible(_joined(chunks))

@@ -18,6 +18,7 @@ from municipal_reports.render.layout import (
     layout,
 )
 from municipal_reports.render.text import cell_texts
+from municipal_reports.safe_text import visible
 
 __all__ = ["MarkdownRenderer", "escape"]
 
@@ -56,7 +57,7 @@ class MarkdownRenderer:
     ) -> str:
         """Render ``obj`` as Markdown."""
         page = layout(obj, locale=locale, findings=findings)
-        return "\n\n".join(self._block(b) for b in page.blocks) + "\n"
+        return visible("\n\n".join(self._block(b) for b in page.blocks) + "\n")
 
     def _block(self, block: Block) -> str:
         if isinstance(block, Heading):

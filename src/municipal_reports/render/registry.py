@@ -2,7 +2,10 @@
 
 Ours register through the same group as anyone else's (see pyproject.toml), so there is one
 way in. Entry points are listed on first use and each is loaded only when asked for, so a
-broken plugin breaks only its own name, and says so.
+broken plugin breaks only its own name, and says so; a renderer that raises while it works
+is a :class:`~municipal_reports.errors.PluginRuntimeError` for its format alone. A plugin
+cannot take a built-in renderer's name, whatever module it points at: it is refused with a
+warning naming its distribution.
 """
 
 from __future__ import annotations
@@ -13,8 +16,16 @@ from importlib.metadata import EntryPoint, entry_points
 from typing import Final
 
 from municipal_reports.audit import Finding
-from municipal_reports.errors import InvalidValueError, PluginError, Problem
+from municipal_reports.audit.registry import BUILTIN_DISTRIBUTION, distribution_of
+from municipal_reports.errors import (
+    InvalidValueError,
+    MunicipalReportsError,
+    PluginError,
+    PluginRuntimeError,
+    Problem,
+)
 from municipal_reports.render.base import Renderer
+from municipal_reports.safe_text import visible
 
 __all__ = ["ENTRY_POINT_GROUP", "load_renderer", "render", "renderer_names", "renderers"]
 
@@ -22,20 +33,22 @@ log = logging.getLogger(__name__)
 
 #: The entry point group renderers register in.
 ENTRY_POINT_GROUP: Final = "municipal_reports.renderers"
-_BUILTIN_PACKAGE: Final = "municipal_reports."
 
 
 def _entry_points() -> dict[str, EntryPoint]:
-    # Ours first, so that a third party cannot silently take over a built-in name.
+    # Ours first (by distribution, not module path), so no one else takes a built-in name.
     found: dict[str, EntryPoint] = {}
     eps = sorted(
         entry_points(group=ENTRY_POINT_GROUP),
-        key=lambda ep: (not ep.value.startswith(_BUILTIN_PACKAGE), ep.name),
+        key=lambda ep: (distribution_of(ep) != BUILTIN_DISTRIBUTION, ep.name),
     )
     for ep in eps:
         if ep.name in found:
             log.warning(
-                "renderer %r of %s is shadowed by %s", ep.name, ep.value, found[ep.name].value
+                "renderer %r of %s refused: the name belongs to %s",
+                ep.name,
+                distribution_of(ep) or "an unknown distribution",
+                distribution_of(found[ep.name]) or "an unknown distribution",
             )
             continue
         found[ep.name] = ep
@@ -48,14 +61,15 @@ def renderer_names() -> list[str]:
 
 
 def _instantiate(ep: EntryPoint) -> Renderer:
+    dist = distribution_of(ep)
     try:
         loaded = ep.load()
         obj = loaded() if isinstance(loaded, type) else loaded
     except Exception as exc:
-        raise PluginError(ENTRY_POINT_GROUP, ep.name, exc) from exc
+        raise PluginError(ENTRY_POINT_GROUP, ep.name, exc, distribution=dist) from exc
     if not isinstance(obj, Renderer):
         problem = TypeError(f"{obj!r} has no name, media_type and __call__")
-        raise PluginError(ENTRY_POINT_GROUP, ep.name, problem)
+        raise PluginError(ENTRY_POINT_GROUP, ep.name, problem, distribution=dist)
     return obj
 
 
@@ -65,13 +79,17 @@ def load_renderer(name: str) -> Renderer:
     Raises :class:`~municipal_reports.errors.PluginError` naming the plugin if it fails to
     load, and InvalidValueError if no renderer has that name.
     """
+    return _instantiate(_entry_point(name))
+
+
+def _entry_point(name: str) -> EntryPoint:
     ep = _entry_points().get(name)
     if ep is None:
         raise InvalidValueError(
             [Problem("$.to", name, f"is not a renderer; known: {', '.join(renderer_names())}")],
             subject="renderer",
         )
-    return _instantiate(ep)
+    return ep
 
 
 def renderers() -> dict[str, Renderer]:
@@ -109,4 +127,15 @@ def render(
     from municipal_reports.i18n import formatting as i18n
 
     i18n.check_locale(locale)
-    return load_renderer(to)(obj, locale=locale, findings=findings)
+    ep = _entry_point(to)
+    renderer = _instantiate(ep)
+    try:
+        output = renderer(obj, locale=locale, findings=findings)
+    except MunicipalReportsError:
+        raise
+    except Exception as exc:
+        # A renderer's own fault: a clear error for this format, not a traceback from inside.
+        raise PluginRuntimeError(ENTRY_POINT_GROUP, to, distribution_of(ep), exc) from exc
+    # A plugin's text too: control characters never leave raw (JSON is data: it escapes its
+    # own controls, and bidi marks in it are part of the values).
+    return visible(output) if isinstance(output, str) and to != "json" else output

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from municipal_reports.audit import Finding
@@ -19,6 +18,7 @@ from municipal_reports.render.layout import (
     Table,
     layout,
 )
+from municipal_reports.safe_text import visible
 
 __all__ = ["TextRenderer"]
 
@@ -29,10 +29,8 @@ _NARROW = 12
 
 def _clean(text: str) -> str:
     # Control and bidirectional-override characters would let a cell rewrite the terminal
-    # or reorder the text around it; show them as the replacement character.
-    return "".join(
-        "\ufffd" if unicodedata.category(ch) in ("Cc", "Cf") and ch != "\n" else ch for ch in text
-    )
+    # or reorder the text around it: shown as visible escapes (the one rule of safe_text).
+    return visible(text)
 
 
 def _flat(text: str) -> str:
@@ -70,7 +68,7 @@ class TextRenderer:
         """Render ``obj`` as plain text."""
         page = layout(obj, locale=locale, findings=findings)
         parts = [self._block(b) for b in page.blocks]
-        return "\n\n".join(p for p in parts if p) + "\n"
+        return visible("\n\n".join(p for p in parts if p) + "\n")
 
     def _wrap(self, text: str, indent: str = "") -> str:
         return textwrap.fill(

@@ -11,7 +11,7 @@ from municipal_reports.domain.band import Band
 from municipal_reports.domain.facts import AwardBatch
 from municipal_reports.domain.money import Money
 from municipal_reports.domain.percent import Percent, is_correct_rounding, percentage
-from municipal_reports.domain.program import Measure, ProgramReport
+from municipal_reports.domain.program import Measure, ProgramReport, ReportTotals
 from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
@@ -59,11 +59,14 @@ def _measure_verdict(measure: Measure, path: Path) -> tuple[_Verdict, Money, Mon
     return verdict, actual, plan
 
 
-def _total_verdict(report: ProgramReport) -> tuple[_Verdict, Money, Money] | None:
+def _total_verdict(
+    report: ProgramReport, totals: ReportTotals | None = None
+) -> tuple[_Verdict, Money, Money] | None:
     declared = report.total_percent
     if declared is None:
         return None  # most tables: no sums needed
-    totals = report.totals()
+    if totals is None:
+        totals = report.totals()
     plan, actual = totals.plan, totals.actual
     if plan is None or actual.value is None or not plan.value:
         return None
@@ -143,6 +146,30 @@ def share_mismatch(batch: AwardBatch, path: Path) -> Iterator[Hit]:
                 percentage(share.count, awarded.value),
                 share.percent,
             )
+
+
+def measure_percent_hits(measure: Measure, path: Path) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
+    """MR201's and MR205's hits on one measure from one verdict (the fused audit's road)."""
+    verdict = _measure_verdict(measure, path)
+    if verdict is None or verdict[0] is _Verdict.CORRECT:
+        return (), ()
+    hit = (
+        Hit(
+            path / "declared_percent", percentage(verdict[1], verdict[2]), measure.declared_percent
+        ),
+    )
+    return (hit, ()) if verdict[0] is _Verdict.WRONG else ((), hit)
+
+
+def total_percent_hits(
+    report: ProgramReport, path: Path, totals: ReportTotals
+) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
+    """MR202's and MR205's hits on a report from one verdict over the given totals."""
+    verdict = _total_verdict(report, totals)
+    if verdict is None or verdict[0] is _Verdict.CORRECT:
+        return (), ()
+    hit = (Hit(path / "total_percent", percentage(verdict[1], verdict[2]), report.total_percent),)
+    return (hit, ()) if verdict[0] is _Verdict.WRONG else ((), hit)
 
 
 def percent_rounding_difference(obj: Measure | ProgramReport, path: Path) -> tuple[Hit, ...]:

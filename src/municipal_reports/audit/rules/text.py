@@ -6,7 +6,11 @@ from municipal_reports.audit.finding import Severity
 from municipal_reports.audit.registry import Hit, rule
 from municipal_reports.domain.document import ReportMeta, Section
 from municipal_reports.domain.program import Measure, Program, Task
-from municipal_reports.domain.text import fold_latin_lookalikes, has_latin, mixed_script_words
+from municipal_reports.domain.text import (
+    fold_latin_lookalikes,
+    may_mix_scripts,
+    mixed_script_words,
+)
 from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
@@ -35,8 +39,8 @@ def mixed_script_word(obj: object, path: Path) -> list[Hit]:
         value = getattr(obj, name)
         texts = value if isinstance(value, tuple) else (value,)
         for k, text in enumerate(texts):
-            if not has_latin(text):
-                continue  # the common case: one linear scan, no word splitting
+            if not may_mix_scripts(text):
+                continue  # the common case: one scan in C, no word splitting
             at = path / name / k if isinstance(value, tuple) else path / name
             for word in mixed_script_words(text):
                 folded = fold_latin_lookalikes(word)

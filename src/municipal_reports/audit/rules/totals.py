@@ -9,12 +9,24 @@ from municipal_reports.audit.registry import Hit, rule
 from municipal_reports.domain.band import Fit
 from municipal_reports.domain.facts import Breakdown, DeputyFundAllocation, MoneyBreakdown
 from municipal_reports.domain.money import Money
-from municipal_reports.domain.program import ProgramReport
+from municipal_reports.domain.program import ProgramReport, ReportTotals
 from municipal_reports.domain.quantity import interval_sum
 from municipal_reports.i18n.messages import N_
 from municipal_reports.paths import Path
 
 __all__ = ["RULES"]
+
+
+def report_total_hits(totals: ReportTotals, path: Path) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
+    """MR101's and MR102's hits on a report from its totals, summed once (the fused road)."""
+    mismatch: list[Hit] = []
+    rounding: list[Hit] = []
+    for column in totals.columns():
+        fit = column.fit()
+        if fit is Fit.MISMATCH or fit is Fit.ROUNDING:
+            hit = Hit(path / "total" / column.column, column.summed, column.declared)
+            (mismatch if fit is Fit.MISMATCH else rounding).append(hit)
+    return tuple(mismatch), tuple(rounding)
 
 
 def _money_totals(obj: object, path: Path) -> Iterator[tuple[Path, Money, Money, Fit]]:

@@ -1,0 +1,106 @@
+"""Peak memory of one big report: audit and HTML render of a ~200 MB file, each in a fresh
+process, against the file's size (targets: audit ≤ 3×, HTML ≤ 4×).
+
+The report is generated on the fly (one program report whose tasks come from
+``bench/generate.py``'s reports) and written to a temporary file, streamed so the generator
+itself stays small. Each step runs in a subprocess that reports its peak resident set
+(``ru_maxrss``) and the resident set after the imports, so the figures are the step's own.
+
+    python bench/big_report.py                 # 200 MB, audit and html
+    python bench/big_report.py --size-mb 50 --steps audit
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import orjson
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import make_report  # noqa: E402  (the bench's own generator, beside this file)
+
+STEPS = {
+    "load": "doc = load(path, max_size=1 << 40)",
+    "audit": "doc = load(path, max_size=1 << 40)\nfindings = audit(doc)",
+    "html": "doc = load(path, max_size=1 << 40)\nout = render(doc, to='html', locale='uk')",
+}
+
+CHILD = """
+import resource, sys, json
+from municipal_reports import audit, load, render
+def rss_kb():
+    with open('/proc/self/status') as f:
+        for line in f:
+            if line.startswith('VmRSS:'):
+                return int(line.split()[1])
+    return 0
+base = rss_kb()
+path = sys.argv[1]
+{step}
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"base_kb": base, "peak_kb": peak}}))
+"""
+
+
+def write_report(path: Path, size_mb: int) -> int:
+    """Write one program report of about ``size_mb`` MB to ``path``; return its size."""
+    target = size_mb * 1024 * 1024
+    first = make_report(0)
+    head = {k: v for k, v in first.items() if k not in ("tasks", "total", "total_percent")}
+    with open(path, "wb") as out:
+        out.write(orjson.dumps(head)[:-1] + b',"tasks":[')
+        written, index, comma = 0, 0, b""
+        while written < target:
+            for task in make_report(index)["tasks"]:
+                chunk = comma + orjson.dumps(task)
+                out.write(chunk)
+                written += len(chunk)
+                comma = b","
+            index += 1
+        out.write(b"]}")
+    return path.stat().st_size
+
+
+def measure(step: str, path: Path) -> dict[str, int]:
+    """Run ``step`` on ``path`` in a fresh interpreter; its resident-set figures in KB."""
+    code = CHILD.format(step=STEPS[step])
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures: dict[str, int] = json.loads(result.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size-mb", type=int, default=200)
+    parser.add_argument("--steps", default="audit,html", help=f"of {', '.join(STEPS)}")
+    parser.add_argument("--keep", metavar="FILE", help="write the report here and keep it")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(args.keep) if args.keep else Path(folder) / "big.json"
+        size = write_report(path, args.size_mb)
+        print(f"report: {size / 1024**2:,.1f} MB ({path.name})")
+        print(f"{'step':8} {'peak RSS MB':>12} {'× file':>8} {'after imports MB':>17} {'(peak − imports) × file':>24}")
+        for step in args.steps.split(","):
+            f = measure(step, path)
+            peak, base = f["peak_kb"] * 1024, f["base_kb"] * 1024
+            print(
+                f"{step:8} {peak / 1024**2:12,.0f} {peak / size:8.2f} {base / 1024**2:17,.0f}"
+                f" {(peak - base) / size:24.2f}"
+            )
+        if not args.keep and os.path.exists(path):
+            path.unlink()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""Plain-text grids: tables drawn with ``+---+`` rules and ``|`` borders, their cells
+wrapped to each column's width (what our text renderer and many terminal tools print).
+
+Body rows have no rule between them, so a row ends where the grid shows it did: a column
+starts again after it had ended, a number starts in a number column, or a cell's next
+line begins with a word that would have fitted on its previous line (a wrap never leaves
+room for the next word). A cell's lines are joined back as the wrap split them: at a space,
+or inside a word too long for the column, whichever re-wraps to the lines shown.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import textwrap
+from typing import Final
+
+from municipal_reports.parse.table.model import SourceRow
+
+__all__ = ["is_rule", "rows_from_grid", "unwrap"]
+
+_RULE: Final = re.compile(r"^\+(?:[-=]+\+)+$")
+_FIGURE: Final = re.compile(r"^[-−]?\d[\d\u00a0\u202f ]*(?:[,.]\d+)?%?$")
+_GROUPED: Final = re.compile(r"^[-−]?\d{1,3}(?: \d{3})+(?:,\d+)?%?$")
+_MAX_AMBIGUOUS: Final = 10
+
+
+def is_rule(line: str) -> bool:
+    """Whether a line is a grid's rule («+----+-----+», «+====+»)."""
+    return _RULE.match(line.strip()) is not None
+
+
+def _widths(rule: str) -> list[int]:
+    return [len(segment) - 2 for segment in rule.strip().strip("+").split("+")]
+
+
+def _fragments(line: str, widths: list[int]) -> list[str] | None:
+    body = line.rstrip()
+    if not (body.startswith("| ") and body.endswith("|")):
+        return None
+    inner = body[2:]
+    out, pos = [], 0
+    for w in widths:
+        out.append(inner[pos : pos + w].rstrip())
+        pos += w + 3
+    return out
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)
+
+
+def unwrap(fragments: list[str], width: int) -> str:
+    """The text that wraps to ``fragments`` at ``width``.
+
+    A line shorter than the column ended at a space. A full line may end inside a word too
+    long for the column (the wrap filled the line with its start) or at a space; the join
+    inside the word is tried first where the word would be longer than the column, and the
+    first joining whose wrap gives back the lines shown is kept.
+    """
+    if not fragments:
+        return ""
+    choices: list[tuple[str, ...]] = []
+    for k in range(1, len(fragments)):
+        previous, following = fragments[k - 1], fragments[k]
+        if len(previous) < width:
+            choices.append((" ",))
+            continue
+        merged = len(previous.rsplit(" ", 1)[-1]) + len(following.split(" ", 1)[0])
+        choices.append(("", " ") if merged > width else (" ", ""))
+
+    def joined(seps: tuple[str, ...]) -> str:
+        return fragments[0] + "".join(s + f for s, f in zip(seps, fragments[1:], strict=True))
+
+    preferred = tuple(c[0] for c in choices)
+    if sum(len(c) > 1 for c in choices) > _MAX_AMBIGUOUS:
+        return joined(preferred)
+    for seps in itertools.product(*choices):
+        text = joined(seps)
+        if _wrap(text, width) == fragments:
+            return text
+    return joined(preferred)
+
+
+def _continues(previous: str, fragment: str, width: int) -> bool:
+    """Whether ``fragment`` can be the next wrapped line of a cell whose last line is
+    ``previous``: its first word did not fit there."""
+    first = fragment.split(" ", 1)[0]
+    # A figure goes on only where its groups of thousands do («133 712» / «518,81»).
+    figures = _FIGURE.match(previous) and _FIGURE.match(fragment)
+    if figures and _GROUPED.match(f"{previous} {fragment}") is None:
+        return False
+    return len(previous) >= width or len(previous) + 1 + len(first) > width
+
+
+def rows_from_grid(lines: list[tuple[int, str]]) -> list[SourceRow]:
+    """The rows of one grid: its header row, then its body rows, each cell unwrapped.
+    ``lines`` are the grid's lines with their line numbers, first rule to last."""
+    widths = _widths(lines[0][1])
+    rows: list[SourceRow] = []
+    current: list[list[str]] = []
+    last_seen: list[int] = []
+    start = 0
+    physical = 0
+
+    def flush() -> None:
+        if current and any(current):
+            cells = tuple(unwrap(frags, w) for frags, w in zip(current, widths, strict=True))
+            rows.append(SourceRow(start, cells))
+
+    in_header = True
+    for no, line in lines[1:]:
+        if is_rule(line):
+            flush()
+            current, last_seen = [], []
+            in_header = False
+            continue
+        frags = _fragments(line, widths)
+        if frags is None:
+            continue
+        physical += 1
+        new_row = not current or (
+            not in_header
+            and any(
+                frag
+                and (
+                    not current[c]
+                    or last_seen[c] < physical - 1
+                    or not _continues(current[c][-1], frag, widths[c])
+                )
+                for c, frag in enumerate(frags)
+            )
+        )
+        if new_row:
+            flush()
+            current = [[] for _ in widths]
+            last_seen = [0] * len(widths)
+            start = no
+        for c, frag in enumerate(frags):
+            if frag:
+                current[c].append(frag)
+                last_seen[c] = physical
+    flush()
+    return rows

@@ -1,0 +1,119 @@
+"""Execution tables of other councils (tests/real/tables: each table's labels and figures
+as a person pastes them, the source address and the expected figures beside it) import to
+their exact figures, and the audit reads them."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from municipal_reports import Money, ReportingPeriod, audit
+from municipal_reports.parse import ImportResult, import_tables, parse_period
+
+TABLES = Path(__file__).parent / "real" / "tables"
+LAYOUTS = sorted(p.stem for p in TABLES.glob("*.tsv"))
+
+
+def _meta(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((TABLES / f"{name}.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _thousands(text: str) -> Money:
+    """A «тис. грн» figure as written («11584,62») in hryvnias, by the test's own arithmetic."""
+    return Money(Decimal(text.replace(" ", "").replace(",", ".")) * 1000)
+
+
+def _import(name: str) -> ImportResult:
+    meta = _meta(name)
+    text = (TABLES / f"{name}.tsv").read_text(encoding="utf-8")
+    period = parse_period(meta["pass_period"]) if "pass_period" in meta else None
+    (result,) = import_tables(text, period=period)
+    return result
+
+
+def test_every_layout_names_its_source() -> None:
+    """Every recorded layout (pasted tables and PDF text alike) has its source address and
+    its body beside it."""
+    assert len(LAYOUTS) >= 3
+    for name in sorted(p.stem for p in TABLES.glob("*.json")):
+        meta = _meta(name)
+        assert meta["source"].startswith("http"), name
+        assert meta["body"], name
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_real_layout_imports_to_its_figures(name: str) -> None:
+    """Each row of a real layout imports to the plan, actual and percent it writes."""
+    meta = _meta(name)
+    report = _import(name).report
+    measures = report.measures()
+    assert len(measures) == len(meta["expected"])
+    for measure, want in zip(measures, meta["expected"], strict=True):
+        assert measure.content == want["title"]
+        assert measure.financing.annual == _thousands(want["annual_thousands"])
+        assert measure.financing.actual == _thousands(want["actual_thousands"])
+        if "percent" in want:
+            assert measure.declared_percent is not None
+            assert measure.declared_percent.value == Decimal(want["percent"].replace(",", "."))
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_real_layout_reports_the_columns_it_does_not_keep(name: str) -> None:
+    """Columns the model has no field for (other fund groups, deviation, share) are each
+    reported, never dropped silently."""
+    meta = _meta(name)
+    result = _import(name)
+    unkept = {c.column for f in result.findings if f.code == "IMP402" for c in f.cells}
+    assert unkept == set(meta["unkept_columns"])
+
+
+def test_teplodar_total_group_is_consistent() -> None:
+    """Teplodar's «Разом» group: every declared percent is a correct rounding of actual over
+    plan (checked here by hand), so the audit reports no percentage on any row."""
+    meta = _meta("teplodar-2018-h1-functions")
+    for want in meta["expected"]:
+        plan = Decimal(want["annual_thousands"].replace(",", "."))
+        actual = Decimal(want["actual_thousands"].replace(",", "."))
+        declared = Decimal(want["percent"].replace(",", "."))
+        assert abs(actual / plan * 100 - declared) <= Decimal("0.005")
+    report = _import("teplodar-2018-h1-functions").report
+    assert report.period == ReportingPeriod.half_year(2018, 1)
+    assert not [f for f in audit(report) if f.code.startswith("MR2")]
+
+
+@pytest.mark.parametrize("name", ["borshchiv-2018-passport", "chortkiv-uszn-2017-passport"])
+def test_passport_deviation_agrees_and_is_not_reported(name: str) -> None:
+    """A passport's «Відхилення» equals plan − actual (checked by hand), so no deviation
+    finding; the table without a name column reads as the program's own row."""
+    want = _meta(name)["expected"][0]
+    plan, actual, deviation = (
+        Decimal(want[k].replace(",", "."))
+        for k in ("annual_thousands", "actual_thousands", "deviation_thousands")
+    )
+    assert plan - actual == deviation
+    result = _import(name)
+    codes = [f.code for f in result.findings]
+    assert "IMP404" not in codes
+    assert "IMP403" in codes
+    assert result.report.program.title == want["title"]
+
+
+def test_pdf_text_layout_imports_to_its_figures() -> None:
+    """Kryvyi Rih's open-budget page pasted as text (single spaces) gives every row's and the
+    total's figures as recorded."""
+    meta = _meta("kryvyi-rih-openbudget-2020-h1-culture")
+    text = (TABLES / "kryvyi-rih-openbudget-2020-h1-culture.txt").read_text(encoding="utf-8")
+    (result,) = import_tables(text)
+    for measure, want in zip(result.report.measures(), meta["expected"], strict=True):
+        assert measure.content == want["title"]
+        assert measure.financing.annual == _thousands(want["annual_thousands"])
+        assert measure.financing.actual == _thousands(want["actual_thousands"])
+    total = result.report.total
+    assert total is not None
+    assert total.annual == _thousands(meta["total"]["annual_thousands"])
+    assert [f.code for f in audit(result.report)].count("MR701") >= 1
