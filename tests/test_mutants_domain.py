@@ -29,6 +29,7 @@ from municipal_reports.errors import Problem
 # ---- Money: limits ---------------------------------------------------------------------------
 
 LIMIT = "must be less than 1,000,000,000,000,000 UAH in magnitude"
+KOPECK_FRACTION = "has a fraction of a kopeck (more than two decimals of a hryvnia)"
 
 
 @pytest.mark.parametrize(
@@ -85,9 +86,7 @@ def test_from_thousands_limit() -> None:
         assert info.value.problems == (Problem("$", value, LIMIT),)
     with pytest.raises(InvalidValueError) as info:
         Money.from_thousands("0.000001")
-    assert info.value.problems == (
-        Problem("$", "0.000001", "has more than two decimals (a fraction of a kopeck)"),
-    )
+    assert info.value.problems == (Problem("$", "0.000001", KOPECK_FRACTION),)
 
 
 @pytest.mark.parametrize(
@@ -99,7 +98,7 @@ def test_from_thousands_limit() -> None:
         ("abc", "is not a decimal number", False),
         ("NaN", "must be a finite number", False),
         (Decimal("-Infinity"), "must be a finite number", False),
-        ("0.0000001", "has more than two decimals (a fraction of a kopeck)", False),
+        ("0.0000001", KOPECK_FRACTION, False),
     ],
 )
 def test_money_refusals_name_value_and_reason(value: object, reason: str, is_type: bool) -> None:
