@@ -122,9 +122,23 @@ def _never_raises(parse: Callable[[str], object], text: object) -> bool:
 F = TypeVar("F", bound=Callable[..., object])
 
 
+def _for_caller(exc: ParseError, shown: str, expected: str) -> ParseError | None:
+    """The error as the caller of a parser sees it: about the text it passed, in one line;
+    ``None`` when ``exc`` already is. A helper that read a part of the text (a stripped
+    body, one date of a period) named that part, at its own place, and its own kind."""
+    reason = exc.reason.splitlines()[-1].strip()
+    if exc.text == shown:
+        if reason == exc.reason:
+            return None
+        return ParseError(shown, exc.position, reason, expected=exc.expected)
+    at = max(shown.find(exc.text), 0)  # the first place the part stands
+    return ParseError(shown, at + exc.position, reason, expected=expected)
+
+
 def _refusing(expected: str) -> Callable[[F], F]:
     """Turn a domain refusal of what was read (a percentage too large for a Percent, a year
-    outside the calendar) into a ParseError naming the text: parsers raise nothing else.
+    outside the calendar) into a ParseError naming the text: parsers raise nothing else, and
+    every ParseError names the caller's text and what it asked for, in one line.
 
     Applied by assignment (``parse_x = _refusing(...)(_parse_x)``), not as a decorator:
     mutmut 3 skips decorated functions, and the parsers' bodies must be mutation-tested. The
@@ -136,8 +150,11 @@ def _refusing(expected: str) -> Callable[[F], F]:
         def wrapper(text: object, *args: object, **kwargs: object) -> object:
             try:
                 return parse(text, *args, **kwargs)
-            except ParseError:
-                raise
+            except ParseError as exc:
+                normal = _for_caller(exc, text if isinstance(text, str) else repr(text), expected)
+                if normal is None:
+                    raise
+                raise normal from None
             except MunicipalReportsError as exc:
                 shown = text if isinstance(text, str) else repr(text)
                 raise ParseError(
@@ -278,14 +295,17 @@ def is_percent(text: object, *, locale: str = "uk") -> bool:
 
 # -- money -----------------------------------------------------------------------------------
 
-# Magnitude words, each with its multiplier in kopecks. Ukrainian and Russian forms.
+# Magnitude words, each with its multiplier in kopecks. Ukrainian and Russian forms. A word
+# ends where no letter follows (so «тис» is not taken for the start of «тисяч», and the
+# pattern tries the longer form), or at its dot («тис.грн»).
+_WORD_END: Final = r"(?![^\W\d_])\.?"
 _MAGNITUDES: Final = (
-    (re.compile(r"(?:млрд|мільярд(?:ів|и|а)?|миллиард(?:ов|а)?|billion)\.?", re.I), 100 * 10**9),
-    (re.compile(r"(?:млн|мільйон(?:ів|и|а)?|миллион(?:ов|а)?|million)\.?", re.I), 100 * 10**6),
-    (re.compile(r"(?:тисяч[іаи]?|тис|тысяч[иа]?|тыс|thousand)\.?", re.I), 100 * 10**3),
-    (re.compile(r"(?:грн|гривень|гривні|гривня|гривен|гривны|uah|₴)\.?", re.I), 100),
-    (re.compile(r"(?:коп|копійок|копійки|копійка|копеек|копейки|копейка)\.?", re.I), 1),
-)
+    (re.compile(rf"(?:млрд|мільярд(?:ів|и|а)?|миллиард(?:ов|а)?|billion){_WORD_END}", re.I), 100 * 10**9),
+    (re.compile(rf"(?:млн|мільйон(?:ів|и|а)?|миллион(?:ов|а)?|million){_WORD_END}", re.I), 100 * 10**6),
+    (re.compile(rf"(?:тис|тисяч[іаи]?|тыс|тысяч[иа]?|thousand){_WORD_END}", re.I), 100 * 10**3),
+    (re.compile(rf"(?:грн|гривень|гривні|гривня|гривен|гривны|uah|₴){_WORD_END}", re.I), 100),
+    (re.compile(rf"(?:коп|копійок|копійки|копійка|копеек|копейки|копейка){_WORD_END}", re.I), 1),
+)  # fmt: skip
 _CURRENCY: Final = re.compile(r"(?:грн|гривень|гривні|гривня|гривен|гривны|uah|₴)\.?", re.I)
 _NUM_ANY: Final = re.compile(rf"\d[\d{_SPACES},.]*")
 _WS: Final = re.compile(rf"[{_SPACES}\t]*")
@@ -327,19 +347,26 @@ def _word_amount(text: str, locale: str) -> Money:
         scale = None
         for word, kopecks in _MAGNITUDES:
             unit = word.match(text, pos)
-            if unit is not None and not text[unit.end() : unit.end() + 1].isalpha():
+            if unit is not None:
                 scale = kopecks
                 pos = _skip(text, unit.end())
                 break
         if scale is not None and lead is not None:
-            raise ParseError(text, pos, "a leading currency sign takes a bare number")
+            raise ParseError(
+                text, pos, "a leading currency sign takes a bare number", expected="an amount"
+            )
         if scale is None:
             if lead is not None and last_scale is None and pos == len(text):
                 scale = 100  # «UAH 400,000.00»: the leading sign names the unit
             else:
                 raise ParseError(text, pos, "expected a unit word", expected="an amount")
         if last_scale is not None and scale >= last_scale:
-            raise ParseError(text, pos, "units must decrease («млн», «тис», «грн», «коп»)")
+            raise ParseError(
+                text,
+                pos,
+                "units must decrease («млн», «тис», «грн», «коп»)",
+                expected="an amount",
+            )
         last_scale = scale
         try:
             total += Money.from_decimal(value, scale).kopecks  # exact, whatever the digits
@@ -570,7 +597,9 @@ def _parse_quantity(text: str, *, locale: str = "uk") -> Quantity:
     except ParseError as exc:
         raise ParseError(text, offset + exc.position, exc.reason, expected="a count") from None
     if value != value.to_integral_value() or value < 0:
-        raise ParseError(text, offset, "a count must be a whole non-negative number")
+        raise ParseError(
+            text, offset, "a count must be a whole non-negative number", expected="a count"
+        )
     return Quantity(int(value), qualifier)
 
 
@@ -754,10 +783,17 @@ def _parse_date_range(text: str, *, year: int | None = None) -> tuple[dt.date, d
         raise ParseError(text, pos, "does not start with a date", expected="a range of dates")
     sep = _RANGE_SEP.match(body, first[1])
     if sep is None or sep.end() == first[1]:
-        raise ParseError(text, first[1], "expected «-» or «по» between the dates")
+        raise ParseError(
+            text,
+            first[1],
+            "expected «-» or «по» between the dates",
+            expected="a range of dates",
+        )
     second = _match_date(body, sep.end(), hint)
     if second is None or second[1] != len(body):
-        raise ParseError(text, sep.end(), "expected a date to end the range")
+        raise ParseError(
+            text, sep.end(), "expected a date to end the range", expected="a range of dates"
+        )
     return _ordered(text, first[0], second[0])
 
 
