@@ -322,7 +322,12 @@ def is_correct_rounding(
     if whole_high <= 0 or part_high < 0:
         return False
     scale, units = 200 * declared.scale, declared.units
-    below_max = whole_low <= 0 or (2 * units - 1) * whole_low <= scale * part_high
+    if whole_low <= 0:
+        # The whole may come near zero, so every ratio above the least is reachable; but a
+        # part that can only be zero gives 0 % whatever the whole.
+        below_max = part_high > 0 or units <= 0
+    else:
+        below_max = (2 * units - 1) * whole_low <= scale * part_high
     above_min = scale * part_low <= (2 * units + 1) * whole_high
     return below_max and above_min
 

@@ -81,14 +81,17 @@ _UNIT_KOPECKS = {
 @declared
 @attrs.frozen
 class MoneyFormat:
-    """How a table wrote one column of money: the unit and the decimals shown.
+    """How a table wrote one column of money, or a text one figure: the unit and the
+    decimals shown.
 
     The model keeps hryvnias; this remembers what the document showed, which the renderers
     follow and the audit needs: a «тис. грн» column with one decimal rounds each figure to
-    100 грн, so its parts may miss their total by a rounding band.
+    100 грн, so its parts may miss their total by a rounding band; «0,1 млн» is rounded to
+    100 000 грн. A unit allows as many decimals as reach the kopeck (2 for грн, 5 for тис.
+    грн, 8 for млн грн, 11 for млрд грн).
 
-    >>> MoneyFormat(MoneyUnit.THOUSAND, 1).step
-    Money('100.00')
+    >>> MoneyFormat(MoneyUnit.THOUSAND, 1).step, MoneyFormat(MoneyUnit.MILLION, 1).step
+    (Money('100.00'), Money('100000.00'))
     """
 
     unit: MoneyUnit = attrs.field(
