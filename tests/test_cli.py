@@ -11,12 +11,24 @@ import pytest
 
 from conftest import EXAMPLES, EXAMPLES_DIR
 from municipal_reports import Money, Severity, __version__, audit, json_schema, load, percentage
+from municipal_reports.audit import in_document_order
 from municipal_reports.cli import COMMAND_MODULES, main
 
 FILES = [str(EXAMPLES_DIR / f"{name}.json") for name in EXAMPLES]
 SECRETARY = str(EXAMPLES_DIR / "zhytomyr-secretary-2023.json")
 KRYVYI_RIH = str(EXAMPLES_DIR / "kryvyi-rih-self-government-program-2023.json")
-KEYS = {"file", "code", "name", "severity", "path", "expected", "found", "message"}
+KEYS = {
+    "file",
+    "code",
+    "name",
+    "title",
+    "severity",
+    "path",
+    "place",
+    "expected",
+    "found",
+    "message",
+}
 
 
 def _json_audit(
@@ -33,10 +45,13 @@ def test_commands_are_registered() -> None:
 
 
 def test_audit_json_lists_exactly_the_library_findings(capsys: pytest.CaptureFixture[str]) -> None:
-    """`audit --format json` gives one object per finding of audit(), with the eight keys."""
+    """`audit --format json` gives one object per finding of audit(), in document order."""
     code, rows = _json_audit(capsys, *FILES)
+    docs = {name: load(name) for name in FILES}
     expected = [
-        (name, f.code, f.path, f.severity.value) for name in FILES for f in audit(load(name))
+        (name, f.code, f.path, f.severity.value)
+        for name, doc in docs.items()
+        for f in in_document_order(audit(doc), doc)
     ]
     assert [(r["file"], r["code"], r["path"], r["severity"]) for r in rows] == expected
     assert all(set(r) == KEYS for r in rows)
@@ -63,14 +78,15 @@ def test_audit_table_has_the_columns_and_a_summary(capsys: pytest.CaptureFixture
     assert main(["audit", SECRETARY]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == [
-        "file",
-        "severity",
-        "code",
-        "name",
-        "path",
-        "expected",
-        "found",
-        "message",
+        "File",
+        "Severity",
+        "Code",
+        "Rule",
+        "Place",
+        "Path",
+        "Expected",
+        "Found",
+        "Message",
     ]
     assert "MR101" in lines[1]
     assert "$.sections[4].facts[0].fund_total" in lines[1]

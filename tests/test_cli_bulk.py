@@ -11,6 +11,7 @@ import pytest
 
 from conftest import EXAMPLES_DIR
 from municipal_reports import audit, load
+from municipal_reports.audit import in_document_order, locate
 from municipal_reports.bulk import execution_table, iter_reports
 from municipal_reports.cli import COMMAND_MODULES, main
 
@@ -72,7 +73,8 @@ def test_summary_refuses_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_audit_over_a_directory_with_jobs(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`audit DIR --jobs 2` lists the findings of every file, and names a bad one."""
+    """`audit DIR --jobs 2` lists the findings of every file in document order, with their
+    places, and names a bad one."""
     for example in EXAMPLES_DIR.glob("*.json"):
         (tmp_path / example.name).write_bytes(example.read_bytes())
     (tmp_path / "bad.json").write_text("[]", encoding="utf-8")
@@ -80,8 +82,16 @@ def test_audit_over_a_directory_with_jobs(
     captured = capsys.readouterr()
     rows = json.loads(captured.out)
     files = sorted(p for p in tmp_path.glob("*.json") if p.name != "bad.json")
+    docs = {p: load(p) for p in files}
     assert [(r["file"], r["code"], r["path"]) for r in rows] == [
-        (str(p), f.code, f.path) for p in files for f in audit(load(p))
+        (str(p), f.code, f.path)
+        for p, doc in docs.items()
+        for f in in_document_order(audit(doc), doc)
+    ]
+    assert [r["place"] for r in rows] == [
+        locate(doc, f.path).describe("en")
+        for doc in docs.values()
+        for f in in_document_order(audit(doc), doc)
     ]
     assert code == 2
     assert f"{tmp_path / 'bad.json'}: a report file must be a JSON object" in captured.err

@@ -124,3 +124,21 @@ def test_rest_roles_become_markdown() -> None:
     assert roles.markdown_of(text) == (
         "Make a `Rule`, see `municipal_reports.audit`.\n\n```toml\n[a]\nb = 1\n```\n\nAfter."
     )
+
+
+def test_doctest_examples_become_pycon_fences() -> None:
+    """A ``>>>`` example and its output, up to the blank line, become one pycon fence."""
+    roles = _load("sphinx_roles")
+    text = "Words.\n\n    >>> sorted({'b', 'a'})\n    ['a', 'b']\n\nAfter."
+    assert roles.markdown_of(text) == (
+        "Words.\n\n```pycon\n>>> sorted({'b', 'a'})\n['a', 'b']\n```\n\nAfter."
+    )
+
+
+def test_the_site_fetches_nothing_from_elsewhere() -> None:
+    """No mermaid fence (its script comes from a CDN) and no Google font in the config."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "font: false" in config
+    assert "name: mermaid" not in config
+    for page in DOCS.glob("*.md"):
+        assert "```mermaid" not in page.read_text(encoding="utf-8"), page.name

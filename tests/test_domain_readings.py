@@ -91,7 +91,7 @@ def test_html_shows_the_execution_of_a_measure_with_only_an_indicative_plan() ->
     """The form shows actual over the indicative plan when there is no annual one."""
     report = report_of(Financing(indicative=Money(800), actual=Money(100)))
     page = str(render(report, to="html", locale="uk"))
-    assert '<span class="bar-value">12,50%</span>' in page  # 100 / 800 = 12,50 %
+    assert '<span class="bar-value">розрахунок: 12,50%</span>' in page  # 100 / 800 = 12,50 %
 
 
 def test_csv_shows_the_execution_of_a_measure_with_only_an_indicative_plan() -> None:

@@ -19,6 +19,7 @@ from municipal_reports import (
     Percent,
     Qualifier,
     Quantity,
+    ReportingPeriod,
 )
 from municipal_reports.i18n import formatting as i18n
 from municipal_reports.i18n.formatting import (
@@ -264,3 +265,55 @@ def test_fast_layout_equals_babel(value: Decimal, decimals: int, locale: str) ->
     assert format_number(value, locale, decimals=decimals) == i18n._babel_format(
         rounded, decimals, locale
     )
+
+
+def test_the_i18n_package_exports_every_name_it_lists() -> None:
+    """Each name of municipal_reports.i18n.__all__ resolves (loaded on first use)."""
+    import municipal_reports.i18n as package
+
+    assert package.__all__ == sorted(package.__all__, key=lambda n: (not n.isupper(), n))
+    for name in package.__all__:
+        assert getattr(package, name) is not None, name
+
+
+def test_importing_the_i18n_package_loads_no_babel() -> None:
+    """`import municipal_reports.i18n` is free: babel loads when a formatter is used."""
+    import subprocess
+    import sys
+
+    code = "import sys, municipal_reports.i18n; print('babel' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def _all_kinds(year: int) -> list[ReportingPeriod]:
+    return [
+        ReportingPeriod.year(year),
+        ReportingPeriod.nine_months(year),
+        *(ReportingPeriod.half_year(year, h) for h in (1, 2)),
+        *(ReportingPeriod.quarter(year, q) for q in (1, 2, 3, 4)),
+        *(ReportingPeriod.month(year, m) for m in range(1, 13)),
+        ReportingPeriod.between(datetime.date(year, 2, 3), datetime.date(year, 4, 5)),
+    ]
+
+
+@pytest.mark.parametrize("year", [1900, 2022, 2199])
+def test_period_words_agree_with_the_domains_compatibility_names(year: int) -> None:
+    """format_period gives what ReportingPeriod.name_uk / name_en give, for every kind."""
+    from municipal_reports.i18n import format_period
+
+    for period in _all_kinds(year):
+        assert format_period(period, "uk") == period.name_uk
+        assert format_period(period, "en") == period.name_en
+
+
+def test_period_words_read_as_documents_write_them() -> None:
+    """«II квартал 2023 року», «9 місяців 2022 року», «березень 2021 року»; "Q2 2023"."""
+    from municipal_reports.i18n import format_period
+
+    assert format_period(ReportingPeriod.quarter(2023, 2), "uk") == "II квартал 2023 року"
+    assert format_period(ReportingPeriod.nine_months(2022), "uk") == "9 місяців 2022 року"
+    assert format_period(ReportingPeriod.month(2021, 3), "uk") == "березень 2021 року"
+    assert format_period(ReportingPeriod.quarter(2023, 2), "en") == "Q2 2023"
+    with pytest.raises(InvalidTypeError):
+        format_period("2022", "uk")  # type: ignore[arg-type]

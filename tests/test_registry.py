@@ -135,8 +135,8 @@ def test_ukrainian_messages_show_values_in_ukrainian() -> None:
     from municipal_reports.domain.quantity import Qualifier
 
     (f,) = audit(Figure("учасники", (12527, Quantity(9000, Qualifier.ABOUT))))
-    assert "близько 9000" in f.message("uk")
-    assert "about 9000" in f.message("en")
+    assert "близько 9\u00a0000" in f.message("uk")
+    assert "about 9,000" in f.message("en")
     from municipal_reports import Decision, Program
 
     p = Program(

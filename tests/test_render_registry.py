@@ -18,7 +18,7 @@ from municipal_reports import (
 from municipal_reports.render import ENTRY_POINT_GROUP, load_renderer, renderer_names
 
 PLUGIN_SRC = Path(__file__).parent / "plugin_example" / "src"
-BUILTINS = {"csv", "docx", "html", "json", "markdown", "text"}
+BUILTINS = {"csv", "csv-excel", "docx", "html", "json", "markdown", "text", "xlsx"}
 SECRETARY = EXAMPLES_DIR / "zhytomyr-secretary-2023.json"
 
 

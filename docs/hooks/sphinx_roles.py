@@ -2,7 +2,9 @@
 
 The package's docstrings use ``double backticks`` (valid Markdown code too), roles such as
 :class:`Rule` and ``.. code-block:: toml`` directives. Roles become inline code and
-directives become fenced blocks; the docstrings themselves stay as they are.
+directives become fenced blocks, and so do doctest examples (``>>>`` up to the next blank
+line: their output, «['a', 'b']», would otherwise read as a Markdown link); the docstrings
+themselves stay as they are.
 """
 
 from __future__ import annotations
@@ -28,7 +30,30 @@ def markdown_of(text: str) -> str:
         body = textwrap.dedent(match[2]).strip("\n")
         return f"```{match[1]}\n{body}\n```\n\n"
 
-    return _CODE_BLOCK.sub(fence, text)
+    return _fence_doctests(_CODE_BLOCK.sub(fence, text))
+
+
+def _fence_doctests(text: str) -> str:
+    """Each doctest example (``>>>`` to the next blank line) as a ``pycon`` fence."""
+    out: list[str] = []
+    lines = text.split("\n")
+    i = 0
+    in_fence = False
+    while i < len(lines):
+        line = lines[i]
+        if line.lstrip().startswith("```"):
+            in_fence = not in_fence
+        if in_fence or not line.lstrip().startswith(">>>"):
+            out.append(line)
+            i += 1
+            continue
+        block = []
+        while i < len(lines) and lines[i].strip():
+            block.append(lines[i])
+            i += 1
+        body = textwrap.dedent("\n".join(block))
+        out.extend(["```pycon", body, "```"])
+    return "\n".join(out)
 
 
 class SphinxRoles(Extension):

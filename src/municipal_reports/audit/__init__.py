@@ -2,6 +2,7 @@
 
 from municipal_reports.audit.api import audit, check
 from municipal_reports.audit.finding import Finding, Severity
+from municipal_reports.audit.place import Place, in_document_order, locate
 from municipal_reports.audit.registry import (
     ENTRY_POINT_GROUP,
     Hit,
@@ -15,11 +16,14 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "Finding",
     "Hit",
+    "Place",
     "Rule",
     "RuleSet",
     "Severity",
     "audit",
     "check",
     "default_rules",
+    "in_document_order",
+    "locate",
     "rule",
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Final
 
 from municipal_reports.audit.finding import Finding, Severity
-from municipal_reports.audit.messages import N_
+from municipal_reports.i18n.messages import N_
 
 __all__ = ["RULE_FAILED", "RULE_FAILED_NAME", "rule_failed"]
 

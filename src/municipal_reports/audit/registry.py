@@ -58,7 +58,7 @@ class Hit(NamedTuple):
     path: Path
     expected: object
     found: object
-    params: tuple[tuple[str, str], ...] = ()
+    params: tuple[tuple[str, object], ...] = ()
 
 
 #: A rule's check: given a node and its path, the hits (any iterable: a generator, or a

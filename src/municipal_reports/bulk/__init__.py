@@ -8,6 +8,7 @@
 """
 
 from municipal_reports.bulk.arrow import to_arrow
+from municipal_reports.bulk.findings import FINDING_COLUMNS, finding_rows, findings_table
 from municipal_reports.bulk.parallel import (
     DEFAULT_CHUNK_FILES,
     SourceAudit,
@@ -36,6 +37,7 @@ from municipal_reports.bulk.table import (
 
 __all__ = [
     "DEFAULT_CHUNK_FILES",
+    "FINDING_COLUMNS",
     "GROUP_KEYS",
     "SUFFIXES",
     "ExecutionRow",
@@ -48,6 +50,8 @@ __all__ = [
     "documents_of",
     "execution_table",
     "expand",
+    "finding_rows",
+    "findings_table",
     "iter_documents",
     "iter_reports",
     "reports_of",

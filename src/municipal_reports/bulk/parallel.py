@@ -22,7 +22,16 @@ from typing import TypeVar
 
 import attrs
 
-from municipal_reports.audit import Finding, Rule, RuleSet, audit, default_rules
+from municipal_reports.audit import (
+    Finding,
+    Place,
+    Rule,
+    RuleSet,
+    audit,
+    default_rules,
+    in_document_order,
+    locate,
+)
 from municipal_reports.audit.screens import screens_for
 from municipal_reports.bulk.sources import PathLike, documents_of, expand, reports_of
 from municipal_reports.bulk.table import ExecutionRow, ExecutionSums
@@ -61,14 +70,17 @@ Progress = Callable[[int], None]
 @attrs.frozen
 class SourceAudit:
     """The audit of one document: its source (``file`` or ``file:line``), its findings in
-    the order of the tree, and the problems that kept it from loading (then no findings);
+    the document's order, and the problems that kept it from loading (then no findings);
     or, for a file that could not be read at all (or whose worker process died), the
-    reason in ``error`` («cannot be read: …», «its worker process died …»)."""
+    reason in ``error`` («cannot be read: …», «its worker process died …»). ``places``
+    holds the place of each finding in the document's own terms (read where the document
+    was, since the document itself is not sent back)."""
 
     source: str
     findings: tuple[Finding, ...] = ()
     problems: tuple[Problem, ...] = ()
     error: str = ""
+    places: tuple[Place, ...] = ()
 
     @property
     def loaded(self) -> bool:
@@ -94,7 +106,9 @@ def _audit_document(source: str, data: bytes, rules: RuleSet, strict: bool) -> S
         return SourceAudit(source, problems=exc.problems)
     except MunicipalReportsError as exc:
         return SourceAudit(source, problems=(Problem("$", attrs.NOTHING, str(exc)),))
-    return SourceAudit(source, tuple(audit(document, rules=rules, strict=strict)))
+    findings = in_document_order(audit(document, rules=rules, strict=strict), document)
+    places = tuple(locate(document, f.path) for f in findings)
+    return SourceAudit(source, tuple(findings), places=places)
 
 
 def audit_document(

@@ -235,17 +235,34 @@ FIGURES: Final = ("planned", "actual", "percentage", "reports", "measures")
 
 
 def to_csv(
-    rows: Sequence[ExecutionRow], file: TextIO | None = None, *, by: Sequence[str] = ()
+    rows: Sequence[ExecutionRow],
+    file: TextIO | None = None,
+    *,
+    by: Sequence[str] = (),
+    dialect: str = "machine",
 ) -> str:
     """The rows as CSV with a header row (money and percentages as exact decimal text, an
     undefined percentage as an empty cell); written to ``file`` too when given. ``by``
-    names the group columns when ``rows`` is empty."""
+    names the group columns when ``rows`` is empty.
+
+    ``dialect="excel"`` writes what a Ukrainian Excel opens as a table: a UTF-8 byte order
+    mark, ``;`` between fields and decimal commas (``92800,00``).
+    """
+    if dialect not in ("machine", "excel"):
+        raise InvalidValueError([Problem("$.dialect", dialect, "must be 'machine' or 'excel'")])
+    excel = dialect == "excel"
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\n")
     writer.writerow([*(rows[0].by if rows else by), *FIGURES])
     for row in rows:
-        writer.writerow([_text(v) for v in row.as_dict().values()])
-    text = buffer.getvalue()
+        values = row.as_dict().values()
+        writer.writerow(
+            [
+                _text(v).replace(".", ",") if excel and isinstance(v, Money | Percent) else _text(v)
+                for v in values
+            ]
+        )
+    text = ("\ufeff" if excel else "") + buffer.getvalue()
     if file is not None:
         file.write(text)
     return text

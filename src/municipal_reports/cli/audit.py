@@ -24,15 +24,33 @@ from municipal_reports import (
     default_rules,
     load,
 )
+from municipal_reports.audit import Place, in_document_order, locate
 from municipal_reports.bulk import audit_many
 from municipal_reports.cli._files import add_max_size_argument, expand_each
 from municipal_reports.cli._jobs import add_jobs_arguments, executor_for, progress_bar
+from municipal_reports.cli._output import OutputError, check_output, write_output
 from municipal_reports.cli._say import cannot_read, error, file_problem, not_a_report, shown
+from municipal_reports.cli._table import format_table
+from municipal_reports.i18n import label
 from municipal_reports.io import finding_data
 
 __all__ = ["add_parser", "run"]
 
-COLUMNS = ("file", "severity", "code", "name", "path", "expected", "found", "message")
+#: The columns of the table, as label keys (municipal_reports.i18n.labels).
+COLUMNS = (
+    "file",
+    "severity",
+    "code",
+    "name",
+    "place",
+    "json_path",
+    "expected",
+    "found",
+    "message",
+)
+
+#: A finding with the file it came from and its place in that file.
+_Row = tuple[str, Finding, Place]
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,11 +68,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="a report file (JSON), a directory of them (recursive), or a .jsonl file",
     )
     parser.add_argument(
-        "--format",
+        "--to",
         choices=("table", "json"),
         default="table",
         help="a readable table (default) or one JSON list of findings",
     )
+    # The old spelling of --to, kept working for scripts written against it.
+    parser.add_argument("--format", dest="to", choices=("table", "json"), help=argparse.SUPPRESS)
+    parser.add_argument("-o", "--output", metavar="OUT", help="write here, not to stdout")
     parser.add_argument(
         "--select",
         type=_codes,
@@ -70,7 +91,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="leave out these rules (same form as --select)",
     )
     parser.add_argument(
-        "--locale", choices=("uk", "en"), default="en", help="the language of the messages"
+        "--locale",
+        choices=("uk", "en"),
+        default="en",
+        help="the language of the table, the rule names and the messages (default en)",
     )
     parser.add_argument(
         "--strict",
@@ -109,14 +133,23 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.output:
+        try:
+            check_output(args.output, args.files)  # before any work, not after it
+        except OutputError as exc:
+            error("municipal-reports audit", exc)
+            return 2
     if args.jobs > 1 or not all(_is_plain_file(name) for name in args.files):
         return _run_many(args)
     status = 0
-    rows: list[tuple[str, Finding]] = []
+    rows: list[_Row] = []
     for name in args.files:
         try:
             document = load(name, max_size=args.max_size)
-            findings = audit(document, select=args.select, ignore=args.ignore, strict=args.strict)
+            findings = in_document_order(
+                audit(document, select=args.select, ignore=args.ignore, strict=args.strict),
+                document,
+            )
         except (PluginError, PluginRuntimeError) as exc:
             error("municipal-reports audit", exc)
             return 2
@@ -132,15 +165,8 @@ def run(args: argparse.Namespace) -> int:
             file_problem(name, exc)
             status = 2
             continue
-        rows.extend((name, f) for f in findings)
-    if args.format == "json":
-        data = [_as_json(name, f, args.locale) for name, f in rows]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        print(_table(rows, args.locale, len(args.files)))
-    if status == 0 and any(f.severity is Severity.ERROR for _, f in rows):
-        status = 1
-    return status
+        rows.extend((name, f, locate(document, f.path)) for f in findings)
+    return _finish(args, rows, len(args.files), status, args.files)
 
 
 def _is_plain_file(name: str) -> bool:
@@ -172,7 +198,7 @@ def _run_many(args: argparse.Namespace) -> int:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
     status = 0
-    rows: list[tuple[str, Finding]] = []
+    rows: list[_Row] = []
     for result in results:
         if result.error:
             file_problem(result.source, result.error)
@@ -180,53 +206,68 @@ def _run_many(args: argparse.Namespace) -> int:
         elif not result.loaded:
             not_a_report(result.source, StructureError(result.problems))
             status = 2
-        rows.extend((result.source, f) for f in result.findings)
-    if args.format == "json":
-        data = [_as_json(name, f, args.locale) for name, f in rows]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        places = result.places or tuple(Place(f.path) for f in result.findings)
+        rows.extend((result.source, f, p) for f, p in zip(result.findings, places, strict=True))
+    return _finish(args, rows, len(results), status, files)
+
+
+def _finish(
+    args: argparse.Namespace, rows: list[_Row], files: int, status: int, inputs: list[str]
+) -> int:
+    """Write the findings where ``-o`` says (atomically, never over an input file); the
+    exit status of the whole run."""
+    if args.to == "json":
+        data = [_as_json(name, f, place, args.locale) for name, f, place in rows]
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
-        print(_table(rows, args.locale, len(results)))
-    if status == 0 and any(f.severity is Severity.ERROR for _, f in rows):
+        text = _table(rows, args.locale, files) + "\n"
+    if args.output:
+        try:
+            write_output(args.output, text, inputs=inputs)
+        except OutputError as exc:
+            error("municipal-reports audit", exc)
+            return 2
+    else:
+        sys.stdout.write(text)
+    if status == 0 and any(f.severity is Severity.ERROR for _, f, _ in rows):
         status = 1
     return status
 
 
-def _as_json(name: str, finding: Finding, locale: str) -> dict[str, Any]:
-    return {"file": name, **finding_data(finding, locale)}
+def _as_json(name: str, finding: Finding, place: Place, locale: str) -> dict[str, Any]:
+    data = {"file": name, **finding_data(finding, locale)}
+    data["message"] = finding.message(locale, written=place.written)
+    data["title"] = finding.title(locale)
+    data["place"] = place.describe(locale)
+    return data
 
 
-def _text(value: object) -> str:
-    return "—" if value is None else str(value)
-
-
-def _table(rows: list[tuple[str, Finding]], locale: str, files: int) -> str:
-    errors = sum(f.severity is Severity.ERROR for _, f in rows)
-    summary = f"{len(rows)} finding(s), {errors} error(s), in {files} file(s)"
+def _table(rows: list[_Row], locale: str, files: int) -> str:
+    errors = sum(f.severity is Severity.ERROR for _, f, _ in rows)
+    if locale == "uk":
+        summary = f"зауважень: {len(rows)}, з них помилок: {errors}; файлів: {files}"
+    else:
+        summary = f"{len(rows)} finding(s), {errors} error(s), in {files} file(s)"
     if not rows:
         return summary
-    cells = [
-        tuple(
-            map(
-                shown,
-                (
+    header = [label(key, locale) for key in COLUMNS]
+    cells = []
+    for name, f, place in rows:
+        expected, found = f.shown(locale, written=place.written)
+        cells.append(
+            [
+                shown(text)
+                for text in (
                     name,
-                    f.severity.value,
+                    label(f.severity.value, locale),
                     f.code,
-                    f.name,
+                    f.title(locale),
+                    place.describe(locale),
                     f.path,
-                    _text(f.expected),
-                    _text(f.found),
-                    f.message(locale),
-                ),
-            )
+                    expected,
+                    found,
+                    f.message(locale, written=place.written),
+                )
+            ]
         )
-        for name, f in rows
-    ]
-    # Pad every column but the last (the message) to its widest cell.
-    widths = [max(len(row[i]) for row in [COLUMNS, *cells]) for i in range(len(COLUMNS) - 1)]
-    lines = []
-    for row in [COLUMNS, *cells]:
-        padded = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        lines.append("  ".join([*padded, row[-1]]))
-    lines.append(summary)
-    return "\n".join(lines)
+    return format_table(header, cells, last_free=True) + "\n" + summary

@@ -23,16 +23,17 @@ from municipal_reports.cli._say import cannot_read, error, not_a_report
 __all__ = ["add_parser", "run"]
 
 #: The built-in formats; a renderer a plugin registers is accepted too.
-FORMATS = ("html", "markdown", "text", "csv", "json", "docx")
+FORMATS = ("html", "markdown", "text", "csv", "csv-excel", "json", "docx", "xlsx")
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the ``render`` command."""
     parser = subparsers.add_parser(
         "render",
-        help="render a report file as html, markdown, text, csv, json or docx",
+        help="render a report file as html, markdown, text, csv, json, docx or xlsx",
         description="Render a report file (JSON) in a format a person reads. Writes to "
-        "standard output, or to OUT with -o (docx needs -o).",
+        "standard output, or to OUT with -o; a binary format (docx, xlsx) is refused on a "
+        "terminal: write it with -o.",
     )
     parser.add_argument("file", metavar="FILE", help="a report file (JSON)")
     parser.add_argument(
@@ -45,6 +46,13 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--locale", choices=("uk", "en"), default="uk", help="the language (default uk)"
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT, not stdout")
+    parser.add_argument(
+        "--dialect",
+        choices=("machine", "excel"),
+        default="machine",
+        help="for --to csv: machine (commas, decimal dots; default) or excel (a BOM, "
+        "semicolons and decimal commas, as a Ukrainian Excel opens it)",
+    )
     parser.add_argument(
         "--with-audit",
         action="store_true",
@@ -62,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
             check_output(args.output, [name])
         document = load(name, max_size=args.max_size)
         findings = audit(document) if args.with_audit else None
-        output = render(document, to=args.to, locale=args.locale, findings=findings)
+        to = "csv-excel" if args.to == "csv" and args.dialect == "excel" else args.to
+        output = render(document, to=to, locale=args.locale, findings=findings)
     except OutputError as exc:
         error("municipal-reports render", exc)
         return 2

@@ -12,7 +12,7 @@ import argparse
 import json
 import sys
 
-from municipal_reports import MunicipalReportsError
+from municipal_reports import MunicipalReportsError, StructureError
 from municipal_reports.bulk import (
     GROUP_KEYS,
     ExecutionRow,
@@ -20,10 +20,12 @@ from municipal_reports.bulk import (
     to_arrow,
     to_csv,
 )
+from municipal_reports.bulk.picture import execution_page, program_execution
 from municipal_reports.cli._files import add_max_size_argument, expand_each
 from municipal_reports.cli._jobs import add_jobs_arguments, executor_for, progress_bar
 from municipal_reports.cli._output import OutputError, check_output, write_output
-from municipal_reports.cli._say import error, file_problem, shown
+from municipal_reports.cli._say import error, file_problem, not_a_report, shown
+from municipal_reports.cli._table import format_table
 
 __all__ = ["add_parser", "run"]
 
@@ -47,11 +49,22 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument(
         "--to",
-        choices=("table", "csv", "json", "parquet"),
+        choices=("table", "csv", "json", "parquet", "html"),
         default="table",
-        help="a readable table (default), CSV, JSON, or Parquet (needs pyarrow and --output)",
+        help="a readable table (default), CSV, JSON, Parquet (binary: needs pyarrow and -o), "
+        "or html: one self-contained page of plan-against-actual bars by program and year, "
+        "worst-executed first, with the audit's error count",
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument(
+        "--dialect",
+        choices=("machine", "excel"),
+        default="machine",
+        help="for --to csv: machine (default) or excel (a BOM, semicolons, decimal commas)",
+    )
+    parser.add_argument(
+        "--locale", choices=("uk", "en"), default="uk", help="the language of --to html"
+    )
     add_jobs_arguments(parser)
     add_max_size_argument(parser)
     parser.set_defaults(func=run)
@@ -91,16 +104,7 @@ def _table(rows: list[ExecutionRow], by: tuple[str, ...]) -> str:
         ]
         for r in rows
     ]
-    widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header))]
-    numeric = len(by)
-    lines = [
-        "  ".join(
-            c.rjust(w) if i >= numeric else c.ljust(w)
-            for i, (c, w) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in [header, *cells]
-    ]
-    return "\n".join(line.rstrip() for line in lines)
+    return format_table(header, cells, right=range(len(by), len(header)))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -109,6 +113,8 @@ def run(args: argparse.Namespace) -> int:
         print("municipal-reports summary: error: --to parquet needs --output FILE", file=sys.stderr)
         return 2
     files = expand_each(args.paths)
+    if args.to == "html":
+        return _html(args, files)
     failures: list[tuple[str, str]] = []
     try:
         if args.output:
@@ -152,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
         pq.write_table(to_arrow(rows, args.by), sink)
         return _write(args.output, sink.getvalue().to_pybytes(), files) or status
     if args.to == "csv":
-        text = to_csv(rows, by=args.by)
+        text = to_csv(rows, by=args.by, dialect=args.dialect)
     elif args.to == "json":
         text = _json(rows) + "\n"
     else:
@@ -169,4 +175,25 @@ def _write(path: str, data: bytes | str, inputs: list[str]) -> int:
     except OutputError as exc:
         error("municipal-reports summary", exc)
         return 2
+    return 0
+
+
+def _html(args: argparse.Namespace, files: list[str]) -> int:
+    """The picture of execution: by program (one identity however spelled) and year."""
+    try:
+        if args.output:
+            check_output(args.output, files)
+        page = execution_page(program_execution(files), locale=args.locale)
+    except OutputError as exc:
+        error("municipal-reports summary", exc)
+        return 2
+    except StructureError as exc:
+        not_a_report(exc.source, exc)
+        return 2
+    except (OSError, MunicipalReportsError) as exc:
+        error("municipal-reports summary", exc)
+        return 2
+    if args.output:
+        return _write(args.output, page, files)
+    sys.stdout.write(page)
     return 0

@@ -143,6 +143,35 @@ class ReportingPeriod:
         return cls(PeriodKind.MONTH, dt.date(year, month, 1), _last_day(year, month))
 
     @classmethod
+    def months(cls, year: int, first: int, last: int) -> ReportingPeriod:
+        """Whole months ``first`` to ``last`` of ``year`` («січень–серпень 2023 року», «за 7
+        місяців»): the named kind when the months make one (January to September is 9
+        months, January to June the first half-year), else a range of their dates.
+
+        >>> ReportingPeriod.months(2023, 1, 8).name_uk
+        'період з 01.01.2023 по 31.08.2023'
+        >>> ReportingPeriod.months(2017, 1, 6) == ReportingPeriod.half_year(2017, 1)
+        True
+        """
+        year = _year(year)
+        first, last = _number("first", first, 1, 12), _number("last", last, 1, 12)
+        if last < first:
+            raise InvalidValueError([Problem("$.last", last, f"must not be before {first}")])
+        if first == last:
+            return cls.month(year, first)
+        named = {
+            (1, 12): lambda: cls.year(year),
+            (1, 9): lambda: cls.nine_months(year),
+            (1, 6): lambda: cls.half_year(year, 1),
+            (7, 12): lambda: cls.half_year(year, 2),
+        }
+        if (first, last) in named:
+            return named[first, last]()
+        if last - first == 2 and first % 3 == 1:
+            return cls.quarter(year, first // 3 + 1)
+        return cls.between(dt.date(year, first, 1), _last_day(year, last))
+
+    @classmethod
     def between(cls, start: dt.date, end: dt.date) -> ReportingPeriod:
         """Any range of dates, both ends included."""
         return cls(PeriodKind.RANGE, start, end)
@@ -163,7 +192,11 @@ class ReportingPeriod:
 
     @property
     def name_uk(self) -> str:
-        """The Ukrainian name, as a report's title writes it after «за»."""
+        """The Ukrainian name, as a report's title writes it after «за».
+
+        Kept for code written against it; the words a person reads come from
+        :func:`municipal_reports.i18n.format_period` (tests/test_i18n.py holds the two equal).
+        """
         y, k = self.start.year, self.kind
         if k is PeriodKind.YEAR:
             return f"{y} рік"
@@ -179,7 +212,7 @@ class ReportingPeriod:
 
     @property
     def name_en(self) -> str:
-        """The English name."""
+        """The English name (see :attr:`name_uk`)."""
         y, k = self.start.year, self.kind
         if k is PeriodKind.YEAR:
             return str(y)

@@ -49,32 +49,49 @@ __all__ = [
 FINANCING_COLUMNS: Final = ("indicative", "annual", "actual")
 
 
-_POW10 = (1, 10, 100, 1000, 10_000, 100_000)
-
-
 class MoneyUnit(enum.Enum):
-    """The unit a column of a table writes money in."""
+    """The unit a column of a table, or one figure of a text, writes money in."""
 
     HRYVNIA = "UAH"
     THOUSAND = "thousand UAH"
+    MILLION = "million UAH"
+    BILLION = "billion UAH"
 
     @property
     def kopecks(self) -> int:
         """How many kopecks one of this unit is."""
-        return 100 if self is MoneyUnit.HRYVNIA else 100_000
+        return _UNIT_KOPECKS[self]
+
+    @property
+    def max_decimals(self) -> int:
+        """The most decimals a figure in this unit can have: its last digit a kopeck."""
+        return len(str(_UNIT_KOPECKS[self])) - 1
+
+
+_POW10: tuple[int, ...] = tuple(10**i for i in range(12))  # up to a kopeck of a billion
+
+_UNIT_KOPECKS = {
+    MoneyUnit.HRYVNIA: 100,
+    MoneyUnit.THOUSAND: 100_000,
+    MoneyUnit.MILLION: 100_000_000,
+    MoneyUnit.BILLION: 100_000_000_000,
+}
 
 
 @declared
 @attrs.frozen
 class MoneyFormat:
-    """How a table wrote one column of money: the unit and the decimals shown.
+    """How a table wrote one column of money, or a text one figure: the unit and the
+    decimals shown.
 
     The model keeps hryvnias; this remembers what the document showed, which the renderers
     follow and the audit needs: a «тис. грн» column with one decimal rounds each figure to
-    100 грн, so its parts may miss their total by a rounding band.
+    100 грн, so its parts may miss their total by a rounding band; «0,1 млн» is rounded to
+    100 000 грн. A unit allows as many decimals as reach the kopeck (2 for грн, 5 for тис.
+    грн, 8 for млн грн, 11 for млрд грн).
 
-    >>> MoneyFormat(MoneyUnit.THOUSAND, 1).step
-    Money('100.00')
+    >>> MoneyFormat(MoneyUnit.THOUSAND, 1).step, MoneyFormat(MoneyUnit.MILLION, 1).step
+    (Money('100.00'), Money('100000.00'))
     """
 
     unit: MoneyUnit = attrs.field(
@@ -85,7 +102,7 @@ class MoneyFormat:
     def __attrs_post_init__(self) -> None:
         extra = []
         if isinstance(self.unit, MoneyUnit) and isinstance(self.decimals, int):
-            most = 2 if self.unit is MoneyUnit.HRYVNIA else 5
+            most = self.unit.max_decimals
             if not 0 <= self.decimals <= most:
                 extra.append(Problem("$.decimals", self.decimals, f"must be from 0 to {most}"))
         check_declared(self, extra)

@@ -31,11 +31,12 @@ if TYPE_CHECKING:
         format_money,
         format_number,
         format_percent,
+        format_period,
         format_quantity,
         plural,
         unit_label,
     )
-    from municipal_reports.i18n.labels import label
+    from municipal_reports.i18n.labels import has_label, label
     from municipal_reports.i18n.messages import N_, available_locales, translate
 
 __all__ = [
@@ -51,7 +52,9 @@ __all__ = [
     "format_money",
     "format_number",
     "format_percent",
+    "format_period",
     "format_quantity",
+    "has_label",
     "label",
     "plural",
     "translate",
@@ -72,13 +75,14 @@ _HOME = {
             "format_money",
             "format_number",
             "format_percent",
+            "format_period",
             "format_quantity",
             "plural",
             "unit_label",
         ),
         "formatting",
     ),
-    "label": "labels",
+    **dict.fromkeys(("has_label", "label"), "labels"),
     **dict.fromkeys(("N_", "available_locales", "translate"), "messages"),
 }
 

@@ -39,7 +39,15 @@ from babel.dates import format_date as _babel_format_date
 from babel.numbers import NumberPattern, parse_pattern
 from num2words import num2words
 
-from municipal_reports.domain import Money, MoneyUnit, Percent, Qualifier, Quantity
+from municipal_reports.domain import (
+    Money,
+    MoneyUnit,
+    Percent,
+    PeriodKind,
+    Qualifier,
+    Quantity,
+    ReportingPeriod,
+)
 from municipal_reports.errors import InvalidTypeError, InvalidValueError, Problem
 
 __all__ = [
@@ -53,6 +61,7 @@ __all__ = [
     "format_money",
     "format_number",
     "format_percent",
+    "format_period",
     "format_quantity",
     "plural",
     "unit_label",
@@ -73,8 +82,12 @@ _QUANTA: Final = tuple(Decimal(1).scaleb(-d) for d in range(_MAX_DECIMALS + 1))
 _UNIT_LABELS: Final = {
     ("uk", MoneyUnit.HRYVNIA): "грн",
     ("uk", MoneyUnit.THOUSAND): f"тис.{NBSP}грн",
+    ("uk", MoneyUnit.MILLION): f"млн{NBSP}грн",
+    ("uk", MoneyUnit.BILLION): f"млрд{NBSP}грн",
     ("en", MoneyUnit.HRYVNIA): "UAH",
     ("en", MoneyUnit.THOUSAND): f"thousand{NBSP}UAH",
+    ("en", MoneyUnit.MILLION): f"million{NBSP}UAH",
+    ("en", MoneyUnit.BILLION): f"billion{NBSP}UAH",
 }
 
 _QUALIFIERS: Final = {
@@ -238,10 +251,13 @@ def format_money(
 
     >>> format_money(Money("513537.84"), "uk", unit=MoneyUnit.THOUSAND, decimals=1, with_unit=False)
     '513,5'
+    >>> format_money(Money("2148300"), "uk", unit=MoneyUnit.MILLION, decimals=1)
+    '2,1\xa0млн\xa0грн'
     """
-    amount = _check_money(money).thousands if unit is MoneyUnit.THOUSAND else money.amount
     if not isinstance(unit, MoneyUnit):
         raise InvalidTypeError([Problem("$.unit", unit, "must be MoneyUnit", True)])
+    # Exact: the kopecks shifted by the unit's power of ten.
+    amount = Decimal(_check_money(money).kopecks).scaleb(-unit.max_decimals)
     text = _format(amount, _check_decimals(decimals), locale)
     return f"{text}{NBSP}{_UNIT_LABELS[locale, unit]}" if with_unit else text
 
@@ -374,3 +390,42 @@ def amount_in_words(money: Money, locale: str) -> str:
     else:
         words = f"{num2words(Decimal(whole), lang='en')} {plural(whole, 'hryvnia', 'en')}"
     return f"{sign}{words} {kop:02d} {plural(kop, 'kopeck', locale)}"
+
+
+_ROMAN: Final = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_MONTHS_UK: Final = (
+    "січень", "лютий", "березень", "квітень", "травень", "червень",
+    "липень", "серпень", "вересень", "жовтень", "листопад", "грудень",
+)  # fmt: skip
+_MONTHS_EN: Final = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def format_period(period: ReportingPeriod, locale: str) -> str:
+    """The period as a report's title names it after «за»: «9 місяців 2022 року»,
+    «II квартал 2023 року»; "9 months of 2022", "Q2 2023".
+
+    >>> format_period(ReportingPeriod.nine_months(2022), "uk")
+    '9 місяців 2022 року'
+    >>> format_period(ReportingPeriod.half_year(2023, 2), "uk"), format_period(ReportingPeriod.quarter(2023, 2), "en")
+    ('II півріччя 2023 року', 'Q2 2023')
+    """
+    if not isinstance(period, ReportingPeriod):
+        raise InvalidTypeError([Problem("$.period", period, "must be ReportingPeriod", True)])
+    uk = check_locale(locale) == "uk"
+    y, kind, n = period.start.year, period.kind, period.number
+    if kind is PeriodKind.YEAR:
+        return f"{y} рік" if uk else str(y)
+    if kind is PeriodKind.NINE_MONTHS:
+        return f"9 місяців {y} року" if uk else f"9 months of {y}"
+    if kind is PeriodKind.HALF_YEAR:
+        return f"{_ROMAN[n]} півріччя {y} року" if uk else f"H{n} {y}"
+    if kind is PeriodKind.QUARTER:
+        return f"{_ROMAN[n]} квартал {y} року" if uk else f"Q{n} {y}"
+    if kind is PeriodKind.MONTH:
+        return f"{_MONTHS_UK[n - 1]} {y} року" if uk else f"{_MONTHS_EN[n - 1]} {y}"
+    if uk:
+        return f"період з {period.start:%d.%m.%Y} по {period.end:%d.%m.%Y}"
+    return f"{period.start.isoformat()} to {period.end.isoformat()}"

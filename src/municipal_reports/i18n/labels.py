@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["label"]
+__all__ = ["has_label", "label"]
 
 _LABELS: Final[dict[str, tuple[str, str]]] = {
     # The official form of a program execution report.
@@ -104,7 +104,6 @@ _LABELS: Final[dict[str, tuple[str, str]]] = {
     "votes_per_voter": ("Голосів на особу", "Votes per voter"),
     "caps": ("Граничні обсяги проєктів", "Project caps"),
     "category": ("Категорія", "Category"),
-    "limit": ("Граничний обсяг", "Limit"),
     "base": ("Основна сума", "Base"),
     "reserve": ("Резерв", "Reserve"),
     # Decisions.
@@ -123,6 +122,43 @@ _LABELS: Final[dict[str, tuple[str, str]]] = {
     "error": ("помилка", "error"),
     "warning": ("попередження", "warning"),
     "note": ("примітка", "note"),
+    "place": ("Місце в документі", "Place"),
+    "report_sheet": ("Звіт", "Report"),
+    "findings_sheet": ("Зауваження", "Findings"),
+    "json_path": ("Шлях", "Path"),
+    "name": ("Назва правила", "Rule"),
+    "expected": ("Очікувано", "Expected"),
+    "found": ("Знайдено", "Found"),
+    "file": ("Файл", "File"),
+    "computed": ("розрахунок", "computed"),
+    # A place in the document's own terms («таблиця 2, завдання 3, захід 1, графа 9»).
+    "place_table": ("таблиця {}", "table {}"),
+    "place_task": ("завдання {}", "task {}"),
+    "place_measure": ("захід {}", "measure {}"),
+    "place_column": ("графа {}", "column {}"),
+    "place_total_row": ("рядок «Всього»", "the Total row"),
+    "place_header": ("шапка таблиці", "table header"),
+    "place_signature": ("підпис", "signature"),
+    "place_title_page": ("титул звіту", "report heading"),
+    "place_section": ("розділ «{}»", "section «{}»"),
+    "place_section_n": ("розділ {}", "section {}"),
+    "place_paragraph": ("абзац {}", "paragraph {}"),
+    "place_item": ("позиція {}", "item {}"),
+    "place_session": ("сесія {}", "session {}"),
+    "place_named": ("«{}»", "«{}»"),
+    "items": ("Перелік", "Items"),
+    "fund_items": ("Статті витрат", "Items"),
+    "shares": ("Частки", "Shares"),
+    "parts": ("Складові", "Parts"),
+    "values": ("Значення", "Values"),
+    "declared_percent": ("Відсоток виконання", "Execution percent"),
+    "total_percent": ("Відсоток виконання", "Execution percent"),
+    "content": ("Зміст заходу", "Measure"),
+    "executors": ("Виконавці", "Executors"),
+    "term": ("Термін", "Term"),
+    "approved_by_short": ("рішення про затвердження", "approving decision"),
+    "amendments": ("зміни", "amendments"),
+    "limit": ("Граничний обсяг", "Limit"),
     # Measures as rows of a spreadsheet.
     "task": ("Завдання", "Task"),
     "measure": ("Захід", "Measure"),
@@ -138,3 +174,12 @@ def label(key: str, locale: str) -> str:
     ('Всього', 'Total')
     """
     return _LABELS[key][_INDEX[locale]]
+
+
+def has_label(key: str) -> bool:
+    """Whether ``key`` is a label of the table.
+
+    >>> has_label("total"), has_label("no-such-label")
+    (True, False)
+    """
+    return key in _LABELS

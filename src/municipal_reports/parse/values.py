@@ -27,6 +27,7 @@ from typing import Final, TypeVar
 from municipal_reports.domain import (
     Decision,
     Money,
+    MoneyFormat,
     MoneyUnit,
     Percent,
     Person,
@@ -39,26 +40,32 @@ from municipal_reports.errors import InvalidValueError, MunicipalReportsError, P
 
 __all__ = [
     "find_decisions",
+    "is_as_of",
     "is_date",
     "is_decision",
     "is_money",
+    "is_money_unit",
     "is_number",
     "is_percent",
     "is_period",
     "is_person",
     "is_placeholder",
     "is_quantity",
+    "is_written_money",
     "is_year_span",
+    "parse_as_of",
     "parse_date",
     "parse_date_range",
     "parse_decision",
     "parse_money",
+    "parse_money_unit",
     "parse_number",
     "parse_optional_number",
     "parse_percent",
     "parse_period",
     "parse_person",
     "parse_quantity",
+    "parse_written_money",
     "parse_year_span",
 ]
 
@@ -299,7 +306,7 @@ _MAGNITUDES: Final = (
     (re.compile(rf"(?:грн|гривень|гривні|гривня|гривен|гривны|uah|₴){_WORD_END}", re.I), 100),
     (re.compile(rf"(?:коп|копійок|копійки|копійка|копеек|копейки|копейка){_WORD_END}", re.I), 1),
 )  # fmt: skip
-_CURRENCY: Final = re.compile(r"(?:грн|гривень|гривні|uah|₴)\.?", re.I)
+_CURRENCY: Final = re.compile(r"(?:грн|гривень|гривні|гривня|гривен|гривны|uah|₴)\.?", re.I)
 _NUM_ANY: Final = re.compile(rf"\d[\d{_SPACES},.]*")
 _WS: Final = re.compile(rf"[{_SPACES}\t]*")
 
@@ -405,6 +412,148 @@ def is_money(text: object, *, unit: MoneyUnit = MoneyUnit.HRYVNIA, locale: str =
     return _never_raises(lambda t: parse_money(t, unit=unit, locale=locale), text)
 
 
+# -- money as written: the amount and its precision --------------------------------------------
+
+_SCALE_UNITS: Final = {
+    100: MoneyUnit.HRYVNIA,
+    100 * 10**3: MoneyUnit.THOUSAND,
+    100 * 10**6: MoneyUnit.MILLION,
+    100 * 10**9: MoneyUnit.BILLION,
+}
+_ABBREVIATION: Final = r"(?:тис|тыс|млн|млрд)"
+# «тис.гривень», «млн.грн»: a magnitude's dot glued to the currency word.
+_GLUED: Final = re.compile(rf"(?<![^\W\d_]){_ABBREVIATION}\.(?=[^\W\d_])", re.I)
+# «3 тис. 415»: a bare number after a magnitude is hryvnias.
+_BARE_TAIL: Final = re.compile(
+    rf"(?<![^\W\d_]){_ABBREVIATION}\.?{_SP}+\d[\d{_SPACES}]*(?:,\d+)?{_SP}*$", re.I
+)
+# «238.932.555,4»: groups of three separated by dots, as laws and some tables print them.
+_DOT_GROUPS: Final = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?=,\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.,]))"
+)
+# The last number of an amount and the word after it decide how it was written.
+_WORD_AFTER: Final = rf"{_SP}*(?P<word>[^\W\d_]*|₴)"
+_LAST_FIGURE: Final = {
+    "uk": re.compile(rf"\d(?:[\d{_SPACES}]*\d)?(?:{_SP}?[,.]{_SP}?(?P<frac>\d+))?{_WORD_AFTER}"),
+    "en": re.compile(rf"\d(?:[\d,{_SPACES}]*\d)?(?:\.(?P<frac>\d+))?{_WORD_AFTER}"),
+}
+
+
+def _tidy_written(text: str, lang: str) -> str:
+    """Mend the habits :func:`parse_money` does not read, without changing the amount."""
+    text = _GLUED.sub(lambda m: m.group() + " ", text)
+    if lang == "uk":
+        text = _DOT_GROUPS.sub(lambda m: m.group().replace(".", " "), text)
+    if _BARE_TAIL.search(text):
+        text = text.rstrip() + " грн"
+    return text
+
+
+def _written_format(text: str, default: MoneyUnit, lang: str) -> MoneyFormat:
+    """The unit of the last figure of an amount and the decimals it was written with."""
+    last = None
+    for last in _LAST_FIGURE[lang].finditer(text):  # noqa: B007 - the last match is wanted
+        pass
+    if last is None:  # pragma: no cover - parse_money read a number already
+        return MoneyFormat(default, 0)
+    decimals = len(last["frac"] or "")
+    word = last["word"]
+    unit = default
+    for pattern, kopecks in _MAGNITUDES:
+        if word and pattern.fullmatch(word):
+            if kopecks == 1:  # kopecks: the amount is exact to the kopeck
+                return MoneyFormat(MoneyUnit.HRYVNIA, 2)
+            unit = _SCALE_UNITS[kopecks]
+            break
+    else:
+        if _CURRENCY.match(text.strip()):
+            unit = MoneyUnit.HRYVNIA  # «UAH 400,000.00»: the leading sign names the unit
+    if decimals > unit.max_decimals:
+        raise ParseError(text, last.start(), "has a fraction of a kopeck", expected="an amount")
+    return MoneyFormat(unit, decimals)
+
+
+def _parse_written_money(
+    text: str, *, unit: MoneyUnit = MoneyUnit.HRYVNIA, locale: str = "uk"
+) -> tuple[Money, MoneyFormat]:
+    """An amount and how it was written: the unit of its last figure and the decimals shown,
+    so the step it was rounded to (``MoneyFormat.step``). A bare number is in ``unit``.
+
+    Reads everything :func:`parse_money` reads, and the habits of running text besides:
+    mixed units («3 тис. 415», «2 млн 148,3 тис.»), «млн» and «млрд» with decimals («4,7
+    млн», «1,2 млрд»), Russian words («7 млн 600 тыс. грн», «1 миллион гривен»), a dot glued
+    to the currency («3278,1 тис.гривень») and groups of digits separated by dots
+    («238.932.555,4 тис. гривень»).
+
+    >>> money, written = parse_written_money("2 млн 148,3 тис.")
+    >>> money, written.unit, written.decimals, written.step
+    (Money('2148300.00'), <MoneyUnit.THOUSAND: 'thousand UAH'>, 1, Money('100.00'))
+    >>> parse_written_money("4,7 млн")[1].step
+    Money('100000.00')
+    """
+    text = _require_str(text, "an amount")
+    lang = _locale(locale)
+    tidy = _tidy_written(text, lang)
+    try:
+        money = parse_money(tidy, unit=unit, locale=lang)
+    except ParseError as exc:
+        position = min(exc.position, len(text))
+        raise ParseError(text, position, exc.reason, expected="an amount") from None
+    return money, _written_format(tidy, unit, lang)
+
+
+parse_written_money = _refusing("an amount")(_parse_written_money)
+
+
+def is_written_money(
+    text: object, *, unit: MoneyUnit = MoneyUnit.HRYVNIA, locale: str = "uk"
+) -> bool:
+    """Whether :func:`parse_written_money` reads ``text``; never raises."""
+    return _never_raises(lambda t: parse_written_money(t, unit=unit, locale=locale), text)
+
+
+# A caption naming the unit of a column or a table: «тис. грн», «(тис. гривень)», «млн грн».
+_CAPTION: Final = re.compile(
+    r"(?:(?P<mag>тис|тисяч[аі]?|тыс|тысяч[аи]?|thousand|млн|мільйон(?:ів|и|а)?|миллион(?:ов|а)?"
+    r"|million|млрд|мільярд(?:ів|и|а)?|миллиард(?:ов|а)?|billion) ?)?"
+    r"(?:грн|гривень|гривні|гривня|гривен|гривны|uah|₴)(?: (?P<after>thousand|million|billion))?",
+    re.I,
+)
+
+
+def _parse_money_unit(text: str) -> MoneyUnit:
+    """The unit a caption names: «грн», «тис. грн», «тис. гривень», «(млн грн)», «тыс.
+    грн», "thousand UAH".
+
+    >>> parse_money_unit("тис. гривень"), parse_money_unit("(млн грн)")
+    (<MoneyUnit.THOUSAND: 'thousand UAH'>, <MoneyUnit.MILLION: 'million UAH'>)
+    """
+    text = _require_str(text, "a unit of money")
+    if len(text) > 60:
+        raise ParseError(text, 60, "is too long for a unit caption", expected="a unit of money")
+    body = " ".join(text.replace(".", " ").replace(",", " ").split()).strip("()[] ")
+    m = _CAPTION.fullmatch(body)
+    if m is None:
+        offset = len(text) - len(text.lstrip())
+        raise ParseError(text, offset, "is not a unit of money", expected="a unit of money")
+    magnitude = (m["mag"] or m["after"] or "").lower()
+    if not magnitude:
+        return MoneyUnit.HRYVNIA
+    if magnitude.startswith(("млрд", "мільярд", "миллиард", "billion")):
+        return MoneyUnit.BILLION
+    if magnitude.startswith(("млн", "мільйон", "миллион", "million")):
+        return MoneyUnit.MILLION
+    return MoneyUnit.THOUSAND
+
+
+parse_money_unit = _refusing("a unit of money")(_parse_money_unit)
+
+
+def is_money_unit(text: object) -> bool:
+    """Whether :func:`parse_money_unit` reads ``text``; never raises."""
+    return _never_raises(parse_money_unit, text)
+
+
 # -- approximate counts ----------------------------------------------------------------------
 
 _QUALIFIERS: Final = (
@@ -414,7 +563,7 @@ _QUALIFIERS: Final = (
     (re.compile(r"(?:не більше ніж|не більше|до|не более|up to)\b", re.I), Qualifier.UP_TO),
     (re.compile(r"(?:майже|почти|almost|nearly)\b", re.I), Qualifier.ALMOST),
 )  # fmt: skip
-_THOUSAND_WORD: Final = re.compile(r"(?:тисяч[іаи]?|тис\.?|тыс\.?|thousand)$", re.I)
+_THOUSAND_WORD: Final = re.compile(r"(?:тисяч[іаи]?|тис\.?|тысяч[аи]?|тыс\.?|thousand)$", re.I)
 
 
 def _parse_quantity(text: str, *, locale: str = "uk") -> Quantity:
@@ -474,12 +623,20 @@ _MONTHS_EN: Final = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
+# Russian-language sources (and quotes in Ukrainian ones) write months in Russian.
+_MONTHS_RU: Final = (
+    ("января", "январь"), ("февраля", "февраль"), ("марта", "март"), ("апреля", "апрель"),
+    ("мая", "май"), ("июня", "июнь"), ("июля", "июль"), ("августа", "август"),
+    ("сентября", "сентябрь"), ("октября", "октябрь"), ("ноября", "ноябрь"),
+    ("декабря", "декабрь"),
+)  # fmt: skip
 _MONTH_NUMBER: Final = {
     **{form: i + 1 for i, forms in enumerate(_MONTHS_UK) for form in forms},
+    **{form: i + 1 for i, forms in enumerate(_MONTHS_RU) for form in forms},
     **{name: i + 1 for i, name in enumerate(_MONTHS_EN)},
     **{name[:3]: i + 1 for i, name in enumerate(_MONTHS_EN)},
 }
-_YEAR_WORD: Final = rf"(?:{_SP}*(?:року|рік|р\.?|year))?"
+_YEAR_WORD: Final = rf"(?:{_SP}*(?:року|рік|р\.?|года|г\.|year))?"
 _NUMERIC_DATE: Final = re.compile(
     rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_YEAR_WORD}"
 )
@@ -547,6 +704,43 @@ parse_date = _refusing("a date")(_parse_date)
 def is_date(text: object, *, year: int | None = None) -> bool:
     """Whether :func:`parse_date` reads ``text``; never raises."""
     return _never_raises(lambda t: parse_date(t, year=year), text)
+
+
+_AS_OF: Final = re.compile(
+    rf"(?:(?:станом{_SP}+)?на|(?:по{_SP}+состоянию{_SP}+)?на|as{_SP}+(?:of|at)){_SP}+", re.I
+)
+
+
+def _parse_as_of(text: str, *, year: int | None = None) -> dt.date:
+    """The date a figure is given at: «станом на 01.10.2022», «Станом на 01 липня 2017
+    року», «на 1 січня» (with ``year``), «по состоянию на 30.08.2017», "as of 2022-10-01".
+
+    A point in time, not a period: what happened before it is the document's to say.
+
+    >>> parse_as_of("станом на 01.10.2022"), parse_as_of("Станом на 01 липня 2017 року")
+    (datetime.date(2022, 10, 1), datetime.date(2017, 7, 1))
+    """
+    text = _require_str(text, "a date a figure stands at")
+    body = text.strip()
+    offset = len(text) - len(text.lstrip())
+    lead = _AS_OF.match(body)
+    if lead is None:
+        raise ParseError(
+            text, offset, "is not «станом на» and a date", expected="«станом на» a date"
+        )
+    try:
+        return parse_date(body[lead.end() :], year=year)
+    except ParseError as exc:
+        where = offset + lead.end() + exc.position
+        raise ParseError(text, where, exc.reason, expected="«станом на» a date") from None
+
+
+parse_as_of = _refusing("a date a figure stands at")(_parse_as_of)
+
+
+def is_as_of(text: object, *, year: int | None = None) -> bool:
+    """Whether :func:`parse_as_of` reads ``text``; never raises."""
+    return _never_raises(lambda t: parse_as_of(t, year=year), text)
 
 
 _RANGE_DAYS: Final = re.compile(
@@ -713,18 +907,72 @@ _P_RANGE_UK: Final = re.compile(r"період з (\S+) по (\S+)", re.I)
 _P_RANGE_EN: Final = re.compile(r"(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})", re.I)
 
 
+# Roman numerals typed with Cyrillic «І» (and «і»), alone or mixed with Latin «V».
+_ROMAN_TOKEN: Final = re.compile(r"(?<![^\W\d_])[IІіiVv]{1,4}(?![^\W\d_])")
+_ORDINALS: Final = (
+    (re.compile(r"перш(?:е|ий|ого|ому)\b", re.I), "I"),
+    (re.compile(r"друг(?:е|ий|ого|ому)\b", re.I), "II"),
+    (re.compile(r"трет(?:ій|ього|ьому)\b", re.I), "III"),
+    (re.compile(r"четверт(?:ий|ого|ому)\b", re.I), "IV"),
+)
+_QUARTER_WORD: Final = re.compile(r"\b(?:квартал[уіа]?|кв)\b\.?", re.I)
+_HALF_WORD: Final = re.compile(r"\bпівріччі\b", re.I)
+_RU_YEAR_WORD: Final = re.compile(r"(?<=\d{4}) (?:года|год|г\.?)$", re.I)
+_P_MONTHS: Final = re.compile(r"(?P<n>\d{1,2}) (?:місяців|місяці|месяцев|месяца|months)", re.I)
+_P_MONTH_RANGE: Final = re.compile(r"(?P<a>[^\W\d_]+) ?[-‐‑–—] ?(?P<b>[^\W\d_]+)")
+_P_RANGE_WORDS: Final = re.compile(r"(?:період )?(з .+ по .+)", re.I)
+
+
+def _period_words(body: str) -> str:
+    """The ways of writing a period that name the same thing, made one: «ІІІ», «ІV» and
+    «друге» become Latin numerals, «кварталу» and «кв.» become «квартал», «року» replaces
+    the Russian «года»."""
+    body = _ROMAN_TOKEN.sub(lambda m: m.group().upper().replace("І", "I"), body)
+    for pattern, numeral in _ORDINALS:
+        body = pattern.sub(numeral, body)
+    body = _QUARTER_WORD.sub("квартал", body)
+    body = _HALF_WORD.sub("півріччя", body)
+    return _RU_YEAR_WORD.sub(" року", body)
+
+
+def _month_of(word: str) -> int | None:
+    lowered = word.lower()
+    return _MONTH_NUMBER.get(lowered) or _NOMINATIVE.get(lowered)
+
+
+def _months_period(body: str, year: int) -> ReportingPeriod | None:
+    """«7 місяців» (from January) and «січень–серпень»: whole months of ``year``."""
+    m = _P_MONTHS.fullmatch(body)
+    if m is not None:
+        return ReportingPeriod.months(year, 1, int(m["n"]))
+    m = _P_MONTH_RANGE.fullmatch(body)
+    if m is not None:
+        first, last = _month_of(m["a"]), _month_of(m["b"])
+        if first is not None and last is not None:
+            return ReportingPeriod.months(year, first, last)
+    return None
+
+
 def _parse_period(text: str, *, year: int | None = None) -> ReportingPeriod:
     """A reporting period as a title writes it: «за 9 місяців 2022 року», «за 2023 рік»,
     «за I півріччя» (``year`` from context), «I квартал 2022 року», «березень 2022 року»,
     and the English names («9 months of 2022», «H1 2022», «Q3 2022»).
 
+    Roman numerals may be typed in Cyrillic («І півріччя 2021 року», «ІV кв.») or named
+    («друге півріччя»); months may be a range («січень–серпень 2023 року», «січня-червня»)
+    or counted from January («за 7 місяців»); dates may be spelled («за період з 27 квітня
+    по 3 травня 2020 року»). A span of whole months that makes a named period is that
+    period (January to June is the first half-year).
+
     >>> str(parse_period("за 9 місяців 2022 року")), str(parse_period("за I півріччя", year=2021))
     ('9 months of 2022', 'H1 2021')
+    >>> parse_period("січень–серпень 2023 року").name_uk, str(parse_period("ІV кв. 2022 року"))
+    ('період з 01.01.2023 по 31.08.2023', 'Q4 2022')
     """
     text = _require_str(text, "a reporting period")
     if len(text) > 200:
         raise ParseError(text, 200, "is too long for a period", expected="a reporting period")
-    body = " ".join(text.split()).rstrip(".")
+    body = _period_words(" ".join(text.split()).rstrip("."))
     prefix = _P_PREFIX.match(body)
     if prefix is not None:
         body = body[prefix.end() :]
@@ -733,6 +981,9 @@ def _parse_period(text: str, *, year: int | None = None) -> ReportingPeriod:
             m = pattern.fullmatch(body)
             if m is not None:
                 return ReportingPeriod.between(parse_date(m[1]), parse_date(m[2]))
+        m = _P_RANGE_WORDS.fullmatch(body)
+        if m is not None:
+            return ReportingPeriod.between(*parse_date_range(m[1], year=year))
         tail = _P_YEAR_TAIL.search(body)
         the_year = year
         if tail is not None:
@@ -744,6 +995,9 @@ def _parse_period(text: str, *, year: int | None = None) -> ReportingPeriod:
             return ReportingPeriod.year(the_year)
         if _P_NINE.fullmatch(body):
             return ReportingPeriod.nine_months(the_year)
+        months = _months_period(body, the_year)
+        if months is not None:
+            return months
         m = _P_HALF.fullmatch(body)
         if m is not None:
             return ReportingPeriod.half_year(the_year, _ROMAN[(m["n"] or m["h"]).lower()])

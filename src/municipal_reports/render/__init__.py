@@ -2,7 +2,7 @@
 
 >>> from municipal_reports import render, renderers
 >>> sorted(renderers())[:3]
-['csv', 'docx', 'html']
+['csv', 'csv-excel', 'docx']
 
 A renderer is a configured callable with a ``name`` and a ``media_type``
 (:class:`Renderer`); renderers are found through the entry point group

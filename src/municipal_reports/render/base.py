@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
 from municipal_reports.audit import Finding
 
-__all__ = ["Renderer"]
+__all__ = ["Renderer", "reproducible_zip"]
+
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """The same zip (a .docx, a .xlsx) with fixed timestamps: equal documents, equal bytes.
+
+    The zip entries' times, and the document's own «modified» time in
+    ``docProps/core.xml`` (which openpyxl sets to the time of saving), are fixed.
+    """
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+            target.writestr(fixed, content)
+    return out.getvalue()
 
 
 @runtime_checkable

@@ -3,6 +3,11 @@
 Program reports (alone or inside a Report) give one row per measure with plain numbers
 (``92800.00``, a dot, no grouping), so any spreadsheet reads them as numbers; the headers are
 in the locale. Any other entity is written as the tables and fields a reader sees.
+
+Two dialects: ``machine`` (the default: RFC 4180, commas, a decimal dot) for programs, and
+``excel`` (the ``csv-excel`` renderer) for a Ukrainian Excel that opens the file with a
+double click: a UTF-8 byte order mark (or Excel reads the Cyrillic as cp1251), ``;``
+between fields (the list separator where the comma is the decimal mark) and decimal commas.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from municipal_reports.domain import (
     ProgramReport,
     program_reports,
 )
+from municipal_reports.errors import InvalidValueError, Problem
 from municipal_reports.i18n import formatting as i18n
 from municipal_reports.i18n.labels import label
 from municipal_reports.paths import join
@@ -35,7 +41,10 @@ from municipal_reports.render.layout import (
 from municipal_reports.render.text import cell_texts
 from municipal_reports.safe_text import spreadsheet_cell, visible
 
-__all__ = ["CsvRenderer"]
+__all__ = ["DIALECTS", "CsvRenderer", "ExcelCsvRenderer"]
+
+#: The CSV dialects: for programs, and for a Ukrainian Excel.
+DIALECTS = ("machine", "excel")
 
 _MEASURE_COLUMNS = (
     "program",
@@ -69,13 +78,26 @@ class CsvRenderer:
     name = "csv"
     media_type = "text/csv; charset=utf-8"
 
-    def __init__(self, delimiter: str = ",") -> None:
-        self.delimiter = delimiter
+    def __init__(self, delimiter: str | None = None, *, dialect: str = "machine") -> None:
+        if dialect not in DIALECTS:
+            raise InvalidValueError(
+                [Problem("$.dialect", dialect, f"must be one of {', '.join(DIALECTS)}")]
+            )
+        self.dialect = dialect
+        self.delimiter = delimiter or (";" if dialect == "excel" else ",")
 
     def __call__(
         self, obj: object, *, locale: str, findings: Iterable[Finding] | None = None
     ) -> str:
         """Render ``obj`` as CSV."""
+        text = self._csv(obj, locale, findings)
+        return "\ufeff" + text if self.dialect == "excel" else text
+
+    def _plain(self, value: Money | Percent | None) -> str:
+        text = _plain(value)
+        return text.replace(".", ",") if self.dialect == "excel" else text
+
+    def _csv(self, obj: object, locale: str, findings: Iterable[Finding] | None) -> str:
         i18n.check_locale(locale)
         finding_list = tuple(findings or ())
         reports = [(str(path), report) for path, report in program_reports(obj)]
@@ -119,11 +141,11 @@ class CsvRenderer:
                         _safe(m.content),
                         "" if m.term is None else f"{m.term.first}-{m.term.last}",
                         _safe("; ".join(m.executors)),
-                        _plain(f.indicative),
-                        _plain(f.annual),
-                        _plain(f.actual),
-                        _plain(m.declared_percent),
-                        _plain(computed),
+                        self._plain(f.indicative),
+                        self._plain(f.annual),
+                        self._plain(f.actual),
+                        self._plain(m.declared_percent),
+                        self._plain(computed),
                         _safe(m.note),
                         " ".join(codes),
                     ]
@@ -153,3 +175,22 @@ class CsvRenderer:
             elif isinstance(block, Findings):
                 yield [block.title]
                 yield from ([f.code, f.severity, f.path, f.message] for f in block.findings)
+
+
+class ExcelCsvRenderer(CsvRenderer):
+    """CSV in the ``excel`` dialect: what a Ukrainian Excel opens as a table.
+
+    >>> from municipal_reports import Financing, Measure, Money, Program, ProgramReport
+    >>> from municipal_reports import ReportingPeriod, Task
+    >>> r = ProgramReport(Program("П"), ReportingPeriod.year(2022),
+    ...     (Task("Т", (Measure("М", Financing(annual=Money("92800"))),)),))
+    >>> text = ExcelCsvRenderer()(r, locale="uk")
+    >>> text[0] == "\\ufeff", text.splitlines()[1].split(";")[8]
+    (True, '92800,00')
+    """
+
+    name = "csv-excel"
+    media_type = "text/csv; charset=utf-8"
+
+    def __init__(self, delimiter: str | None = None) -> None:
+        super().__init__(delimiter, dialect="excel")

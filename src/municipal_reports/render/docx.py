@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from municipal_reports.audit import Finding
 from municipal_reports.errors import MunicipalReportsError
+from municipal_reports.render.base import reproducible_zip
 from municipal_reports.render.layout import (
     Fields,
     Findings,
@@ -35,7 +35,6 @@ __all__ = ["DocxRenderer"]
 
 # XML 1.0 refuses these; a hostile or broken text must not make the document unwritable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _MARK_FILL = "FDE2E1"
 _HEAD_FILL = "F3F3F3"
 
@@ -44,18 +43,6 @@ def _xml_text(text: str) -> str:
     # Controls as visible escapes (the one rule of safe_text); what XML still cannot hold
     # (lone surrogates, U+FFFE) as the replacement character.
     return _NOT_XML.sub("\ufffd", visible(text))
-
-
-def _reproducible(data: bytes) -> bytes:
-    """The same zip with fixed timestamps, so equal documents are equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
 
 
 class DocxRenderer:
@@ -79,7 +66,7 @@ class DocxRenderer:
         self._build(document, page)
         buffer = io.BytesIO()
         document.save(buffer)
-        return _reproducible(buffer.getvalue())
+        return reproducible_zip(buffer.getvalue())
 
     def _build(self, document: Document, page: Page) -> None:
         from docx.enum.section import WD_ORIENT
@@ -130,7 +117,8 @@ class DocxRenderer:
                 for line in block.findings:
                     p = document.add_paragraph(style="List Number")
                     p.add_run(f"{line.code} ").bold = True
-                    p.add_run(_xml_text(f"[{line.severity_text}] {line.message} ({line.path})"))
+                    where = f"{line.place}, {line.path}" if line.place else line.path
+                    p.add_run(_xml_text(f"[{line.severity_text}] {line.message} ({where})"))
 
     def _table(self, document: Document, block: Table) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH

@@ -15,6 +15,7 @@ import jinja2
 from municipal_reports.audit import Finding
 from municipal_reports.domain import Percent
 from municipal_reports.i18n import formatting as i18n
+from municipal_reports.i18n.labels import label
 from municipal_reports.render.layout import layout
 from municipal_reports.safe_text import visible
 
@@ -86,6 +87,7 @@ class HtmlRenderer:
                 bar_width=_bar_width,
                 over=lambda p: p.value > 100,
                 form_widths=_FORM_WIDTHS,
+                computed=label("computed", locale),
             )
         )
         return visible(_joined(chunks))

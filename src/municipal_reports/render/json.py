@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import Any
 
-from municipal_reports.audit import Finding
+from municipal_reports.audit import Finding, in_document_order, locate
 from municipal_reports.domain import ProgramReport, Report
 from municipal_reports.i18n import formatting as i18n
 from municipal_reports.io import dumps, finding_data, unstructure
@@ -42,9 +43,21 @@ class JsonRenderer:
             document = unstructure(obj)
         if findings is None:
             return _text(document)
-        return _text(
-            {"document": document, "findings": [finding_data(f, locale) for f in findings]}
-        )
+        return _text({"document": document, "findings": _findings(obj, findings, locale)})
+
+
+def _findings(obj: object, findings: Iterable[Finding], locale: str) -> list[dict[str, Any]]:
+    """The findings in the document's order, each with its place in the document's terms,
+    the rule's name and a message that writes money as the place's column does."""
+    listed = []
+    for f in in_document_order(findings, obj):
+        place = locate(obj, f.path)
+        data = finding_data(f, locale)
+        data["message"] = f.message(locale, written=place.written)
+        data["title"] = f.title(locale)
+        data["place"] = place.describe(locale)
+        listed.append(data)
+    return listed
 
 
 def _text(data: object) -> str:

@@ -17,7 +17,7 @@ from typing import TypeAlias
 
 import attrs
 
-from municipal_reports.audit import Finding
+from municipal_reports.audit import Finding, in_document_order, locate
 from municipal_reports.domain import (
     AwardBatch,
     Breakdown,
@@ -59,6 +59,7 @@ __all__ = [
     "Findings",
     "Heading",
     "ItemList",
+    "Note",
     "Page",
     "Paragraph",
     "Row",
@@ -86,6 +87,21 @@ class Cell:
     covered: bool = False
     bar: Percent | None = None
     marked: tuple[str, ...] = ()
+    #: What the cell holds in its table ("task" for the priority-task cell of the form), so
+    #: that formats style a cell by its role, never by its position in a row.
+    role: str = ""
+    #: The findings that concern the cell, each with its anchor in the list of findings.
+    notes: tuple[Note, ...] = ()
+
+
+@attrs.frozen
+class Note:
+    """A finding as a marked cell shows it: its code, its message, and its anchor in the
+    list of findings (``finding-3``), so a format can link the cell to the finding."""
+
+    code: str
+    message: str
+    anchor: str
 
 
 class RowKind(enum.Enum):
@@ -137,6 +153,7 @@ class Field:
     value: str
     path: str | None = None
     marked: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 @attrs.frozen
@@ -172,6 +189,12 @@ class FindingLine:
     severity_text: str
     path: str
     message: str
+    #: Where the finding points in the document's own terms («таблиця 1, завдання 2, …»).
+    place: str = ""
+    #: The id a marked cell links to.
+    anchor: str = ""
+    #: The rule's name in the page's language.
+    title: str = ""
 
 
 @attrs.frozen
@@ -208,36 +231,49 @@ def layout(obj: object, *, locale: str, findings: Iterable[Finding] | None = Non
     finding_list = tuple(findings) if findings is not None else None
     if isinstance(obj, (list, tuple)) and all(isinstance(f, Finding) for f in obj):
         title = label("findings", locale)
-        return Page(title, locale, (Heading(title, 1), _findings_block(obj, locale)))
-    builder = _Builder(locale, finding_list or ())
+        return Page(title, locale, (Heading(title, 1), _findings_block(obj, locale, None)))
+    if finding_list is not None:
+        finding_list = tuple(in_document_order(finding_list, obj))
+    block = _findings_block(finding_list or (), locale, obj)
+    builder = _Builder(locale, finding_list or (), block.findings)
     blocks = list(builder.blocks_of(obj, "$", level=1))
     if finding_list is not None:
-        blocks.append(_findings_block(finding_list, locale))
+        blocks.append(block)
     title = next((b.text for b in blocks if isinstance(b, Heading)), type(obj).__name__)
     return Page(title, locale, tuple(blocks))
 
 
-def _findings_block(findings: Sequence[Finding], locale: str) -> Findings:
-    lines = tuple(
-        FindingLine(
-            f.code,
-            f.name,
-            f.severity.value,
-            label(f.severity.value, locale),
-            f.path,
-            f.message(locale),
+def _findings_block(findings: Sequence[Finding], locale: str, document: object) -> Findings:
+    """The list of findings; with the ``document`` they came from, each with its place and
+    its money written as the document's column writes it."""
+    lines = []
+    for i, f in enumerate(findings, start=1):
+        place = locate(document, f.path) if document is not None else None
+        lines.append(
+            FindingLine(
+                f.code,
+                f.name,
+                f.severity.value,
+                label(f.severity.value, locale),
+                f.path,
+                f.message(locale, written=place.written if place else None),
+                place.describe(locale) if place else "",
+                f"finding-{i}",
+                f.title(locale),
+            )
         )
-        for f in findings
-    )
-    return Findings(label("findings", locale), lines, label("no_findings", locale))
+    return Findings(label("findings", locale), tuple(lines), label("no_findings", locale))
 
 
 class _Builder:
     """Builds blocks for one locale; knows the findings' paths to mark cells."""
 
-    def __init__(self, locale: str, findings: Sequence[Finding]) -> None:
+    def __init__(
+        self, locale: str, findings: Sequence[Finding], lines: Sequence[FindingLine] = ()
+    ) -> None:
         self.locale = locale
         self.finding_paths = tuple((f.path, f.code) for f in findings)
+        self.lines = tuple(lines)
 
     # Small helpers ------------------------------------------------------------------
 
@@ -254,11 +290,21 @@ class _Builder:
             if at == path or at.startswith((path + ".", path + "["))
         )
 
+    def notes(self, path: str | None) -> tuple[Note, ...]:
+        """The findings at ``path`` or below it, with their anchors in the list."""
+        if path is None or not self.lines:
+            return ()
+        return tuple(
+            Note(line.code, line.message, line.anchor)
+            for line in self.lines
+            if line.path == path or line.path.startswith((path + ".", path + "["))
+        )
+
     def cell(self, text: str, path: str | None = None, **kw: object) -> Cell:
-        return Cell(text, path, marked=self.marks(path), **kw)  # type: ignore[arg-type]
+        return Cell(text, path, marked=self.marks(path), notes=self.notes(path), **kw)  # type: ignore[arg-type]
 
     def field(self, key: str, value: str, path: str | None = None) -> Field:
-        return Field(self.t(key), value, path, self.marks(path))
+        return Field(self.t(key), value, path, self.marks(path), self.notes(path))
 
     def money(self, m: Money | None, fmt: MoneyFormat | None = None, unit: bool = True) -> str:
         if m is None:
@@ -278,7 +324,7 @@ class _Builder:
         return "" if n is None else i18n.format_number(n, self.locale)
 
     def period(self, p: ReportingPeriod) -> str:
-        return p.name_uk if self.locale == "uk" else p.name_en
+        return i18n.format_period(p, self.locale)
 
     def term(self, span: YearSpan | None) -> str:
         return "" if span is None else f"{span.first}–{span.last}"
@@ -433,7 +479,7 @@ class _Builder:
         span = max(1, len(task.measures))
         head = (
             self.cell(task.number or "", join(path, "number"), rowspan=span),
-            self.cell(task.title, join(path, "title"), rowspan=span),
+            self.cell(task.title, join(path, "title"), rowspan=span, role="task"),
         )
         if not task.measures:
             yield Row((*head, *(Cell("") for _ in range(8))))
@@ -736,7 +782,15 @@ class _Builder:
     def figure(self, f: Figure, path: str, level: int) -> Iterator[Block]:
         values = " / ".join(self.quantity(q) for q in f.values)
         yield Fields(
-            (Field(f.label, values, join(path, "values"), self.marks(join(path, "values"))),)
+            (
+                Field(
+                    f.label,
+                    values,
+                    join(path, "values"),
+                    self.marks(join(path, "values")),
+                    self.notes(join(path, "values")),
+                ),
+            )
         )
 
     def listed_items(self, li: ListedItems, path: str, level: int) -> Iterator[Block]:

@@ -106,7 +106,8 @@ class MarkdownRenderer:
         if not block.findings:
             lines.append(escape(block.empty_text))
         lines.extend(
-            f"- **{f.code}** {escape(f.name)} ({escape(f.severity_text)}) "
+            f"- **{f.code}** {escape(f.title or f.name)} ({escape(f.severity_text)}) "
+            f"{escape(f.place) + ' ' if f.place else ''}"
             f"`{f.path.replace('`', '')}`: {escape(f.message)}"
             for f in block.findings
         )

@@ -115,7 +115,10 @@ class TextRenderer:
         if not block.findings:
             lines.append(self._wrap(block.empty_text))
         for f in block.findings:
-            lines.append(self._wrap(f"{f.code} {f.name} [{f.severity_text}] {f.path}: {f.message}"))
+            where = f"{f.place} ({f.path})" if f.place else f.path
+            lines.append(
+                self._wrap(f"{f.code} {f.title or f.name} [{f.severity_text}] {where}: {f.message}")
+            )
         return "\n".join(lines)
 
     def _table(self, table: Table) -> str:

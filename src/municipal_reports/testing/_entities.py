@@ -92,6 +92,7 @@ T = TypeVar("T")
 _THOUSANDS_1 = MoneyFormat(MoneyUnit.THOUSAND, 1)
 _THOUSANDS_2 = MoneyFormat(MoneyUnit.THOUSAND, 2)
 _HRYVNIAS = MoneyFormat()
+_MILLIONS_3 = MoneyFormat(MoneyUnit.MILLION, 3)
 
 #: Every money column written to the kopeck (the default of the row strategies).
 EXACT_COLUMNS = ColumnFormats()
@@ -103,6 +104,7 @@ COLUMN_FORMATS = (
     ColumnFormats(_THOUSANDS_1, _THOUSANDS_1, _THOUSANDS_1),
     ColumnFormats(_THOUSANDS_2, _THOUSANDS_2, _THOUSANDS_2),
     ColumnFormats(_THOUSANDS_1, _THOUSANDS_1, _HRYVNIAS),
+    ColumnFormats(_MILLIONS_3, _MILLIONS_3, _MILLIONS_3),
 )
 
 _DECIMAL_CHOICES = (0, 2, 1)

@@ -34,6 +34,7 @@ from municipal_reports.domain import (
     MoneyBreakdown,
     MoneyFormat,
     MoneyPart,
+    MoneyUnit,
     Organization,
     Part,
     ParticipatoryBudget,
@@ -105,7 +106,11 @@ def registered_strategies() -> dict[type, st.SearchStrategy[object]]:
         Signatory: v.signatories(),
         Organization: v.organizations(),
         MoneyFormat: st.sampled_from(
-            (MoneyFormat(), MoneyFormat(e.COLUMN_FORMATS[1].annual.unit, 1))
+            (
+                MoneyFormat(),
+                MoneyFormat(e.COLUMN_FORMATS[1].annual.unit, 1),
+                MoneyFormat(MoneyUnit.MILLION, 1),
+            )
         ),
         ColumnFormats: e.column_formats(),
         Financing: e.financings(),

@@ -204,28 +204,28 @@ RULES = (
         "percent-mismatch",
         Severity.ERROR,
         Measure,
-        N_("the declared execution is {found}%, but actual over plan is {expected}%"),
+        N_("the declared execution is {found}, but actual over plan is {expected}"),
     )(percent_mismatch),
     rule(
         "MR202",
         "total-percent-mismatch",
         Severity.ERROR,
         ProgramReport,
-        N_("the «Всього» row declares {found}%, but total actual over total plan is {expected}%"),
+        N_("the «Всього» row declares {found}, but total actual over total plan is {expected}"),
     )(total_percent_mismatch),
     rule(
         "MR203",
         "percent-of-zero-plan",
         Severity.WARNING,
         Measure,
-        N_("an execution of {found}% is declared against a plan of zero"),
+        N_("an execution of {found} is declared against a plan of zero"),
     )(percent_of_zero_plan),
     rule(
         "MR204",
         "share-mismatch",
         Severity.ERROR,
         AwardBatch,
-        N_("the share is declared as {found}%, but the count over those awarded is {expected}%"),
+        N_("the share is declared as {found}, but the count over those awarded is {expected}"),
     )(share_mismatch),
     rule(
         "MR205",
@@ -233,7 +233,7 @@ RULES = (
         Severity.NOTE,
         (Measure, ProgramReport),
         N_(
-            "the declared {found}% is not {expected}% of the written figures, but fits their rounding"
+            "the declared {found} is not {expected} of the written figures, but fits their rounding"
         ),
     )(percent_rounding_difference),
 )

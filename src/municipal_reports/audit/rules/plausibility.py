@@ -77,7 +77,7 @@ def cap_reserve_mismatch(cap: ProjectCap, path: Path) -> Iterator[Hit]:
     """
     if cap.base is None or cap.reserve is None or _cap_fits(cap):
         return
-    params = (("base", str(cap.base)), ("reserve", str(cap.reserve)))
+    params = (("base", cap.base), ("reserve", cap.reserve))
     expected = Money.from_kopecks(
         cap.base.kopecks
         * (100 * cap.reserve.scale + cap.reserve.units)
@@ -108,13 +108,13 @@ RULES = (
         "full-execution-nothing-spent",
         Severity.WARNING,
         Measure,
-        N_("execution is declared as {found}% while nothing was financed"),
+        N_("execution is declared as {found} while nothing was financed"),
     )(full_execution_nothing_spent),
     rule(
         "MR404",
         "cap-reserve-mismatch",
         Severity.WARNING,
         ProjectCap,
-        N_("the cap of {found} does not follow from {base} plus a {reserve}% reserve"),
+        N_("the cap of {found} does not follow from {base} plus a {reserve} reserve"),
     )(cap_reserve_mismatch),
 )

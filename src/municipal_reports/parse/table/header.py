@@ -141,6 +141,10 @@ def _fund_of(label: str) -> Fund | None:
 
 def _unit_of(label: str) -> MoneyUnit | None:
     low = label.lower()
+    if "млрд" in low or "мільярд" in low:
+        return MoneyUnit.BILLION
+    if "млн" in low or "мільйон" in low:
+        return MoneyUnit.MILLION
     if "тис" in low:
         return MoneyUnit.THOUSAND
     if "грн" in low or "гривень" in low:

@@ -41,8 +41,20 @@ _SPACES: Final = " \u00a0\u202f\u2009"
 LEADING_NUMBER: Final = re.compile(rf"\d[\d{_SPACES}]*(?:[,.][{_SPACES}]?\d+)?")
 LEADING_PERCENT: Final = re.compile(rf"\d[\d{_SPACES}]*(?:[,.]\d+)?[{_SPACES}]?%?")
 _CELL_UNIT: Final = re.compile(r"^(тис\.?|тисяч)\s*(грн\.?|гривень)?$|^(грн\.?|гривень)$", re.I)
-OTHER: Final = {MoneyUnit.HRYVNIA: MoneyUnit.THOUSAND, MoneyUnit.THOUSAND: MoneyUnit.HRYVNIA}
-UNIT_UK: Final = {MoneyUnit.HRYVNIA: "грн", MoneyUnit.THOUSAND: "тис. грн"}
+# The reading a header's unit is checked against: the unit a thousand times smaller (грн for
+# тис. грн), or for грн the thousands a header may have forgotten to name.
+OTHER: Final = {
+    MoneyUnit.HRYVNIA: MoneyUnit.THOUSAND,
+    MoneyUnit.THOUSAND: MoneyUnit.HRYVNIA,
+    MoneyUnit.MILLION: MoneyUnit.THOUSAND,
+    MoneyUnit.BILLION: MoneyUnit.MILLION,
+}
+UNIT_UK: Final = {
+    MoneyUnit.HRYVNIA: "грн",
+    MoneyUnit.THOUSAND: "тис. грн",
+    MoneyUnit.MILLION: "млн грн",
+    MoneyUnit.BILLION: "млрд грн",
+}
 # A figure of a thousand or more written to the kopeck, beside figures under a thousand,
 # is the tell-tale of hryvnias in a column of thousands (DOMAIN.md, seed 2, column 8).
 _LARGE: Final = Decimal(1000)
@@ -132,7 +144,7 @@ def column_format(figures: Sequence[Figure], units: Sequence[MoneyUnit]) -> Mone
     counts = Counter(f.decimals for f, u in pool if u is unit)
     best = max(counts.values())
     most = max(d for d, c in counts.items() if c == best)
-    return MoneyFormat(unit, min(most, 2 if unit is MoneyUnit.HRYVNIA else 5))
+    return MoneyFormat(unit, min(most, unit.max_decimals))
 
 
 Note = Callable[[str, str, list[Cell], str, str], None]
