@@ -299,9 +299,12 @@ def _check_deviations(
     imp: RowReader, rows: list[MeasureRow], figures: dict[str, list[Figure]], lines: dict[int, str]
 ) -> None:
     """A row's deviation against its plan − actual, as written (the model keeps no
-    deviation, so a wrong one is reported here or nowhere)."""
+    deviation, so a wrong one is reported here or nowhere). Revenue tables write it the
+    other way, actual − plan («(+/-)», «понад план»): the first row that settles the sign
+    sets it for the whole column."""
     plans = {id(f.row): f for f in figures.get("annual", [])}
     actuals = {id(f.row): f for f in figures.get("actual", [])}
+    direction = 0
     for row in rows:
         plan, actual, cell = plans.get(id(row)), actuals.get(id(row)), row.deviation
         if plan is None or actual is None or cell is None:
@@ -313,15 +316,22 @@ def _check_deviations(
         written = sign * _number(number, cell, lines)
         places = max(plan.decimals, actual.decimals, decimals(written))
         step = Decimal(1).scaleb(-min(plan.decimals, actual.decimals, decimals(written)))
-        expected = plan.value - actual.value
-        if abs(written - expected) > 3 * step / 2:
+        tolerance = 3 * step / 2
+        if direction == 0 and plan.value != actual.value:
+            if abs(written + plan.value - actual.value) <= tolerance:
+                direction = -1
+            elif abs(written - plan.value + actual.value) <= tolerance:
+                direction = 1
+        expected = (plan.value - actual.value) * (direction or 1)
+        if abs(written - expected) > tolerance:
             imp.note(
                 "IMP404",
                 "deviation-mismatch",
                 (row, "financing"),
                 [plan.cell, actual.cell, cell],
                 f"the plan and the actual as written; the deviation {written} is not stored",
-                f"the deviation column says {written}, but plan − actual is "
+                f"the deviation column says {written}, but "
+                f"{'actual − plan' if direction < 0 else 'plan − actual'} is "
                 f"{expected.quantize(Decimal(1).scaleb(-places))}",
             )
 

@@ -201,13 +201,15 @@ def is_subheader(row: SourceRow) -> bool:
 @attrs.frozen
 class Column:
     """One column of the table: its 0-based index, its joined header label, its role,
-    its fund group and the unit its label names."""
+    its fund group, the unit its label names and the top header cell above it (the group
+    a merged cell makes, «Виконання з початку року»)."""
 
     index: int
     label: str
     role: Role
     fund: Fund | None = None
     unit: MoneyUnit | None = None
+    group: str = ""
 
 
 @attrs.frozen
@@ -270,9 +272,12 @@ def read_layout(header: Sequence[SourceRow], caption_unit: MoneyUnit | None = No
     rows = [list(r.cells) for r in header]
     width = max(len(r) for r in rows)
     joined = [""] * width
+    groups = [""] * width
     for k, cells in enumerate(rows):
         if k + 1 < len(rows) and len(cells) < len(rows[k + 1]):
             cells = _spread(cells, rows[k + 1])
+        if k == 0 and len(rows) > 1:
+            groups = [" ".join(c.split()) for c in cells] + [""] * (width - len(cells))
         for i, text in enumerate(cells):
             text = " ".join(text.split())
             if text and text not in joined[i]:
@@ -280,7 +285,8 @@ def read_layout(header: Sequence[SourceRow], caption_unit: MoneyUnit | None = No
     columns = []
     for i, label in enumerate(joined):
         role = role_of(label)
-        columns.append(Column(i, label, role, _fund_of(label), _unit_of(label) or caption_unit))
+        unit = _unit_of(label) or caption_unit
+        columns.append(Column(i, label, role, _fund_of(label), unit, groups[i]))
     return _choose(width, columns)
 
 
@@ -295,6 +301,36 @@ def _pick(columns: list[Column], role: Role) -> tuple[Column | None, list[Column
     return chosen, [c for c in same if c is not chosen]
 
 
+def _plan_beside_actual(
+    columns: list[Column],
+    money: dict[str, int],
+    units: dict[str, MoneyUnit | None],
+    unkept: list[Column],
+) -> None:
+    """Where the kept plan stands outside the actual's header group and another plan of
+    its fund stands inside it (an annual plan, then «Виконання з початку року» over the
+    period's plan, the actual, the deviation and the percent), keep the one inside: the
+    plan the group's percent and deviation are written against."""
+    if "annual" not in money or "actual" not in money:
+        return
+    plan, actual = columns[money["annual"]], columns[money["actual"]]
+    if not actual.group or plan.group == actual.group:
+        return
+    nearer = [
+        c
+        for c in unkept
+        if c.role is Role.PLAN
+        and c.fund is plan.fund
+        and c.group == actual.group
+        and c.index < actual.index
+    ]
+    if not nearer:
+        return
+    chosen = max(nearer, key=lambda c: c.index)
+    unkept[unkept.index(chosen)] = plan
+    money["annual"], units["annual"] = chosen.index, chosen.unit
+
+
 def _choose(width: int, columns: list[Column]) -> Layout:
     money: dict[str, int] = {}
     units: dict[str, MoneyUnit | None] = {}
@@ -305,6 +341,7 @@ def _choose(width: int, columns: list[Column]) -> Layout:
         if chosen is not None:
             money[_FIELDS[role]] = chosen.index
             units[_FIELDS[role]] = chosen.unit
+    _plan_beside_actual(columns, money, units, unkept)
     # The percent of the kept fund group: the one nearest after the actual column.
     percent, others = _pick(columns, Role.PERCENT)
     actual = money.get("actual", -1)
