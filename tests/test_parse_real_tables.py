@@ -48,14 +48,18 @@ def test_every_layout_names_its_source() -> None:
 
 @pytest.mark.parametrize("name", LAYOUTS)
 def test_real_layout_imports_to_its_figures(name: str) -> None:
-    """Each row of a real layout imports to the plan, actual and percent it writes."""
+    """Each row of a real layout imports to the plan, actual and percent it writes (no
+    plan where the layout has no plan column)."""
     meta = _meta(name)
     report = _import(name).report
     measures = report.measures()
     assert len(measures) == len(meta["expected"])
     for measure, want in zip(measures, meta["expected"], strict=True):
         assert measure.content == want["title"]
-        assert measure.financing.annual == _thousands(want["annual_thousands"])
+        if "annual_thousands" in want:
+            assert measure.financing.annual == _thousands(want["annual_thousands"])
+        else:
+            assert measure.financing.annual is None
         assert measure.financing.actual == _thousands(want["actual_thousands"])
         if "percent" in want:
             assert measure.declared_percent is not None
@@ -159,3 +163,55 @@ def test_hadiach_reads_the_period_plan_and_a_revenue_deviation() -> None:
     findings = audit(result.report)
     assert not [f for f in findings if f.code.startswith("MR2")]
     assert [str(f.path) for f in findings if f.code == "MR401"] == over
+
+
+@pytest.mark.parametrize(
+    ("name", "period"),
+    [
+        ("nvrada-2023-revenue-actual-and-percent", ReportingPeriod.year(2023)),
+        ("pryshyb-2023-q3-by-fund", ReportingPeriod.quarter(2023, 3)),
+    ],
+)
+def test_actual_and_percent_layouts_import_without_a_plan(
+    name: str, period: ReportingPeriod
+) -> None:
+    """A table of executed amounts and their percents only (no plan column) imports with no
+    plan and no import finding beyond the caption's unit, reads its period from the title,
+    and the audit, having no plan to check a percent against, finds nothing."""
+    result = _import(name)
+    assert result.report.period == period
+    assert {f.code for f in result.findings} <= {"IMP302"}
+    assert all(m.financing.annual is None for m in result.report.measures())
+    assert audit(result.report) == []
+
+
+def test_nvrada_parts_fit_inside_their_whole() -> None:
+    """The four taxes (917 198 + 72 065,3 + 28 373,4 + 34 297 = 1 051 933,7) fit inside own
+    revenue (1 089 042,3), which fits inside the general fund (1 326 469,0): the imported
+    amounts keep that nesting to the hryvnia."""
+    taxes = [Decimal("917198"), Decimal("72065.3"), Decimal("28373.4"), Decimal("34297")]
+    assert sum(taxes) == Decimal("1051933.7")
+    general, own, *parts = (
+        m.financing.actual
+        for m in _import("nvrada-2023-revenue-actual-and-percent").report.measures()
+    )
+    assert general is not None
+    assert own is not None
+    assert parts == [_thousands(str(t)) for t in taxes]
+    assert _thousands("1051933.7") < own < general
+
+
+def test_pryshyb_funds_add_up_to_the_decisions_totals() -> None:
+    """The draft decision's totals are the sums of the two funds, to the kopeck
+    (52 225 959,25 + 7 134 402,37 = 59 360 361,62; 41 826 595,95 + 18 318 570,07 =
+    60 145 166,02), and the imported amounts give the same sums."""
+    meta = _meta("pryshyb-2023-q3-by-fund")
+    revenue = _written(meta["totals"]["revenue"])
+    expenditure = _written(meta["totals"]["expenditure"])
+    assert Decimal("52225959.25") + Decimal("7134402.37") == revenue
+    assert Decimal("41826595.95") + Decimal("18318570.07") == expenditure
+    found = [m.financing.actual for m in _import("pryshyb-2023-q3-by-fund").report.measures()]
+    amounts = [a for a in found if a is not None]
+    assert len(amounts) == 4
+    assert amounts[0] + amounts[1] == Money(revenue)
+    assert amounts[2] + amounts[3] == Money(expenditure)
