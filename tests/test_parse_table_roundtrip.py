@@ -1,5 +1,5 @@
 """Render, then import: every layout our renderers write for a program report reads back
-as an equal report (markdown and docx), property-tested over the library's strategies."""
+as an equal report (markdown, docx and xlsx), property-tested over the library's strategies."""
 
 from __future__ import annotations
 
@@ -115,3 +115,17 @@ def test_wrapped_cell_is_joined_back(text: str, width: int) -> None:
     lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)
     assert len(lines) > 1
     assert unwrap(lines, width) == text
+
+
+@ROUND
+@given(program_reports(max_measures=6))
+def test_xlsx_round_trip(report: ProgramReport) -> None:
+    """A report rendered as .xlsx (merged task cells, numbers in the column's unit and
+    format) imports back through the xlsx source to an equal report."""
+    pytest.importorskip("openpyxl")
+    from municipal_reports.parse.table.sources.xlsx import rows_from_xlsx
+
+    data = render(report, to="xlsx", locale="uk")
+    assert isinstance(data, bytes)
+    (result,) = import_rows(rows_from_xlsx(io.BytesIO(data)), council=_council(report))
+    assert result.report == report
