@@ -63,9 +63,18 @@ def test_seed_example_round_trips_through_markdown() -> None:
 @ROUND
 @given(program_reports(max_measures=6))
 def test_csv_round_trip_keeps_what_the_csv_carries(report: ProgramReport) -> None:
-    """The CSV (one row per measure, amounts in hryvnias, no title block, no «Всього»)
-    imports back to the report less what it does not carry: the program's decisions, term
-    and responsible executors, the total row, the signature and the column formats."""
+    """The machine CSV imports back to the report over exactly the fields it carries.
+
+    It carries, on every row: the program's title and the report's executor; each task's
+    number and title; each measure's number, content, term, executors, the three amounts
+    (in hryvnias to the kopeck, so exact), the declared percent and the note. Its
+    «Обчислене виконання» and «Зауваження перевірки» columns are computed and audit output,
+    not data, and are ignored on import. It cannot carry: the period (no title block; the
+    caller gives it), the program's approving decision, amendments, term and responsible
+    executors, the «Всього» row and its percent (``total``, ``total_percent``), the
+    signatory, and how the columns were written (``columns``, ``total_columns``: the CSV
+    writes every amount in hryvnias with kopecks, so the import reads default formats).
+    """
     import attrs
 
     from municipal_reports import ColumnFormats, Program
@@ -81,6 +90,7 @@ def test_csv_round_trip_keeps_what_the_csv_carries(report: ProgramReport) -> Non
         total_percent=None,
         signatory=None,
         columns=ColumnFormats(),
+        total_columns=None,
     )
     assert result.report == expected
 
