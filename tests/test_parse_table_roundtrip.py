@@ -107,7 +107,8 @@ def test_text_grid_round_trip(report: ProgramReport, width: int) -> None:
     assert result.report == report
 
 
-_LONG_WORD = st.text(alphabet="абвгдеєжзиіїйклмнопрстуфхцчшщьюя'-", min_size=1, max_size=70)
+# «¬» among the letters: a word of the text may hold the break mark itself.
+_LONG_WORD = st.text(alphabet="абвгдеєжзиіїйклмнопрстуфхцчшщьюя'-¬", min_size=1, max_size=70)
 
 
 @ROUND
@@ -136,7 +137,30 @@ def test_a_long_word_is_broken_with_a_mark_and_joined_back() -> None:
 
     lines = wrap_cell("до Енергоефективності ok", 7)
     assert lines == ["до", "Енерго¬", "ефекти¬", "вності", "ok"]
-    assert join_marked(lines) == "до Енергоефективності ok"
+    assert join_marked(lines, 7) == "до Енергоефективності ok"
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        # the mark as text, on a line short of the width: kept, joined by a space
+        ("a¬ cd", 3, ["a¬", "cd"]),
+        # a word ending with the mark, exactly the width: broken, its mark on the next line
+        ("ab¬ d", 3, ["ab¬", "¬ d"]),
+        # a word ending with the mark that would end a full line: moved to the next line
+        ("a b¬", 4, ["a", "b¬"]),
+        # a long word whose last piece would fill the column with the mark: broken again
+        ("abcd¬", 3, ["ab¬", "cd¬", "¬"]),
+    ],
+)
+def test_break_mark_inside_the_text_survives(text: str, width: int, lines: list[str]) -> None:
+    """A cell whose own text holds «¬» wraps so that only a break ends a full line with it,
+    and its lines join back to its text exactly."""
+    from municipal_reports.parse.table.sources.grid import join_marked
+    from municipal_reports.render.text import wrap_cell
+
+    assert wrap_cell(text, width) == lines
+    assert join_marked(lines, width) == text
 
 
 def test_renderer_and_reader_agree_on_the_break_mark() -> None:

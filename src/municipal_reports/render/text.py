@@ -194,20 +194,31 @@ class TextRenderer:
 def wrap_cell(text: str, width: int) -> list[str]:
     """The lines of a grid cell: words at most ``width`` long, filled greedily; a longer
     word starts a line of its own and is cut into pieces of ``width - 1`` characters, each
-    ended with :data:`BREAK` (the last piece goes on like a word)."""
+    ended with :data:`BREAK` (the last piece goes on like a word).
+
+    So a line that fills the column and ends with :data:`BREAK` is always a break: a word of
+    the text that ends with the mark itself is never let end a full line (it moves to the
+    next line, or is broken like a long word when it is exactly the column's width).
+    A width under 2 is taken as 2 (a piece needs a character besides the mark).
+    """
+    width = max(width, 2)
+
+    def fits(length: int, word: str) -> bool:
+        return length < width or (length == width and not word.endswith(BREAK))
+
     lines: list[str] = []
     line = ""
     for word in text.split():
-        if len(word) > width:
+        if not fits(len(word), word):
             if line:
                 lines.append(line)
-            while len(word) > width:
+            while not fits(len(word), word):
                 lines.append(word[: width - 1] + BREAK)
                 word = word[width - 1 :]
             line = word
         elif not line:
             line = word
-        elif len(line) + 1 + len(word) <= width:
+        elif fits(len(line) + 1 + len(word), word):
             line = f"{line} {word}"
         else:
             lines.append(line)

@@ -92,14 +92,20 @@ def unwrap(fragments: list[str], width: int) -> str:
     return joined(preferred)
 
 
-def join_marked(fragments: list[str]) -> str:
+def join_marked(fragments: list[str], width: int) -> str:
     """A cell's text from its lines in a ruled grid: joined by spaces, except after a line
-    ending with :data:`BREAK`, which joins the next line without the mark."""
+    that fills the column's ``width`` and ends with :data:`BREAK`, which joins the next line
+    without the mark (the renderer never lets a word of the text end such a line)."""
+
+    def broken(k: int) -> bool:
+        f = fragments[k]
+        return k + 1 < len(fragments) and len(f) == width and f.endswith(BREAK)
+
     text = ""
     for k, fragment in enumerate(fragments):
-        if k and not fragments[k - 1].endswith(BREAK):
+        if k and not broken(k - 1):
             text += " "
-        text += fragment[: -len(BREAK)] if fragment.endswith(BREAK) else fragment
+        text += fragment[: -len(BREAK)] if broken(k) else fragment
     return text
 
 
@@ -132,19 +138,27 @@ def rows_from_grid(lines: list[tuple[int, str]]) -> list[SourceRow]:
     ``lines`` are the grid's lines with their line numbers, first rule to last."""
     widths = _widths(lines[0][1])
     segments = _segments(lines, widths)
-    marked = any(f.endswith(BREAK) for s in segments for _, frags in s for f in frags)
+    marked = any(
+        len(f) == w and f.endswith(BREAK)
+        for s in segments
+        for _, frags in s
+        for f, w in zip(frags, widths, strict=True)
+    )
     if len(segments) != 2 or marked:
-        return _ruled_rows(segments)
+        return _ruled_rows(segments, widths)
     rows = _unruled_rows(lines, widths)
     # A single body row: nothing to tell apart, read as a ruled grid.
-    return rows if len(rows) > 2 else _ruled_rows(segments)
+    return rows if len(rows) > 2 else _ruled_rows(segments, widths)
 
 
-def _ruled_rows(segments: list[list[tuple[int, list[str]]]]) -> list[SourceRow]:
+def _ruled_rows(segments: list[list[tuple[int, list[str]]]], widths: list[int]) -> list[SourceRow]:
     rows: list[SourceRow] = []
     for segment in segments:
         columns = zip(*(frags for _, frags in segment), strict=True)
-        cells = tuple(join_marked([f for f in column if f]) for column in columns)
+        cells = tuple(
+            join_marked([f for f in column if f], w)
+            for column, w in zip(columns, widths, strict=True)
+        )
         if any(cells):
             rows.append(SourceRow(segment[0][0], cells))
     return rows
