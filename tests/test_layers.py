@@ -9,17 +9,12 @@ import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "municipal_reports"
 
-# The compatibility aliases of the old homes of i18n re-export it and import nothing else.
-_ALIASES = {"render/i18n.py", "render/labels.py", "audit/messages.py"}
-
 
 def _imports(package: str) -> set[tuple[str, str]]:
     """(file, imported module) for every import in ``package``, lazy ones included."""
     found = set()
     for file in (SRC / package).rglob("*.py"):
         rel = file.relative_to(SRC).as_posix()
-        if rel in _ALIASES:
-            continue
         for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module:
                 found.add((rel, node.module))
@@ -79,10 +74,8 @@ def test_only_i18n_imports_babel() -> None:
     assert bad == []
 
 
-def test_the_alias_modules_import_only_i18n() -> None:
-    """The old homes of i18n only re-export the new package (no words of their own)."""
-    for rel in _ALIASES:
-        tree = ast.parse((SRC / rel).read_text(encoding="utf-8"))
-        modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
-        assert modules
-        assert all(m and m.startswith("municipal_reports.i18n") for m in modules)
+def test_words_have_one_home() -> None:
+    """The old homes of i18n (render/i18n.py, render/labels.py, audit/messages.py) are gone."""
+    assert [
+        p for p in ("render/i18n.py", "render/labels.py", "audit/messages.py") if (SRC / p).exists()
+    ] == []

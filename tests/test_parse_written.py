@@ -29,6 +29,7 @@ from municipal_reports import (
     ReportingPeriod,
 )
 from municipal_reports import parse as P
+from municipal_reports.i18n import formatting as i18n
 from municipal_reports.parse import (
     parse_as_of,
     parse_money,
@@ -41,7 +42,6 @@ from municipal_reports.parse import (
     split_list_item,
     strip_list_marker,
 )
-from municipal_reports.render import i18n
 
 REAL = Path(__file__).parent / "real"
 READERS: list[dict[str, Any]] = json.loads((REAL / "readers.json").read_text(encoding="utf-8"))
