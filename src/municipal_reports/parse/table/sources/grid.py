@@ -1,7 +1,7 @@
 """Plain-text grids: tables drawn with ``+---+`` rules and ``|`` borders, their cells
 wrapped to each column's width (what our text renderer and many terminal tools print).
 
-A grid with a rule under every row (our text renderer's since 0.x; tabulate's «grid») is
+A grid with a rule under every row (our text renderer's; tabulate's «grid») is
 read exactly: a row is the lines between two rules, and a cell's lines are joined by a
 space, except a line ending with :data:`BREAK`, which ended inside a broken word and joins
 the next line without it. A grid of a single body row is read the same way.
