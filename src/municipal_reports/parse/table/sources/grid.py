@@ -3,8 +3,8 @@ wrapped to each column's width (what our text renderer and many terminal tools p
 
 A grid with a rule under every row (our text renderer's; tabulate's «grid») is
 read exactly: a row is the lines between two rules, and a cell's lines are joined by a
-space, except a line ending with :data:`BREAK`, which ended inside a broken word and joins
-the next line without it. A grid of a single body row is read the same way.
+space, except a line that fills its column and ends with :data:`BREAK`, which ended
+inside a broken word and joins the next line without the mark. A grid of a single body row is read the same way.
 
 A grid whose body rows have no rule between them is read by the shape of the wrap: a row
 ends where a column starts again after it had ended, a number starts in a number column,
