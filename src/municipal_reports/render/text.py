@@ -1,4 +1,9 @@
-"""Plain text for terminals: headings underlined, tables drawn as wrapped grids."""
+"""Plain text for terminals: headings underlined, tables drawn as wrapped grids.
+
+A grid draws a rule under every row, so a reader (ours: parse/table/sources/grid.py) knows
+where a row ends, and a word too long for its column is broken with :data:`BREAK` at the
+end of the line, so the cell's text is its lines joined by spaces, less the marks.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +25,10 @@ from municipal_reports.render.layout import (
 )
 from municipal_reports.safe_text import visible
 
-__all__ = ["TextRenderer"]
+__all__ = ["BREAK", "TextRenderer", "wrap_cell"]
+
+#: Ends a line of a grid cell where a word too long for the column was broken.
+BREAK = "¬"
 
 _UNDERLINES = {1: "=", 2: "-"}
 _MIN_COLUMN = 4
@@ -76,7 +84,9 @@ class TextRenderer:
             self.width,
             initial_indent=indent,
             subsequent_indent=" " * len(indent),
-            break_long_words=True,
+            # Prose never breaks a word (a line may run past the width instead): a labelled
+            # line's continuation is joined back at a space by whoever reads it.
+            break_long_words=False,
             break_on_hyphens=False,
         )
 
@@ -137,8 +147,7 @@ class TextRenderer:
         lines.append(rule)
         for i, row in enumerate(grid):
             lines.extend(self._row(row, widths))
-            if i == 0 or i == len(grid) - 1:
-                lines.append(rule.replace("-", "=") if i == 0 else rule)
+            lines.append(rule.replace("-", "=") if i == 0 else rule)
         return "\n".join(lines)
 
     def _widths(self, grid: Sequence[Sequence[str]]) -> list[int]:
@@ -170,10 +179,7 @@ class TextRenderer:
         return widths
 
     def _row(self, row: Sequence[str], widths: Sequence[int]) -> list[str]:
-        wrapped = [
-            textwrap.wrap(text, w, break_long_words=True, break_on_hyphens=False) or [""]
-            for text, w in zip(row, widths, strict=False)
-        ]
+        wrapped = [wrap_cell(text, w) for text, w in zip(row, widths, strict=False)]
         height = max(len(c) for c in wrapped)
         return [
             "| "
@@ -183,3 +189,39 @@ class TextRenderer:
             + " |"
             for i in range(height)
         ]
+
+
+def wrap_cell(text: str, width: int) -> list[str]:
+    """The lines of a grid cell: words at most ``width`` long, filled greedily; a longer
+    word starts a line of its own and is cut into pieces of ``width - 1`` characters, each
+    ended with :data:`BREAK` (the last piece goes on like a word).
+
+    So a line that fills the column and ends with :data:`BREAK` is always a break: a word of
+    the text that ends with the mark itself is never let end a full line (it moves to the
+    next line, or is broken like a long word when it is exactly the column's width).
+    A width under 2 is taken as 2 (a piece needs a character besides the mark).
+    """
+    width = max(width, 2)
+
+    def fits(length: int, word: str) -> bool:
+        return length < width or (length == width and not word.endswith(BREAK))
+
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if not fits(len(word), word):
+            if line:
+                lines.append(line)
+            while not fits(len(word), word):
+                lines.append(word[: width - 1] + BREAK)
+                word = word[width - 1 :]
+            line = word
+        elif not line:
+            line = word
+        elif fits(len(line) + 1 + len(word), word):
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines

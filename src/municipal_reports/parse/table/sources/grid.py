@@ -1,11 +1,17 @@
 """Plain-text grids: tables drawn with ``+---+`` rules and ``|`` borders, their cells
 wrapped to each column's width (what our text renderer and many terminal tools print).
 
-Body rows have no rule between them, so a row ends where the grid shows it did: a column
-starts again after it had ended, a number starts in a number column, or a cell's next
-line begins with a word that would have fitted on its previous line (a wrap never leaves
-room for the next word). A cell's lines are joined back as the wrap split them: at a space,
-or inside a word too long for the column, whichever re-wraps to the lines shown.
+A grid with a rule under every row (our text renderer's; tabulate's «grid») is
+read exactly: a row is the lines between two rules, and a cell's lines are joined by a
+space, except a line that fills its column and ends with :data:`BREAK`, which ended
+inside a broken word and joins the next line without the mark. A grid of a single body row is read the same way.
+
+A grid whose body rows have no rule between them is read by the shape of the wrap: a row
+ends where a column starts again after it had ended, a number starts in a number column,
+or a cell's next line begins with a word that would have fitted on its previous line (a
+wrap never leaves room for the next word). A cell's lines are joined back as the wrap
+split them: at a space, or inside a word too long for the column, whichever re-wraps to
+the lines shown.
 """
 
 from __future__ import annotations
@@ -17,7 +23,11 @@ from typing import Final
 
 from municipal_reports.parse.table.model import SourceRow
 
-__all__ = ["is_rule", "rows_from_grid", "unwrap"]
+__all__ = ["BREAK", "is_rule", "join_marked", "rows_from_grid", "unwrap"]
+
+#: Ends a cell's line where the text renderer broke a word too long for the column (the
+#: same mark as render.text.BREAK; parse does not import render).
+BREAK: Final = "¬"
 
 _RULE: Final = re.compile(r"^\+(?:[-=]+\+)+$")
 _FIGURE: Final = re.compile(r"^[-−]?\d[\d\u00a0\u202f ]*(?:[,.]\d+)?%?$")
@@ -82,6 +92,36 @@ def unwrap(fragments: list[str], width: int) -> str:
     return joined(preferred)
 
 
+def join_marked(fragments: list[str], width: int) -> str:
+    """A cell's text from its lines in a ruled grid: joined by spaces, except after a line
+    that fills the column's ``width`` and ends with :data:`BREAK`, which joins the next line
+    without the mark (the renderer never lets a word of the text end such a line)."""
+
+    def broken(k: int) -> bool:
+        f = fragments[k]
+        return k + 1 < len(fragments) and len(f) == width and f.endswith(BREAK)
+
+    text = ""
+    for k, fragment in enumerate(fragments):
+        if k and not broken(k - 1):
+            text += " "
+        text += fragment[: -len(BREAK)] if broken(k) else fragment
+    return text
+
+
+def _segments(lines: list[tuple[int, str]], widths: list[int]) -> list[list[tuple[int, list[str]]]]:
+    """The grid's lines between rules, each line as its column fragments."""
+    segments: list[list[tuple[int, list[str]]]] = [[]]
+    for no, line in lines[1:]:
+        if is_rule(line):
+            segments.append([])
+            continue
+        frags = _fragments(line, widths)
+        if frags is not None:
+            segments[-1].append((no, frags))
+    return [s for s in segments if s]
+
+
 def _continues(previous: str, fragment: str, width: int) -> bool:
     """Whether ``fragment`` can be the next wrapped line of a cell whose last line is
     ``previous``: its first word did not fit there."""
@@ -97,6 +137,34 @@ def rows_from_grid(lines: list[tuple[int, str]]) -> list[SourceRow]:
     """The rows of one grid: its header row, then its body rows, each cell unwrapped.
     ``lines`` are the grid's lines with their line numbers, first rule to last."""
     widths = _widths(lines[0][1])
+    segments = _segments(lines, widths)
+    marked = any(
+        len(f) == w and f.endswith(BREAK)
+        for s in segments
+        for _, frags in s
+        for f, w in zip(frags, widths, strict=True)
+    )
+    if len(segments) != 2 or marked:
+        return _ruled_rows(segments, widths)
+    rows = _unruled_rows(lines, widths)
+    # A single body row: nothing to tell apart, read as a ruled grid.
+    return rows if len(rows) > 2 else _ruled_rows(segments, widths)
+
+
+def _ruled_rows(segments: list[list[tuple[int, list[str]]]], widths: list[int]) -> list[SourceRow]:
+    rows: list[SourceRow] = []
+    for segment in segments:
+        columns = zip(*(frags for _, frags in segment), strict=True)
+        cells = tuple(
+            join_marked([f for f in column if f], w)
+            for column, w in zip(columns, widths, strict=True)
+        )
+        if any(cells):
+            rows.append(SourceRow(segment[0][0], cells))
+    return rows
+
+
+def _unruled_rows(lines: list[tuple[int, str]], widths: list[int]) -> list[SourceRow]:
     rows: list[SourceRow] = []
     current: list[list[str]] = []
     last_seen: list[int] = []
