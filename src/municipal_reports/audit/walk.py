@@ -115,8 +115,8 @@ Runner = Callable[[object, Path, "_Run"], None]
 
 
 def _add(r: Rule, hits: Iterable[Hit], path: Path, run: _Run) -> None:
-    """The findings of the hits a fused audit gave for ``r``, checked as when ``r`` runs
-    alone (:func:`_run_rule`)."""
+    """Add the findings of ``r``'s hits (from its own run or a fused audit); a rule that
+    fails to make them becomes MR000 like one that fails to run."""
     try:
         found = r.findings(hits)
         if r.distribution:
@@ -130,14 +130,11 @@ def _add(r: Rule, hits: Iterable[Hit], path: Path, run: _Run) -> None:
 def _run_rule(r: Rule, obj: object, path: Path, run: _Run) -> None:
     try:
         hits = r.function(obj, path)
-        if hits:
-            found = r.findings(hits)
-            if r.distribution:
-                for f in found:
-                    f.message("en")  # a plugin's message must be one its hits can fill
-            run.out.extend(found)
     except Exception as exc:
         run.fail(r, path, exc)
+        return
+    if hits:
+        _add(r, hits, path, run)
 
 
 def _plain_runner(rules: tuple[Rule, ...]) -> Runner:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 from municipal_reports.bulk import expand
 from municipal_reports.io import DEFAULT_MAX_SIZE
@@ -19,7 +20,7 @@ def parse_size(text: str) -> int:
     """A size in bytes from ``512M``, ``2G``, ``1.5G``, ``1000`` (K, M, G, T are powers of
     1024; a trailing «B» or «iB» is allowed)."""
     m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*", text, re.IGNORECASE)
-    if m is None or float(m[1]) <= 0:
+    if m is None or Decimal(m[1]) <= 0:
         raise argparse.ArgumentTypeError(f"expected a size such as 512M or 2G, not {text!r}")
     number, unit = m[1], m[2].upper()
     whole, _, frac = number.partition(".")

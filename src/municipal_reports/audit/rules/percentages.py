@@ -90,6 +90,21 @@ def _total_verdict(
     return verdict, actual.value, plan.value
 
 
+def _percent_hit(obj: Measure | ProgramReport, path: Path, kind: _Verdict) -> tuple[Hit, ...]:
+    """The hit on a measure's or a «Всього» row's declared percent when its verdict is
+    ``kind`` (the plain road of MR201, MR202, MR205 and MR206; the fused road splits one
+    verdict among them with :func:`_split`)."""
+    verdict = _measure_verdict(obj, path) if isinstance(obj, Measure) else _total_verdict(obj)
+    if verdict is None or verdict[0] is not kind:
+        return ()
+    # The path is built only for a hit: these rules run on every measure.
+    if isinstance(obj, Measure):
+        at, declared = path / "declared_percent", obj.declared_percent
+    else:
+        at, declared = path / "total_percent", obj.total_percent
+    return (Hit(at, percentage(verdict[1], verdict[2]), declared),)
+
+
 def percent_mismatch(measure: Measure, path: Path) -> tuple[Hit, ...]:
     """A measure's declared execution percent is not a correct rounding of actual / plan.
 
@@ -101,11 +116,7 @@ def percent_mismatch(measure: Measure, path: Path) -> tuple[Hit, ...]:
 
     Example: plan 116,0, actual 92,8 тис. грн declared «100%»: expected 80.00, found 100.
     """
-    verdict = _measure_verdict(measure, path)
-    if verdict is None or verdict[0] is not _Verdict.WRONG:
-        return ()
-    _, actual, plan = verdict
-    return (Hit(path / "declared_percent", percentage(actual, plan), measure.declared_percent),)
+    return _percent_hit(measure, path, _Verdict.WRONG)
 
 
 def total_percent_mismatch(report: ProgramReport, path: Path) -> Iterator[Hit]:
@@ -118,9 +129,7 @@ def total_percent_mismatch(report: ProgramReport, path: Path) -> Iterator[Hit]:
 
     Example: plan 2 080 000,00, actual 513 537,84 → 24.69; a declared «31,5%» is wrong.
     """
-    verdict = _total_verdict(report)
-    if verdict is not None and verdict[0] is _Verdict.WRONG:
-        yield Hit(path / "total_percent", percentage(verdict[1], verdict[2]), report.total_percent)
+    yield from _percent_hit(report, path, _Verdict.WRONG)
 
 
 def percent_of_zero_plan(measure: Measure, path: Path) -> tuple[Hit, ...]:
@@ -215,15 +224,7 @@ def percent_rounding_difference(
     """
     if isinstance(obj, (Breakdown, MoneyBreakdown)):
         return tuple(_share_hits(obj, path, _Verdict.ROUNDING))
-    verdict = _measure_verdict(obj, path) if isinstance(obj, Measure) else _total_verdict(obj)
-    if verdict is None or verdict[0] is not _Verdict.ROUNDING:
-        return ()
-    # The path is built only for a hit: this rule runs on every measure.
-    if isinstance(obj, Measure):
-        at, declared = path / "declared_percent", obj.declared_percent
-    else:
-        at, declared = path / "total_percent", obj.total_percent
-    return (Hit(at, percentage(verdict[1], verdict[2]), declared),)
+    return _percent_hit(obj, path, _Verdict.ROUNDING)
 
 
 def _part_shares(
@@ -271,17 +272,6 @@ def part_share_mismatch(obj: Breakdown | MoneyBreakdown, path: Path) -> Iterator
     yield from _share_hits(obj, path, _Verdict.WRONG)
 
 
-def _total_or_measure_truncated(obj: Measure | ProgramReport, path: Path) -> tuple[Hit, ...]:
-    verdict = _measure_verdict(obj, path) if isinstance(obj, Measure) else _total_verdict(obj)
-    if verdict is None or verdict[0] is not _Verdict.TRUNCATED:
-        return ()
-    if isinstance(obj, Measure):
-        at, declared = path / "declared_percent", obj.declared_percent
-    else:
-        at, declared = path / "total_percent", obj.total_percent
-    return (Hit(at, percentage(verdict[1], verdict[2]), declared),)
-
-
 def _award_shares_truncated(batch: AwardBatch, path: Path) -> Iterator[Hit]:
     if batch.awarded is None or not batch.awarded.is_exact:
         return
@@ -321,7 +311,7 @@ def percent_truncated(obj: object, path: Path) -> tuple[Hit, ...]:
         ):
             return ()
     if isinstance(obj, (Measure, ProgramReport)):
-        return _total_or_measure_truncated(obj, path)
+        return _percent_hit(obj, path, _Verdict.TRUNCATED)
     if isinstance(obj, (Breakdown, MoneyBreakdown)):
         return tuple(_share_hits(obj, path, _Verdict.TRUNCATED))
     if isinstance(obj, AwardBatch):

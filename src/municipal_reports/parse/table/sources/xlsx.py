@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import IO, Any, Final
 
 from municipal_reports.errors import ParseError
@@ -20,6 +20,7 @@ from municipal_reports.parse.table.model import SourceRow
 __all__ = ["cell_text", "rows_from_xlsx"]
 
 _DECIMALS: Final = re.compile(r"0\.(0+)")
+_FIFTEEN_DIGITS: Final = Context(prec=15)
 
 
 def cell_text(value: object, number_format: str = "General") -> str:
@@ -42,7 +43,9 @@ def cell_text(value: object, number_format: str = "General") -> str:
         elif fmt.strip() in ("0", "#,##0", "0%"):
             number = number.quantize(Decimal(1))
         elif isinstance(value, float):
-            number = Decimal(format(float(number), ".15g"))
+            # A General cell shows at most 15 significant digits (Excel's precision): drop
+            # the binary noise beyond them (0.30000000000000004 is 0,3), in Decimal.
+            number = _FIFTEEN_DIGITS.plus(number).normalize(_FIFTEEN_DIGITS)
         text = format(number, "f").replace(".", ",")
         return f"{text}%" if percent else text
     return " ".join(str(value).split())
