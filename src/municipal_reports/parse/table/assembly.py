@@ -374,6 +374,15 @@ class _Money:
     amounts: dict[tuple[int, str], Money]
     formats: dict[str, MoneyFormat]
     total: dict[str, Money]
+    total_formats: dict[str, MoneyFormat] = dataclasses.field(default_factory=dict)
+
+    def total_columns(self, fields: Sequence[str]) -> ColumnFormats | None:
+        """How the «Всього» row was written, where it differs from its columns (a total in
+        тис. грн to one decimal over rows in грн to the kopeck); ``None`` where it does not."""
+        written = {f: self.total_formats.get(f, self.formats[f]) for f in fields}
+        if all(written[f] == self.formats[f] for f in fields):
+            return None
+        return ColumnFormats(**written)
 
 
 @dataclasses.dataclass
@@ -438,6 +447,7 @@ def _import_block(
         ),
         signatory=read_signatory(block.signature),
         columns=ColumnFormats(**{f: money.formats[f] for f in lay.money}),
+        total_columns=money.total_columns(list(lay.money)),
     )
     findings.extend(_placed(imp, grouped))
     body_lines = {r.number for r in block.body}
@@ -493,15 +503,22 @@ def _decide_money(
         number, rest = leading(cell, LEADING_NUMBER)
         if number:
             value = _number(number, cell, lines)
-            totals[field] = Figure(cell, value, 0, None, cell_unit(rest))
+            totals[field] = Figure(cell, value, decimals(value), None, cell_unit(rest))
     out = _Money({}, {}, {})
     for field in lay.money:
         column = lay.money[field] + 1
         chosen, fmt = decide_units(
             lay.units[field], column, figures[field], totals.get(field), _column_note(imp, field)
         )
-        out.formats[field] = fmt
         declared = lay.units[field] or MoneyUnit.HRYVNIA
+        total = totals.get(field)
+        if total is not None:
+            unit = total.unit or declared
+            written = MoneyFormat(unit, min(total.decimals, unit.max_decimals))
+            # A column with no figure but its «Всього» is written the way its total is.
+            fmt = fmt if figures[field] else written
+            out.total_formats[field] = written
+        out.formats[field] = fmt
         for fig, unit in zip(figures[field], chosen, strict=True):
             assert isinstance(fig.row, MeasureRow)
             out.amounts[(id(fig.row), field)] = to_money(fig, unit, lines.get(fig.cell.line, ""))
