@@ -611,6 +611,18 @@ def _period(
                 expected="a reporting period",
             )
         period = read[1]
+        as_of = head.as_of.get(0)
+        if as_of is not None:
+            findings.append(
+                ImportFinding(
+                    "IMP303",
+                    "period-from-as-of",
+                    "$.period",
+                    (Cell(read[0].number, 0, read[0].text, block.table),),
+                    f"{period.name_uk} (from 1 January to the date, as the title writes it)",
+                    f"the title gives the figures «{as_of[0]}», a date, not a period",
+                )
+            )
         for other_row, other in head.periods[1:]:
             if other != period:
                 findings.append(
