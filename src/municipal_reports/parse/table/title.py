@@ -37,7 +37,9 @@ _ZA: Final = re.compile(r"(?:^|\s)за\s", re.I)
 _AS_OF: Final = re.compile(r"(?:^|\s)(станом\s+на)\s", re.I)
 _GUILLEMETS: Final = re.compile(r"«([^«»]{1,500})»")
 _CAPTION: Final = re.compile(
-    r"^\(?\s*(?:у\s+|в\s+)?(тис\.?|тисяч)?\s*(грн|гривень)\.?\s*\)?$", re.I
+    r"^\(?\s*(?:одиниця\s+виміру:?\s*)?(?:у\s+|в\s+)?(тис\.?|тисяч|млн\.?|мільйонів)?\s*"
+    r"(грн|гривень)\.?\s*\)?$",
+    re.I,
 )
 # Cyrillic «І», «ІІ» in a period («за І півріччя») read as the Roman numerals they are.
 _CYRILLIC_ROMAN: Final = re.compile(r"^(І{1,3}|ІV|V)(?=\s)")
@@ -193,12 +195,16 @@ def _periods_in(
 
 
 def caption_unit(preamble: list[SourceRow]) -> tuple[MoneyUnit | None, SourceRow | None]:
-    """The unit a caption just above the table names («тис. грн», «(грн)»), if any."""
+    """The unit a caption just above the table names («тис. грн», «(грн)», «млн грн»,
+    «Одиниця виміру: грн»), if any."""
     for row in reversed(preamble[-3:]):
         text = clean(row.text).replace("\t", " ").strip()
         m = _CAPTION.match(text) if len(text) < 30 else None
         if m is not None:
-            return (MoneyUnit.THOUSAND if m.group(1) else MoneyUnit.HRYVNIA), row
+            scale = (m.group(1) or "").lower()
+            if scale.startswith(("млн", "мільйон")):
+                return MoneyUnit.MILLION, row
+            return (MoneyUnit.THOUSAND if scale else MoneyUnit.HRYVNIA), row
     return None, None
 
 
