@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from municipal_reports import Money, MoneyFormat, MoneyUnit, Percent, ReportingPeriod, audit
-from municipal_reports.parse import ImportResult, import_tables, parse_period
+from municipal_reports.parse import ImportResult, import_file, import_tables, parse_period
 
 TABLES = Path(__file__).parent / "real" / "tables"
 LAYOUTS = sorted(p.stem for p in TABLES.glob("*.tsv"))
@@ -302,3 +302,38 @@ def test_open_budget_hryvnia_page_truncates_every_percent_it_does_not_round() ->
     codes = [f.code for f in audit(report) if f.code.startswith("MR2")]
     assert codes.count("MR206") == 6  # five rows and the «РАЗОМ» row
     assert report.columns.actual == MoneyFormat(MoneyUnit.HRYVNIA, 2)
+
+
+@pytest.mark.parametrize(
+    ("name", "number_format"),
+    [
+        ("openbudget-2051700000-expenses-by-program", "#,##0.00"),
+        ("openbudget-1654500000-expenses-by-program", "0.0"),
+    ],
+)
+def test_open_budget_layout_as_xlsx_imports_to_the_same_report(
+    name: str, number_format: str, tmp_path: Path
+) -> None:
+    """The same layout saved as an .xlsx workbook (built here with openpyxl: the title and
+    caption lines, the header, then number cells holding floats such as 1706366564.0 shown
+    with two or one decimals) imports to the report the pasted text gives, to the kopeck."""
+    openpyxl = pytest.importorskip("openpyxl")
+    lines = (TABLES / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for r, line in enumerate(lines, start=1):
+        for c, text in enumerate(line.split("\t"), start=1):
+            if not text:
+                continue
+            cell = sheet.cell(r, c)
+            if c >= 4 and r > 4:  # the figures: numbers, as a spreadsheet holds them
+                cell.value = float(text.replace(" ", ""))
+                cell.number_format = "0.00" if c == 7 else number_format
+            else:
+                cell.value = text
+    path = tmp_path / f"{name}.xlsx"
+    book.save(path)
+    meta = _meta(name)
+    period = parse_period(meta["pass_period"])
+    (from_xlsx,) = import_file(path, period=period)
+    assert from_xlsx.report == _import(name).report
