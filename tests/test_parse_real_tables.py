@@ -13,7 +13,15 @@ from typing import Any
 
 import pytest
 
-from municipal_reports import Money, MoneyFormat, MoneyUnit, Percent, ReportingPeriod, audit
+from municipal_reports import (
+    Financing,
+    Money,
+    MoneyFormat,
+    MoneyUnit,
+    Percent,
+    ReportingPeriod,
+    audit,
+)
 from municipal_reports.parse import ImportResult, import_file, import_tables, parse_period
 
 TABLES = Path(__file__).parent / "real" / "tables"
@@ -337,3 +345,32 @@ def test_open_budget_layout_as_xlsx_imports_to_the_same_report(
     period = parse_period(meta["pass_period"])
     (from_xlsx,) = import_file(path, period=period)
     assert from_xlsx.report == _import(name).report
+
+
+def test_kharkiv_oblast_program_table_reads_through_its_merged_cells() -> None:
+    """Kharkiv oblast's environment program for 2023: 1 062,097 of 2 216,0 тис. грн is
+    47,93 % (written 47,9, one decimal), the deviation −1 153,903 is actual − plan (checked
+    by hand). Rows whose first cell spans two columns are aligned to the right (an IMP202
+    for the row and for the total), the hyphenated header words are read, the year comes
+    from «у 2023 році», the deviation is checked without a finding, and the audit finds no
+    fault in the totals, the percents or the plan."""
+    want = _meta("kharkiv-oblast-2023-environment-program")["expected"][0]
+    plan, actual = _written(want["annual_thousands"]), _written(want["actual_thousands"])
+    assert actual - plan == _written(want["deviation_thousands"])
+    assert (actual / plan * 100).quantize(Decimal("0.1")) == _written(want["percent"])
+    result = _import("kharkiv-oblast-2023-environment-program")
+    assert result.report.period == ReportingPeriod.year(2023)
+    misaligned = [f for f in result.findings if f.code == "IMP202"]
+    assert [f.path for f in misaligned] == ["$", "$.total"]
+    assert all("aligned to the right" in f.reading for f in misaligned)
+    assert "IMP404" not in [f.code for f in result.findings]
+    (measure,) = result.report.measures()
+    assert measure.executors == (
+        "Департамент захисту довкілля та природокористування Харківської обласної державної "
+        "(військової) адміністрації",
+    )
+    assert result.report.total == Financing(
+        annual=_thousands(want["annual_thousands"]), actual=_thousands(want["actual_thousands"])
+    )
+    codes = {f.code for f in audit(result.report)}
+    assert not {c for c in codes if c[:3] in ("MR1", "MR2", "MR4")}

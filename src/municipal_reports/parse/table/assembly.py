@@ -309,10 +309,13 @@ def _check_deviations(
         plan, actual, cell = plans.get(id(row)), actuals.get(id(row)), row.deviation
         if plan is None or actual is None or cell is None:
             continue
-        number = leading(cell, LEADING_NUMBER)[0]
+        text = cell.text.strip()
+        # A sign may stand apart from its figure («- 1153,903»).
+        unsigned = attrs.evolve(cell, text=text.lstrip("+-−–").lstrip())
+        number = leading(unsigned, LEADING_NUMBER)[0]
         if not number:
             continue
-        sign = -1 if cell.text.strip()[:1] in "-−" else 1
+        sign = -1 if text[:1] in "-−–" else 1
         written = sign * _number(number, cell, lines)
         places = max(plan.decimals, actual.decimals, decimals(written))
         step = Decimal(1).scaleb(-min(plan.decimals, actual.decimals, decimals(written)))

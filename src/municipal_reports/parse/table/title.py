@@ -10,7 +10,7 @@ import re
 from typing import Final
 
 from municipal_reports.domain import Decision, MoneyUnit, ReportingPeriod, Signatory, YearSpan
-from municipal_reports.errors import ParseError
+from municipal_reports.errors import MunicipalReportsError, ParseError
 from municipal_reports.parse.table.model import SourceRow
 from municipal_reports.parse.values import (
     find_decisions,
@@ -35,6 +35,8 @@ __all__ = [
 _SPAN_IN_TEXT: Final = re.compile(r"\d{4}\s?[-–—]\s?\d{4}")
 _ZA: Final = re.compile(r"(?:^|\s)за\s", re.I)
 _AS_OF: Final = re.compile(r"(?:^|\s)(станом\s+на)\s", re.I)
+# «про результати виконання … у 2023 році»: a year named without «за».
+_IN_YEAR: Final = re.compile(r"(?:^|\s)у\s+(\d{4})\s+році\b", re.I)
 _GUILLEMETS: Final = re.compile(r"«([^«»]{1,500})»")
 _CAPTION: Final = re.compile(
     r"^\(?\s*(?:одиниця\s+виміру:?\s*)?(?:у\s+|в\s+)?(тис\.?|тисяч\w*|млн\.?|мільйон\w*)?\s*"
@@ -187,6 +189,9 @@ def _periods_in(
                 break
             except ParseError:
                 continue
+    for m in _IN_YEAR.finditer(text):
+        with contextlib.suppress(ParseError, MunicipalReportsError):
+            found.append((m.start(), ReportingPeriod.year(int(m.group(1))), None))
     for m in _AS_OF.finditer(text):
         read = _as_of_in(text, m.start(1))
         if read is not None:
