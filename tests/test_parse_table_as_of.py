@@ -72,12 +72,20 @@ def test_a_caller_period_against_an_as_of_date_is_a_conflict() -> None:
     assert [f.code for f in result.findings if f.code.startswith("IMP3")] == ["IMP301"]
 
 
-def test_an_unreadable_as_of_date_is_no_period() -> None:
-    """«станом на 31.02.2024» is no date: no period is read and the import asks for one."""
+@pytest.mark.parametrize("date", ["31.02.2024", "01.01.1900", "31.12.9999"])
+def test_an_as_of_date_that_makes_no_period_asks_for_one(date: str) -> None:
+    """«станом на 31.02.2024» is no date; 01.01.1900 would close 1899, before the first
+    year a period may have; 31.12.9999 is past the last: no period is read and the import
+    asks for one with a ParseError, never another error."""
     from municipal_reports import ParseError
 
     with pytest.raises(ParseError, match="no reporting period"):
-        import_table(_title("станом на 31.02.2024"))
+        import_table(_title(f"станом на {date}"))
+
+
+def test_the_first_year_closes_on_its_first_day_after() -> None:
+    """«станом на 01.01.1901» is the whole of 1900, the first year a period may have."""
+    assert import_table(_title("станом на 01.01.1901")).report.period == ReportingPeriod.year(1900)
 
 
 def test_chortkiv_passport_reads_its_year_from_the_as_of_title() -> None:

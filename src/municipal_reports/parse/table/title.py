@@ -194,8 +194,10 @@ def _periods_in(
             found.append((m.start(), ReportingPeriod.year(int(m.group(1))), None))
     for m in _AS_OF.finditer(text):
         read = _as_of_in(text, m.start(1))
-        if read is not None:
-            found.append((m.start(), period_before(read[1]), read))
+        # A date at the edge of the calendar (01.01 of the first year) makes no period.
+        with contextlib.suppress(MunicipalReportsError, OverflowError):
+            if read is not None:
+                found.append((m.start(), period_before(read[1]), read))
     return [(row, p, a) for _, p, a in sorted(found, key=lambda f: f[0])]
 
 
