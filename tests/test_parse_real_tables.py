@@ -374,3 +374,30 @@ def test_kharkiv_oblast_program_table_reads_through_its_merged_cells() -> None:
     )
     codes = {f.code for f in audit(result.report)}
     assert not {c for c in codes if c[:3] in ("MR1", "MR2", "MR4")}
+
+
+def test_kharkiv_oblast_layout_as_docx_with_merged_cells(tmp_path: Path) -> None:
+    """The same table as a Word document built here with python-docx, the first cell of
+    each body row merged across «№ з/п» and the name (gridSpan), imports to the report the
+    pasted text gives: the merged text is the direction's name, not a number."""
+    docx = pytest.importorskip("docx")
+    name = "kharkiv-oblast-2023-environment-program"
+    lines = (TABLES / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
+    title, table = lines[:3], [line.split("\t") for line in lines[3:]]
+    document = docx.Document()
+    for line in title:
+        document.add_paragraph(line)
+    grid = document.add_table(rows=len(table), cols=10)
+    for r, cells in enumerate(table):
+        if len(cells) == 10:
+            for c, text in enumerate(cells):
+                grid.cell(r, c).text = text
+            continue
+        grid.cell(r, 0).merge(grid.cell(r, 1)).text = cells[0]
+        for c, text in enumerate(cells[1:], start=2):
+            grid.cell(r, c).text = text
+    path = tmp_path / f"{name}.docx"
+    document.save(path)
+    (from_docx,) = import_file(path)
+    assert from_docx.report == _import(name).report
+    assert "IMP202" not in [f.code for f in from_docx.findings]  # the merge is explicit

@@ -238,6 +238,16 @@ class RowReader:
 
         return right if figures(right) > figures(left) else None
 
+    def _name_in_number(self, src: SourceRow, cells: list[str]) -> None:
+        """A merged cell spanning «№ з/п» and the name column (a direction's heading in a
+        Word table) holds a name, not a number: it goes to the name column."""
+        lay = self.layout
+        name = lay.task if lay.task >= 0 else lay.content
+        if lay.number < 0 or name != lay.number + 1 or name not in src.copies:
+            return
+        if name < len(cells) and cells[lay.number] and not cells[lay.number][:1].isdigit():
+            cells[name], cells[lay.number] = cells[lay.number], ""
+
     def rows(self, body: list[SourceRow]) -> list[MeasureRow]:
         """The measure rows of a table body."""
         rows: list[MeasureRow] = []
@@ -248,6 +258,7 @@ class RowReader:
             if not src.tabular:
                 continue  # a page-break line («Додаток»): the body ends at any other prose
             cells = [_strip_html(c) for c in src.body_cells()]
+            self._name_in_number(src, cells)
             first = next((c for c in cells if c), "")
             if _TOTAL.match(first):
                 self.read_total(src.number, cells, rows)
