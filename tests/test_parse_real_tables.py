@@ -361,7 +361,7 @@ def test_kharkiv_oblast_program_table_reads_through_its_merged_cells() -> None:
     result = _import("kharkiv-oblast-2023-environment-program")
     assert result.report.period == ReportingPeriod.year(2023)
     misaligned = [f for f in result.findings if f.code == "IMP202"]
-    assert [f.path for f in misaligned] == ["$", "$.total"]
+    assert [f.path for f in misaligned] == ["$.tasks[0].measures[0]", "$.total"]
     assert all("aligned to the right" in f.reading for f in misaligned)
     assert "IMP404" not in [f.code for f in result.findings]
     (measure,) = result.report.measures()

@@ -43,7 +43,8 @@ def _table(*rows: str) -> str:
 
 def test_row_with_a_merged_first_cell_is_aligned_right() -> None:
     """Six cells under seven headers whose figures land under the figure headers only when
-    aligned to the right: the name goes to the name column, the figures to theirs."""
+    aligned to the right: the name goes to the name column, the figures to theirs, and the
+    finding names the measure the row became."""
     result = import_table(_table("Захід А\tДепартамент\t200,0\t50,0\t25,0\t- 150,0"))
     (measure,) = result.report.measures()
     assert measure.content == "Захід А"
@@ -53,6 +54,7 @@ def test_row_with_a_merged_first_cell_is_aligned_right() -> None:
     )
     (finding,) = [f for f in result.findings if f.code == "IMP202"]
     assert "aligned to the right" in finding.reading
+    assert finding.path == "$.tasks[0].measures[0]"
     assert result.report.period == ReportingPeriod.year(2023)
 
 

@@ -285,11 +285,14 @@ class RowReader:
             ):
                 self.continue_row(rows[-1], src.number, cells, aligned)
                 continue
+            row = self.read_row(src.number, padded)
+            part = bool(rows) and not number and self._is_source_row(row)
             if not aligned:
                 self.note(
                     "IMP202",
                     "misaligned-row",
-                    (None, ""),
+                    # The finding names the measure the row became (a part has none).
+                    (rows[-1] if part else row, ""),
                     [self.cell(src.number, i, c) for i, c in enumerate(cells) if c],
                     f"the cells aligned to the right, the first spanning columns 1 to "
                     f"{lay.ncols - len(cells) + 1}"
@@ -297,8 +300,7 @@ class RowReader:
                     else f"cells taken by position, the row padded to {lay.ncols} columns",
                     f"the row has {len(cells)} cells where the header has {lay.ncols}",
                 )
-            row = self.read_row(src.number, padded)
-            if rows and not number and self._is_source_row(row):
+            if part:
                 rows[-1].parts.append(row)
                 continue
             rows.append(row)
