@@ -24,6 +24,9 @@ _MAX_KOPECKS: Final = MAX_HRYVNIAS * 100
 
 # Non-negative, 1–15 digits without leading zeros, exactly two decimals (ASCII only).
 _TWO_DECIMALS: Final = re.compile(r"(?:0|[1-9][0-9]{0,14})\.[0-9]{2}")
+_two_decimals: Final = _TWO_DECIMALS.fullmatch
+_new: Final = object.__new__
+_set: Final = object.__setattr__
 
 
 def _canonical_kopecks(text: str) -> int | None:
@@ -141,8 +144,16 @@ class Money:
         >>> Money.from_canonical("513537.84"), Money.from_canonical("1 000,00")
         (Money('513537.84'), None)
         """
+        money = _new(cls)
+        if _two_decimals(text) is not None:
+            # The common form, «2080000.00», in one call: files hold hundreds of thousands.
+            _set(money, "_kopecks", int(text.replace(".", "")))
+            return money
         kopecks = _canonical_kopecks(text)
-        return None if kopecks is None else cls._unchecked(kopecks)
+        if kopecks is None:
+            return None
+        _set(money, "_kopecks", kopecks)
+        return money
 
     @classmethod
     def from_kopecks(cls, kopecks: int) -> Money:

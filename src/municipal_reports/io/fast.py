@@ -48,22 +48,26 @@ class _Unusual(Exception):
     """Not the common shape: let the converter read this document."""
 
 
-def _money(value: Any) -> Money:
-    if value.__class__ is not str:
-        raise _Unusual
-    money = Money.from_canonical(value)
-    if money is None or money.kopecks < 0:
-        raise _Unusual  # the converter reads it again and says what is wrong, with the path
-    return money
+#: How many values a memo of read money or percent texts keeps before it starts afresh (a
+#: caller's memo may serve many documents).
+_VALUES_LIMIT: Final = 4096
 
 
-def _percent(value: Any) -> Percent:
-    if value.__class__ is not str:
-        raise _Unusual
-    percent = Percent.from_canonical(value)
-    if percent is None or percent.units < 0:
-        raise _Unusual
-    return percent
+class _Values:
+    """The key, in a reader's memo, of the values it has read from each text: an amount
+    repeats through a document (the annual plan as the actual), a percent more so («100.00»)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<{self.name} read>"
+
+
+_MONEYS: Final = _Values("money")
+_PERCENTS: Final = _Values("percents")
 
 
 def _date(value: Any) -> dt.date:
@@ -75,31 +79,11 @@ def _date(value: Any) -> dt.date:
 _BLANK_SET: Final = frozenset(BLANK)
 
 
-def _shows(text: str) -> bool:
-    """Whether ``text`` shows something (not :func:`~municipal_reports.domain.text.is_blank`):
-    a first character that shows settles it, as strip(BLANK) costs 7× a plain strip."""
-    return (bool(text) and text[0] not in _BLANK_SET) or bool(text.strip(BLANK))
-
-
-def _texts(value: Any) -> tuple[str, ...]:
-    if value.__class__ is not list:
-        raise _Unusual
-    for item in value:
-        if item.__class__ is not str or not _shows(item):
-            raise _Unusual
-    return tuple(value)
-
-
-def _trusted(cls: type) -> Callable[..., Any]:
-    """A maker of ``cls`` that sets the fields without running the construction checks
-    (the reader has checked them); generated once, as attrs generates ``__init__``."""
-    fields = [a.name for a in attrs.fields(cls)]
-    body = "\n".join(f"    _set(obj, {n!r}, {n})" for n in fields)
-    source = f"def make({', '.join(fields)}):\n    obj = _new(_cls)\n{body}\n    return obj\n"
-    env: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls}
-    exec(compile(source, f"<trusted {cls.__name__}>", "exec"), env)
-    maker: Callable[..., Any] = env["make"]
-    return maker
+def _shows(text: str) -> str:
+    """The expression of whether ``text`` shows something (not
+    :func:`~municipal_reports.domain.text.is_blank`): a first character that shows settles
+    it, as strip(BLANK) costs 7× a plain strip."""
+    return f"(({text} and {text}[0] not in _BLANK_SET) or {text}.strip(_BLANK))"
 
 
 _SCALARS: Final = (str, int, Money, Percent, dt.date)
@@ -118,11 +102,16 @@ class _Generator:
         self.env: dict[str, Any] = {
             "_Unusual": _Unusual,
             "_MISSING": attrs.NOTHING,
-            "_money": _money,
-            "_percent": _percent,
+            "_money": Money.from_canonical,
+            "_percent": Percent.from_canonical,
+            "_MONEYS": _MONEYS,
+            "_PERCENTS": _PERCENTS,
+            "_VALUES_LIMIT": _VALUES_LIMIT,
+            "_BLANK": BLANK,
+            "_BLANK_SET": _BLANK_SET,
+            "_new": object.__new__,
+            "_set": object.__setattr__,
             "_date": _date,
-            "_texts": _texts,
-            "_shows": _shows,
         }
         self.done: set[type] = set()
 
@@ -157,12 +146,19 @@ class _Generator:
             # once, with its constructor's checks.
             lines += [
                 # The types too: 2020.0 == 2020, but only the int is a valid year.
-                f"    key = ({self.name(cls)}, tuple(data.items()), tuple(map(type, data.values())))",
+                f"    key = ({self.name(cls)}, *data.items(), *map(type, data.values()))",
                 "    found = memo.get(key)",
                 "    if found is not None:",
                 "        return found",
             ]
         lines.append("    get = data.get")
+        for kind, memo_of in ((Money, "moneys"), (Percent, "percents")):
+            if any(checks.get(f.name) is not None and checks[f.name].types == (kind,) for f in fields):
+                lines += [
+                    f"    {memo_of} = memo.get(_{memo_of.upper()})",
+                    f"    if {memo_of} is None or len({memo_of}) > _VALUES_LIMIT:",
+                    f"        {memo_of} = memo[_{memo_of.upper()}] = {{}}",
+                ]
         for i, f in enumerate(fields):
             value = f"v{i}"
             lines.append(f"    {value} = get({f.name!r}, _MISSING)")
@@ -182,11 +178,18 @@ class _Generator:
                 converted = [f"{value} = st({value}, {self.name(hints[f.name])})"]
             lines += [f"        {line}" for line in converted]
         args = ", ".join(f"v{i}" for i in range(len(fields)))
-        make = self.name(_trusted(cls) if trusted else cls)
-        if memo:
-            lines += [f"    found = memo[key] = {make}({args})", "    return found"]
+        if trusted:
+            # Set the fields without the construction checks (the reader made them), as
+            # attrs' own __init__ of a frozen class sets them.
+            lines.append(f"    obj = _new({self.name(cls)})")
+            lines += [f"    _set(obj, {f.name!r}, v{i})" for i, f in enumerate(fields)]
+            made = "obj"
         else:
-            lines.append(f"    return {make}({args})")
+            made = f"{self.name(cls)}({args})"
+        if memo:
+            lines += [f"    found = memo[key] = {made}", "    return found"]
+        else:
+            lines.append(f"    return {made}")
         source = "\n".join(lines) + "\n"
         exec(compile(source, f"<reader {cls.__name__}>", "exec"), self.env)
 
@@ -199,7 +202,14 @@ class _Generator:
         (kind,) = check.types
         if check.sequence:
             if check.items_non_empty:
-                return [f"{v} = _texts({v})"]
+                return [
+                    f"if {v}.__class__ is not list:",
+                    "    raise _Unusual",
+                    f"for item in {v}:",
+                    f"    if item.__class__ is not str or not {_shows('item')}:",
+                    "        raise _Unusual",
+                    f"{v} = tuple({v})",
+                ]
             if not attrs.has(kind):
                 return None
             read = self.reader(kind)
@@ -214,7 +224,7 @@ class _Generator:
         if kind is str:
             test = f"{v}.__class__ is not str"
             if check.non_empty:
-                test += f" or not _shows({v})"  # invisible text is empty
+                test += f" or not {_shows(v)}"  # invisible text is empty
             return [f"if {test}:", "    raise _Unusual"]
         if kind is int:
             test = f"{v}.__class__ is not int"
@@ -226,7 +236,19 @@ class _Generator:
         if kind is Money or kind is Percent:
             if check.minimum != 0:
                 return None
-            return [f"{v} = {'_money' if kind is Money else '_percent'}({v})"]
+            read, memo_of = ("_money", "moneys") if kind is Money else ("_percent", "percents")
+            return [
+                f"value = {memo_of}.get({v}) if {v}.__class__ is str else None",
+                "if value is None:",
+                # Canonical text is negative exactly when it starts with a minus.
+                f"    if {v}.__class__ is not str or {v}[:1] == '-':",
+                "        raise _Unusual",
+                f"    value = {read}({v})",
+                "    if value is None:",
+                "        raise _Unusual",
+                f"    {memo_of}[{v}] = value",
+                f"{v} = value",
+            ]
         if kind is dt.date:
             return [f"{v} = _date({v})"]
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
