@@ -132,25 +132,17 @@ class _Generator:
         checks = dict(declared_checks(cls))
         hints = typing.get_type_hints(cls)
         fields = attrs.fields(cls)
-        keys = self.name(frozenset(f.name for f in fields))
         lines = [
             f"def {fn}(data, st, memo):",
-            f"    if data.__class__ is not dict or not data.keys() <= {keys}:",
+            "    if data.__class__ is not dict:",
             "        raise _Unusual",
+            # Each field found counts one key: any key left over is unknown (checked below,
+            # cheaper than comparing the key sets).
+            f"    known = {len(fields)}",
         ]
         trusted = has_only_declared_checks(cls) and not any(f.converter for f in fields)
         scalar = all(f.name in checks and _is_scalar(checks[f.name]) for f in fields)
         memo = not trusted and scalar
-        if memo:
-            # Small values repeat through a document (terms, periods, formats): build each
-            # once, with its constructor's checks.
-            lines += [
-                # The types too: 2020.0 == 2020, but only the int is a valid year.
-                f"    key = ({self.name(cls)}, *data.items(), *map(type, data.values()))",
-                "    found = memo.get(key)",
-                "    if found is not None:",
-                "        return found",
-            ]
         lines.append("    get = data.get")
         for kind, memo_of in ((Money, "moneys"), (Percent, "percents")):
             if any(checks.get(f.name) is not None and checks[f.name].types == (kind,) for f in fields):
@@ -159,6 +151,7 @@ class _Generator:
                     f"    if {memo_of} is None or len({memo_of}) > _VALUES_LIMIT:",
                     f"        {memo_of} = memo[_{memo_of.upper()}] = {{}}",
                 ]
+        keyed: list[str] = []  # what the memo knows a small value by
         for i, f in enumerate(fields):
             value = f"v{i}"
             lines.append(f"    {value} = get({f.name!r}, _MISSING)")
@@ -166,6 +159,7 @@ class _Generator:
             if f.default is attrs.NOTHING:
                 lines.append("        raise _Unusual")
             else:
+                lines.append("        known -= 1")
                 lines.append(f"        {value} = {self.name(f.default)}")
             check = checks.get(f.name)
             if check is not None and check.optional:
@@ -176,7 +170,11 @@ class _Generator:
             if converted is None:
                 trusted = False  # the converter read it: let the constructor check it too
                 converted = [f"{value} = st({value}, {self.name(hints[f.name])})"]
+                # Its type too: True == 1, but the constructor may refuse one of them.
+                keyed.append(f"{value}.__class__")
+            keyed.append(value)
             lines += [f"        {line}" for line in converted]
+        lines += ["    if len(data) != known:", "        raise _Unusual  # an unknown key"]
         args = ", ".join(f"v{i}" for i in range(len(fields)))
         if trusted:
             # Set the fields without the construction checks (the reader made them), as
@@ -187,7 +185,16 @@ class _Generator:
         else:
             made = f"{self.name(cls)}({args})"
         if memo:
-            lines += [f"    found = memo[key] = {made}", "    return found"]
+            # Small values repeat through a document (terms, periods, formats): build each
+            # once, with its constructor's checks. The fields read above are exactly of
+            # their declared types, so equal fields make an equal object.
+            lines += [
+                f"    key = ({self.name(cls)}, {', '.join(keyed)})",
+                "    found = memo.get(key)",
+                "    if found is None:",
+                f"        found = memo[key] = {made}",
+                "    return found",
+            ]
         else:
             lines.append(f"    return {made}")
         source = "\n".join(lines) + "\n"
