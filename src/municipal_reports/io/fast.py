@@ -114,6 +114,8 @@ class _Generator:
             "_date": _date,
         }
         self.done: set[type] = set()
+        #: The memos of read texts («moneys», «percents») the reader being written uses.
+        self.needs: set[str] = set()
 
     def name(self, value: object) -> str:
         key = f"_k{len(self.env)}"
@@ -129,43 +131,55 @@ class _Generator:
         return fn
 
     def generate(self, cls: type, fn: str) -> None:
+        saved, self.needs = self.needs, set()  # a reader generated while writing another
+        body, _ = self.body(cls, "data", "found", "")
+        lines = [f"def {fn}(data, st, memo):"]
+        for memo_of in sorted(self.needs):
+            lines += [
+                f"    {memo_of} = memo.get(_{memo_of.upper()})",
+                f"    if {memo_of} is None or len({memo_of}) > _VALUES_LIMIT:",
+                f"        {memo_of} = memo[_{memo_of.upper()}] = {{}}",
+            ]
+        lines += [f"    {line}" for line in body]
+        lines.append("    return found")
+        self.needs = saved
+        source = "\n".join(lines) + "\n"
+        exec(compile(source, f"<reader {cls.__name__}>", "exec"), self.env)
+
+    def body(self, cls: type, data: str, out: str, p: str) -> tuple[list[str], bool]:
+        """Statements that read the raw ``data`` into a ``cls`` object in ``out`` (their
+        local names start with ``p``), and whether they may stand inline in a reader of
+        another class (they build the object directly, with no memo of small values)."""
         checks = dict(declared_checks(cls))
         hints = typing.get_type_hints(cls)
         fields = attrs.fields(cls)
+        get, known = f"{p}get", f"{p}known"
         lines = [
-            f"def {fn}(data, st, memo):",
-            "    if data.__class__ is not dict:",
-            "        raise _Unusual",
+            f"if {data}.__class__ is not dict:",
+            "    raise _Unusual",
             # Each field found counts one key: any key left over is unknown (checked below,
             # cheaper than comparing the key sets).
-            f"    known = {len(fields)}",
+            f"{known} = {len(fields)}",
+            f"{get} = {data}.get",
         ]
         trusted = has_only_declared_checks(cls) and not any(f.converter for f in fields)
         scalar = all(f.name in checks and _is_scalar(checks[f.name]) for f in fields)
         memo = not trusted and scalar
-        lines.append("    get = data.get")
-        for kind, memo_of in ((Money, "moneys"), (Percent, "percents")):
-            if any(checks.get(f.name) is not None and checks[f.name].types == (kind,) for f in fields):
-                lines += [
-                    f"    {memo_of} = memo.get(_{memo_of.upper()})",
-                    f"    if {memo_of} is None or len({memo_of}) > _VALUES_LIMIT:",
-                    f"        {memo_of} = memo[_{memo_of.upper()}] = {{}}",
-                ]
         keyed: list[str] = []  # what the memo knows a small value by
-        for i, f in enumerate(fields):
-            value = f"v{i}"
-            lines.append(f"    {value} = get({f.name!r}, _MISSING)")
-            lines.append(f"    if {value} is _MISSING:")
+        names = [f"{p}v{i}" for i in range(len(fields))]
+        for f, value in zip(fields, names):
+            lines.append(f"{value} = {get}({f.name!r}, _MISSING)")
+            lines.append(f"if {value} is _MISSING:")
             if f.default is attrs.NOTHING:
-                lines.append("        raise _Unusual")
+                lines.append("    raise _Unusual")
             else:
-                lines.append("        known -= 1")
-                lines.append(f"        {value} = {self.name(f.default)}")
+                lines.append(f"    {known} -= 1")
+                lines.append(f"    {value} = {self.name(f.default)}")
             check = checks.get(f.name)
             if check is not None and check.optional:
-                lines.append(f"    elif {value} is None:")
-                lines.append("        pass")
-            lines.append("    else:")
+                lines.append(f"elif {value} is None:")
+                lines.append("    pass")
+            lines.append("else:")
             converted = self.convert(value, check, hints[f.name])
             if converted is None:
                 trusted = False  # the converter read it: let the constructor check it too
@@ -173,32 +187,34 @@ class _Generator:
                 # Its type too: True == 1, but the constructor may refuse one of them.
                 keyed.append(f"{value}.__class__")
             keyed.append(value)
-            lines += [f"        {line}" for line in converted]
-        lines += ["    if len(data) != known:", "        raise _Unusual  # an unknown key"]
-        args = ", ".join(f"v{i}" for i in range(len(fields)))
+            lines += [f"    {line}" for line in converted]
+        lines += [f"if len({data}) != {known}:", "    raise _Unusual  # an unknown key"]
         if trusted:
             # Set the fields without the construction checks (the reader made them), as
             # attrs' own __init__ of a frozen class sets them.
-            lines.append(f"    obj = _new({self.name(cls)})")
-            lines += [f"    _set(obj, {f.name!r}, v{i})" for i, f in enumerate(fields)]
-            made = "obj"
+            lines.append(f"{out} = _new({self.name(cls)})")
+            lines += [f"_set({out}, {f.name!r}, {v})" for f, v in zip(fields, names)]
         else:
-            made = f"{self.name(cls)}({args})"
-        if memo:
-            # Small values repeat through a document (terms, periods, formats): build each
-            # once, with its constructor's checks. The fields read above are exactly of
-            # their declared types, so equal fields make an equal object.
-            lines += [
-                f"    key = ({self.name(cls)}, {', '.join(keyed)})",
-                "    found = memo.get(key)",
-                "    if found is None:",
-                f"        found = memo[key] = {made}",
-                "    return found",
-            ]
-        else:
-            lines.append(f"    return {made}")
-        source = "\n".join(lines) + "\n"
-        exec(compile(source, f"<reader {cls.__name__}>", "exec"), self.env)
+            made = f"{self.name(cls)}({', '.join(names)})"
+            if memo:
+                # Small values repeat through a document (terms, periods, formats): build
+                # each once, with its constructor's checks. The fields read above are
+                # exactly of their declared types, so equal fields make an equal object.
+                lines += [
+                    f"key = ({self.name(cls)}, {', '.join(keyed)})",
+                    f"{out} = memo.get(key)",
+                    f"if {out} is None:",
+                    f"    {out} = memo[key] = {made}",
+                ]
+            else:
+                lines.append(f"{out} = {made}")
+        return lines, trusted
+
+    def nested(self, kind: type, v: str) -> list[str]:
+        """Statements that read the raw ``v`` into a ``kind`` object in ``v``: inline when
+        ``kind``'s reader builds it directly, else a call of that reader."""
+        lines, inline = self.body(kind, v, v, f"{v}_")
+        return lines if inline else [f"{v} = {self.reader(kind)}({v}, st, memo)"]
 
     def convert(self, v: str, check: Check | None, hint: Any) -> list[str] | None:
         """Statements that check the raw ``v`` and turn it into the field's value (raising
@@ -219,11 +235,15 @@ class _Generator:
                 ]
             if not attrs.has(kind):
                 return None
-            read = self.reader(kind)
+            item, items = f"{v}_i", f"{v}_items"
             lines = [
                 f"if {v}.__class__ is not list:",
                 "    raise _Unusual",
-                f"{v} = tuple([{read}(i, st, memo) for i in {v}])",
+                f"{items} = []",
+                f"for {item} in {v}:",
+                *[f"    {line}" for line in self.nested(kind, item)],
+                f"    {items}.append({item})",
+                f"{v} = tuple({items})",
             ]
             if check.non_empty:
                 lines += [f"if not {v}:", "    raise _Unusual"]
@@ -244,6 +264,7 @@ class _Generator:
             if check.minimum != 0:
                 return None
             read, memo_of = ("_money", "moneys") if kind is Money else ("_percent", "percents")
+            self.needs.add(memo_of)
             return [
                 f"value = {memo_of}.get({v}) if {v}.__class__ is str else None",
                 "if value is None:",
@@ -266,7 +287,7 @@ class _Generator:
                 "    raise _Unusual",
             ]
         if attrs.has(kind) and declared_checks(kind):
-            return [f"{v} = {self.reader(kind)}({v}, st, memo)"]
+            return self.nested(kind, v)
         return None
 
 
