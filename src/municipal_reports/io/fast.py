@@ -116,6 +116,8 @@ class _Generator:
         self.done: set[type] = set()
         #: The memos of read texts («moneys», «percents») the reader being written uses.
         self.needs: set[str] = set()
+        #: The classes whose statements are being written, outermost first.
+        self.inlining: list[type] = []
 
     def name(self, value: object) -> str:
         key = f"_k{len(self.env)}"
@@ -131,8 +133,10 @@ class _Generator:
         return fn
 
     def generate(self, cls: type, fn: str) -> None:
-        saved, self.needs = self.needs, set()  # a reader generated while writing another
-        body, _ = self.body(cls, "data", "found", "")
+        # A reader may be generated while another is being written: each has its own.
+        saved = self.needs, self.inlining
+        self.needs, self.inlining = set(), [cls]
+        body = self.body(cls, "data", "found", "")
         lines = [f"def {fn}(data, st, memo):"]
         for memo_of in sorted(self.needs):
             lines += [
@@ -142,14 +146,14 @@ class _Generator:
             ]
         lines += [f"    {line}" for line in body]
         lines.append("    return found")
-        self.needs = saved
+        self.needs, self.inlining = saved
         source = "\n".join(lines) + "\n"
         exec(compile(source, f"<reader {cls.__name__}>", "exec"), self.env)
 
-    def body(self, cls: type, data: str, out: str, p: str) -> tuple[list[str], bool]:
+    def body(self, cls: type, data: str, out: str, p: str) -> list[str]:
         """Statements that read the raw ``data`` into a ``cls`` object in ``out`` (their
-        local names start with ``p``), and whether they may stand inline in a reader of
-        another class (they build the object directly, with no memo of small values)."""
+        local names start with ``p``), to stand in a reader function or inline in the
+        statements of the class that holds a ``cls`` (no call per object)."""
         checks = dict(declared_checks(cls))
         hints = typing.get_type_hints(cls)
         fields = attrs.fields(cls)
@@ -201,20 +205,24 @@ class _Generator:
                 # each once, with its constructor's checks. The fields read above are
                 # exactly of their declared types, so equal fields make an equal object.
                 lines += [
-                    f"key = ({self.name(cls)}, {', '.join(keyed)})",
-                    f"{out} = memo.get(key)",
+                    f"{p}key = ({self.name(cls)}, {', '.join(keyed)})",
+                    f"{out} = memo.get({p}key)",
                     f"if {out} is None:",
-                    f"    {out} = memo[key] = {made}",
+                    f"    {out} = memo[{p}key] = {made}",
                 ]
             else:
                 lines.append(f"{out} = {made}")
-        return lines, trusted
+        return lines
 
     def nested(self, kind: type, v: str) -> list[str]:
-        """Statements that read the raw ``v`` into a ``kind`` object in ``v``: inline when
-        ``kind``'s reader builds it directly, else a call of that reader."""
-        lines, inline = self.body(kind, v, v, f"{v}_")
-        return lines if inline else [f"{v} = {self.reader(kind)}({v}, st, memo)"]
+        """Statements that read the raw ``v`` into a ``kind`` object in ``v``: inline."""
+        if kind in self.inlining:  # a class that holds itself: its reader calls itself
+            return [f"{v} = {self.reader(kind)}({v}, st, memo)"]
+        self.inlining.append(kind)
+        try:
+            return self.body(kind, v, v, f"{v}_")
+        finally:
+            self.inlining.pop()
 
     def convert(self, v: str, check: Check | None, hint: Any) -> list[str] | None:
         """Statements that check the raw ``v`` and turn it into the field's value (raising
