@@ -171,7 +171,7 @@ class _Generator:
         memo = not trusted and scalar
         keyed: list[str] = []  # what the memo knows a small value by
         names = [f"{p}v{i}" for i in range(len(fields))]
-        for f, value in zip(fields, names):
+        for f, value in zip(fields, names, strict=False):
             lines.append(f"{value} = {get}({f.name!r}, _MISSING)")
             lines.append(f"if {value} is _MISSING:")
             if f.default is attrs.NOTHING:
@@ -197,7 +197,7 @@ class _Generator:
             # Set the fields without the construction checks (the reader made them), as
             # attrs' own __init__ of a frozen class sets them.
             lines.append(f"{out} = _new({self.name(cls)})")
-            lines += [f"_set({out}, {f.name!r}, {v})" for f, v in zip(fields, names)]
+            lines += [f"_set({out}, {f.name!r}, {v})" for f, v in zip(fields, names, strict=False)]
         else:
             made = f"{self.name(cls)}({', '.join(names)})"
             if memo:
