@@ -7,6 +7,7 @@ exact and cheap: a percentage is ``units × 10**-decimals``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Final
@@ -21,6 +22,13 @@ _MAX_DECIMALS: Final = 12
 _MAX_ADJUSTED: Final = 12
 # Powers of ten for the decimals a percent may have (``10**d`` is typed Any by mypy).
 _POW10: Final[tuple[int, ...]] = tuple(int(10**i) for i in range(_MAX_DECIMALS + 1))
+
+
+# Non-negative, 1–13 digits without leading zeros, exactly two decimals (ASCII only): the
+# common canonical form, read by one match.
+_two_decimals: Final = re.compile(r"(?:0|[1-9][0-9]{0,12})\.[0-9]{2}").fullmatch
+_new: Final = object.__new__
+_set: Final = object.__setattr__
 
 
 def _canonical(text: str) -> tuple[int, int] | None:
@@ -118,8 +126,18 @@ class Percent:
         >>> Percent.from_canonical("51.88"), Percent.from_canonical("51,88%")
         (Percent('51.88'), None)
         """
+        percent = _new(cls)
+        if _two_decimals(text) is not None:
+            # The common form, «24.69», in one call: files hold one a measure.
+            _set(percent, "units", int(text.replace(".", "")))
+            _set(percent, "decimals", 2)
+            return percent
         parsed = _canonical(text)
-        return None if parsed is None else cls._unchecked(*parsed)
+        if parsed is None:
+            return None
+        _set(percent, "units", parsed[0])
+        _set(percent, "decimals", parsed[1])
+        return percent
 
     @classmethod
     def from_units(cls, units: int, decimals: int) -> Percent:
