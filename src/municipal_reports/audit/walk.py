@@ -151,6 +151,9 @@ def _add(r: Rule, hits: Iterable[Hit], path: Path, run: _Run) -> None:
 def _run_rule(r: Rule, obj: object, path: Path, run: _Run) -> None:
     try:
         hits = r.function(obj, path)
+        if hits and hits.__class__ is not tuple and hits.__class__ is not list:
+            # A generator is always true: run it here, so that no hit costs no findings.
+            hits = tuple(hits)
     except Exception as exc:
         run.fail(r, path, exc)
         return
