@@ -9,6 +9,12 @@ checks would (types, canonical money and percent text, bounds, non-empty text, n
 keys) and builds the object without running those checks a second time; a class with
 checks beyond its fields' declarations is built by its constructor, which runs them all.
 
+A program report holds a few hundred objects, so calls count: each class's statements are
+written inline in the reader of the class that holds it (one function reads a whole
+report), money and percent figures are read once per document (a memo keyed by their
+text: an annual plan repeats as the actual, «100.00» repeats everywhere), and small values
+(terms, periods, decisions, formats) once per memo.
+
 It never decides that a document is bad: on anything unusual it gives up, and the caller
 reads the document with the converter, which builds the same objects or raises the detailed
 :class:`~municipal_reports.errors.StructureError`. So the fast road changes the speed and
@@ -66,7 +72,7 @@ class _Values:
         return f"<{self.name} read>"
 
 
-_MONEYS: Final = _Values("money")
+_MONEYS: Final = _Values("moneys")
 _PERCENTS: Final = _Values("percents")
 
 
