@@ -203,3 +203,16 @@ def test_a_money_figure_just_inside_and_outside_the_canonical_forms() -> None:
         data = _typical()
         data["total"]["annual"] = bad
         assert program_report(data, converter().structure) is None, bad
+
+
+def test_the_shared_generator_is_complete_once_built() -> None:
+    """Every class a program report holds has its reader once the shared generator is built,
+    so asking for one (as the bulk road does, from any thread) writes nothing more."""
+    from municipal_reports.domain import Financing, Person, ReportingPeriod, Signatory, Task
+    from municipal_reports.io import fast
+
+    generator = fast._generator()
+    names = dict(generator.env)
+    for cls in (Measure, Financing, Task, Person, Signatory, ReportingPeriod, ProgramReport):
+        assert callable(fast.reader(cls))
+    assert generator.env == names

@@ -120,6 +120,8 @@ class _Generator:
             "_date": _date,
         }
         self.done: set[type] = set()
+        #: Every class whose statements were written, inline or in its own reader.
+        self.seen: set[type] = set()
         #: The memos of read texts («moneys», «percents») the reader being written uses.
         self.needs: set[str] = set()
         #: The classes whose statements are being written, outermost first.
@@ -160,6 +162,7 @@ class _Generator:
         """Statements that read the raw ``data`` into a ``cls`` object in ``out`` (their
         local names start with ``p``), to stand in a reader function or inline in the
         statements of the class that holds a ``cls`` (no call per object)."""
+        self.seen.add(cls)
         checks = dict(declared_checks(cls))
         hints = typing.get_type_hints(cls)
         fields = attrs.fields(cls)
@@ -312,7 +315,11 @@ Reader = Callable[[Any, Structure, dict[Any, Any]], Any]
 @functools.cache
 def _generator() -> _Generator:
     generator = _Generator()
-    generator.reader(ProgramReport)  # every class a program report holds, generated once
+    generator.reader(ProgramReport)
+    # Every class a program report holds gets its own reader too, now: a generator that is
+    # complete is never written to again, so threads may share it.
+    for cls in sorted(generator.seen - generator.done, key=lambda c: c.__qualname__):
+        generator.reader(cls)
     return generator
 
 
