@@ -182,16 +182,17 @@ def test_money_is_immutable() -> None:
 # ---- Percent: limits and refusals ------------------------------------------------------------
 
 
-def test_percent_takes_thirteen_integer_digits_and_twelve_decimals() -> None:
-    """13 integer digits and 12 decimals are a percentage; 14 digits or 13 decimals are not."""
-    assert Percent("9999999999999").units == 10**13 - 1
-    assert Percent(Decimal("1E+12")).value == Decimal(10**12)
+def test_percent_takes_nineteen_integer_digits_and_twelve_decimals() -> None:
+    """19 integer digits and 12 decimals are a percentage; 20 digits or 13 decimals are not."""
+    too_large = "must be less than 10,000,000,000,000,000,000 % in magnitude"
+    assert Percent("9999999999999999999").units == 10**19 - 1
+    assert Percent(Decimal("1E+18")).value == Decimal(10**18)
     assert Percent("0.000000000001").decimals == 12
     assert Percent(Decimal("0.000000000001")).units == 1
-    for value in ("10000000000000", Decimal("1E+13"), 10**13):
+    for value in ("10000000000000000000", Decimal("1E+19"), 10**19, -(10**19)):
         with pytest.raises(InvalidValueError) as info:
             Percent(value)
-        assert info.value.problems == (Problem("$", value, "is too large for a percentage"),)
+        assert info.value.problems == (Problem("$", value, too_large),)
         assert info.value.subject == "Percent"
     with pytest.raises(InvalidValueError) as info:
         Percent("0.0000000000001")
@@ -228,13 +229,14 @@ def test_percent_from_int_and_padded_text() -> None:
 
 
 def test_from_units_limits() -> None:
-    """from_units: 13 integer digits at any decimals, decimals 0..12, ints only."""
-    assert Percent.from_units(10**13 - 1, 0).units == 10**13 - 1
-    assert Percent.from_units(-(10**15) + 1, 2).value == Decimal("-9999999999999.99")
-    for units, decimals in ((10**13, 0), (-(10**13), 0), (10**15, 2)):
+    """from_units: 19 integer digits at any decimals, decimals 0..12, ints only."""
+    too_large = "must be less than 10,000,000,000,000,000,000 % in magnitude"
+    assert Percent.from_units(10**19 - 1, 0).units == 10**19 - 1
+    assert Percent.from_units(-(10**21) + 1, 2).value == Decimal("-9999999999999999999.99")
+    for units, decimals in ((10**19, 0), (-(10**19), 0), (10**21, 2), (10**31, 12)):
         with pytest.raises(InvalidValueError) as info:
             Percent.from_units(units, decimals)
-        assert info.value.problems == (Problem("$", units, "is too large for a percentage"),)
+        assert info.value.problems == (Problem("$", units, too_large),)
     assert Percent.from_units(1, 12).value == Decimal("1E-12")
     for decimals in (-1, 13, "2", None):
         with pytest.raises(InvalidValueError) as info:

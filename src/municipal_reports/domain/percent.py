@@ -8,7 +8,7 @@ exact and cheap: a percentage is ``units × 10**-decimals``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 from typing import Final
 
 from municipal_reports.domain.band import Band, Fit, fit
@@ -18,7 +18,18 @@ from municipal_reports.errors import InvalidTypeError, InvalidValueError, Proble
 __all__ = ["Percent", "is_correct_rounding", "is_truncation", "percentage", "shares_fit"]
 
 _MAX_DECIMALS: Final = 12
-_MAX_ADJUSTED: Final = 12
+# The bound: every percentage of two valid Money values must fit. The largest is a part of
+# 10**17 − 1 kopecks (just under MAX_HRYVNIAS) over a whole of 1 kopeck:
+# (10**17 − 1) / 1 × 100 % = 10**19 − 100 %, written by percentage() with 2 decimals as
+# 9999999999999999900.00: 19 integer digits. So a Percent is below 10**19 % in magnitude
+# (its first digit at most at 10**18).
+_MAX_ADJUSTED: Final = 18
+_LIMIT: Final = 10 ** (_MAX_ADJUSTED + 1)
+# Exact for every Percent: 19 integer digits and 12 decimals are 31 digits, more than the
+# default context's 28 (which would round the 29th away unseen).
+_EXACT: Final = Context(prec=_MAX_ADJUSTED + 1 + _MAX_DECIMALS)
+# percentage()'s results, in hundredths of a percent, are below this.
+_LIMIT_HUNDREDTHS: Final = _LIMIT * 100
 # Powers of ten for the decimals a percent may have (``10**d`` is typed Any by mypy).
 _POW10: Final[tuple[int, ...]] = tuple(int(10**i) for i in range(_MAX_DECIMALS + 1))
 
@@ -26,7 +37,7 @@ _POW10: Final[tuple[int, ...]] = tuple(int(10**i) for i in range(_MAX_DECIMALS +
 def _canonical(text: str) -> tuple[int, int] | None:
     """(units, decimals) of a percentage in canonical text («24.69», «64», «-0.5»), else None.
 
-    Canonical: an optional minus, 1–13 digits without leading zeros, and at most 12 decimals
+    Canonical: an optional minus, 1–19 digits without leading zeros, and at most 12 decimals
     after a dot; what JSON files hold and ``str(Percent)`` writes.
     """
     digits = text[1:] if text[:1] == "-" else text
@@ -48,6 +59,9 @@ def _canonical(text: str) -> tuple[int, int] | None:
         # «-0.00» is no canonical percentage: it would be written back as «0.00».
         return (-units, decimals) if units else None
     return units, decimals
+
+
+_TOO_LARGE: Final = f"must be less than {_LIMIT:,} % in magnitude"
 
 
 def _refuse(value: object, reason: str, *, is_type: bool = False) -> Exception:
@@ -97,14 +111,14 @@ class Percent:
         if dec.is_zero() and dec.is_signed():
             raise _refuse(value, "is a negative zero (write 0)")
         if dec != 0 and dec.adjusted() > _MAX_ADJUSTED:
-            raise _refuse(value, "is too large for a percentage")
+            raise _refuse(value, _TOO_LARGE)
         exponent = dec.as_tuple().exponent
         assert isinstance(exponent, int)  # finite, checked above
         decimals = max(0, -exponent)
         if decimals > _MAX_DECIMALS:
             raise _refuse(value, f"has more than {_MAX_DECIMALS} decimals")
-        # Exact: at most 13 + 12 digits, inside the default context's 28.
-        object.__setattr__(self, "_units", int(dec.scaleb(decimals)))
+        # Exact: at most 19 + 12 digits, inside the wide context's 31.
+        object.__setattr__(self, "_units", int(dec.scaleb(decimals, _EXACT)))
         object.__setattr__(self, "_decimals", decimals)
 
     @classmethod
@@ -125,7 +139,7 @@ class Percent:
         if not isinstance(decimals, int) or not 0 <= decimals <= _MAX_DECIMALS:
             raise _refuse(decimals, f"decimals must be an int from 0 to {_MAX_DECIMALS}")
         if abs(units) >= 10 ** (_MAX_ADJUSTED + 1 + decimals):
-            raise _refuse(units, "is too large for a percentage")
+            raise _refuse(units, _TOO_LARGE)
         return cls._unchecked(units, decimals)
 
     @classmethod
@@ -138,7 +152,7 @@ class Percent:
     @property
     def value(self) -> Decimal:
         """The percentage as a Decimal with its written number of decimals."""
-        return Decimal(self._units).scaleb(-self._decimals)
+        return Decimal(self._units).scaleb(-self._decimals, _EXACT)
 
     @property
     def units(self) -> int:
@@ -254,6 +268,10 @@ def percentage(part: Money | int, whole: Money | int) -> Percent | None:
     (Percent('-12.50'), Percent('-0.13'))
     >>> percentage(Money(5), Money(0)) is None
     True
+
+    Every percentage of two :class:`Money` values is a valid :class:`Percent` (below
+    10**19 %); counts, and sums of Money beyond ``MAX_HRYVNIAS``, whose percentage would not
+    be, are refused with :class:`~municipal_reports.errors.InvalidValueError`.
     """
     if part.__class__ is Money and whole.__class__ is Money:
         p, w = part.kopecks, whole.kopecks  # the common case, without the type dispatch
@@ -267,6 +285,11 @@ def percentage(part: Money | int, whole: Money | int) -> Percent | None:
     q, r = divmod(abs(num), abs(w))
     if 2 * r >= abs(w):
         q += 1
+    if q >= _LIMIT_HUNDREDTHS:
+        raise InvalidValueError(
+            [Problem("$.part", part, f"over the whole {whole!r} is not below {_LIMIT:,} %")],
+            subject="percentage",
+        )
     return Percent._unchecked(-q if negative else q, 2)
 
 
