@@ -20,6 +20,7 @@ from municipal_reports.errors import InvalidValueError, Problem
 from municipal_reports.io import json_schema
 from municipal_reports.io.converter import PERCENT_PATTERN, converter
 from municipal_reports.io.fast import program_report
+from municipal_reports.testing import percents
 
 #: The largest valid amount: just under MAX_HRYVNIAS (10**15 грн = 10**17 kopecks).
 TOP = 10**17 - 1
@@ -166,3 +167,21 @@ def test_percentage_of_a_sum_beyond_the_largest_amount_is_refused() -> None:
         percentage(big + big, Money.from_kopecks(1))
     assert info.value.path == "$.part"
     assert percentage(big + big, Money.from_kopecks(2)) == Percent.from_units(TOP * 100 * 100, 2)
+
+
+@given(
+    percents(
+        min_value=Percent("-9999999999999999999.999999999999"),
+        max_value=Percent("9999999999999999999.999999999999"),
+    )
+    | percents(
+        min_value=Percent("9999999999999999999"),
+        max_value=Percent("9999999999999999999.999999999999"),
+        decimals=12,
+    )
+)
+def test_the_strategy_reaches_the_bound_and_its_values_read_back(percent: Percent) -> None:
+    """percents() draws up to the bound, and what it draws reads back from its text."""
+    assert abs(percent.value) < LIMIT
+    assert Percent.from_canonical(str(percent)) == percent
+    assert Percent(percent.value) == percent

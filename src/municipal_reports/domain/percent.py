@@ -75,7 +75,8 @@ class Percent:
     """A percentage that keeps the precision it was written with.
 
     «64%» has no decimals and «51,88%» has two; the two are different facts, so equality
-    compares the precision too (ordering compares only the values).
+    compares the precision too (ordering compares only the values). It has at most 12
+    decimals and is below 10**19 % in magnitude: every :func:`percentage` of two amounts fits.
 
     >>> Percent("51.88").decimals, Percent("64").decimals
     (2, 0)
