@@ -152,7 +152,11 @@ class Percent:
 
     @property
     def value(self) -> Decimal:
-        """The percentage as a Decimal with its written number of decimals."""
+        """The percentage as a Decimal with its written number of decimals.
+
+        Exact, with up to 31 digits: arithmetic on it in Decimal's default 28-digit context
+        rounds the longest (19 integer digits and 12 decimals); compare ``units`` instead.
+        """
         return Decimal(self._units).scaleb(-self._decimals, _EXACT)
 
     @property
