@@ -240,7 +240,7 @@ def test_from_units_limits() -> None:
             Percent.from_units(units, decimals)
         assert info.value.problems == (Problem("$", units, too_large),)
     assert Percent.from_units(1, 12).value == Decimal("1E-12")
-    for decimals in (-1, 13, "2", None):
+    for decimals in (-1, 13, "2", None, True, False, 2.0):
         with pytest.raises(InvalidValueError) as info:
             Percent.from_units(1, decimals)  # type: ignore[arg-type]
         assert info.value.problems == (

@@ -137,7 +137,7 @@ class Percent:
         """The percentage ``units × 10**-decimals`` (``from_units(2469, 2)`` is 24.69%)."""
         if not isinstance(units, int) or isinstance(units, bool):
             raise _refuse(units, "units must be int", is_type=True)
-        if not isinstance(decimals, int) or not 0 <= decimals <= _MAX_DECIMALS:
+        if type(decimals) is not int or not 0 <= decimals <= _MAX_DECIMALS:
             raise _refuse(decimals, f"decimals must be an int from 0 to {_MAX_DECIMALS}")
         if abs(units) >= 10 ** (_MAX_ADJUSTED + 1 + decimals):
             raise _refuse(units, _TOO_LARGE)
