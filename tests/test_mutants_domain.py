@@ -552,3 +552,15 @@ def test_shares_of_mixed_precision_fit_within_their_half_steps() -> None:
     # 60 + 40.5 = 100.5: the half-steps 0.5 + 0.05 cover it; 60 + 40.6 is 0.6 over: a mismatch.
     assert shares_fit([Percent("60"), Percent("40.5")]) is Fit.ROUNDING
     assert shares_fit([Percent("60"), Percent("40.6")]) is Fit.MISMATCH
+
+
+def test_a_declared_value_that_is_no_percent_is_a_type_error() -> None:
+    """A Decimal or text where a Percent is judged is the library's type error, with its path."""
+    for judge in (is_correct_rounding, is_truncation):
+        for value in (Decimal("5"), "5", 5, None):
+            with pytest.raises(InvalidTypeError) as info:
+                judge(value, Money(1), Money(2))  # type: ignore[arg-type]
+            assert info.value.problems == (Problem("$.declared", value, "must be Percent", True),)
+    with pytest.raises(InvalidTypeError) as info:
+        shares_fit([Percent(50), "50"])  # type: ignore[list-item]
+    assert info.value.problems == (Problem("$.shares[1]", "50", "must be Percent", True),)

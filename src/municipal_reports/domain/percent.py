@@ -14,6 +14,7 @@ from typing import Final
 from municipal_reports.domain.band import Band, Fit, fit
 from municipal_reports.domain.money import Money
 from municipal_reports.errors import InvalidTypeError, InvalidValueError, Problem
+from municipal_reports.paths import ROOT
 
 __all__ = ["Percent", "is_correct_rounding", "is_truncation", "percentage", "shares_fit"]
 
@@ -298,6 +299,12 @@ def percentage(part: Money | int, whole: Money | int) -> Percent | None:
     return Percent._unchecked(-q if negative else q, 2)
 
 
+def _declared(value: object, path: str = "$.declared") -> Percent:
+    if not isinstance(value, Percent):
+        raise InvalidTypeError([Problem(path, value, "must be Percent", True)])
+    return value
+
+
 def _steps(value: Money | int | None) -> int:
     if value is None:
         return 0
@@ -333,6 +340,8 @@ def is_correct_rounding(
     >>> is_correct_rounding(Percent("24.02"), Money("33900"), Money("141000"), part_step=step, whole_step=step)
     True
     """
+    if declared.__class__ is not Percent:
+        _declared(declared)
     if part.__class__ is Money and whole.__class__ is Money:
         p, w = part.kopecks, whole.kopecks
     else:
@@ -369,6 +378,8 @@ def is_truncation(declared: Percent, part: Money | int, whole: Money | int) -> b
     >>> is_truncation(Percent("19.6"), Money("158700000"), Money("811300000"))  # rounded
     False
     """
+    if declared.__class__ is not Percent:
+        _declared(declared)
     if part.__class__ is Money and whole.__class__ is Money:
         p, w = part.kopecks, whole.kopecks
     else:
@@ -394,6 +405,8 @@ def shares_fit(shares: Sequence[Percent], *, complete: bool = True) -> Fit:
     >>> shares_fit([Percent(40), Percent(56)])
     <Fit.MISMATCH: 'mismatch'>
     """
+    for i, share in enumerate(shares):
+        _declared(share, str(ROOT / "shares" / i))
     # One decimal finer than the finest share, so every share's step is more than one unit
     # (the band counts a step of one unit as no rounding).
     finest = max((s.decimals for s in shares), default=0) + 1
