@@ -561,6 +561,8 @@ def test_a_declared_value_that_is_no_percent_is_a_type_error() -> None:
             with pytest.raises(InvalidTypeError) as info:
                 judge(value, Money(1), Money(2))  # type: ignore[arg-type]
             assert info.value.problems == (Problem("$.declared", value, "must be Percent", True),)
+            with pytest.raises(InvalidTypeError):
+                judge(value, 1, 0)  # type: ignore[arg-type]  # even where nothing is judged
     with pytest.raises(InvalidTypeError) as info:
         shares_fit([Percent(50), "50"])  # type: ignore[list-item]
     assert info.value.problems == (Problem("$.shares[1]", "50", "must be Percent", True),)
