@@ -28,11 +28,13 @@ from typing import IO, Any, Final, TypeAlias, TypeVar
 import attrs
 import orjson
 
-from municipal_reports.domain import ProgramReport, Report
+from municipal_reports.domain import ProgramReport, Report, Task
 from municipal_reports.errors import InvalidTypeError, Problem, StructureError
 from municipal_reports.io.converter import TAG_KEY, converter, problems_of
 from municipal_reports.io.fast import program_report as fast_program_report
-from municipal_reports.io.files import DEFAULT_MAX_SIZE, read_bytes, read_stream
+from municipal_reports.io.fast import reader as fast_reader
+from municipal_reports.io.files import DEFAULT_MAX_SIZE, open_regular, read_bytes, read_stream
+from municipal_reports.io.stream import read_members, share_texts
 from municipal_reports.paths import join
 
 __all__ = [
@@ -228,6 +230,58 @@ def loads(data: str | bytes | bytearray | memoryview, *, source: str = "") -> Do
     return _document(decoded, source)
 
 
+#: The size from which :func:`load` reads a file a task at a time (see :func:`_streamed`).
+STREAM_FROM: Final = 8 * 1024 * 1024
+
+#: The versions whose tasks read as the current version's (their upgrade leaves tasks alone).
+_STREAMED_VERSIONS: Final = frozenset({1, 2})
+
+
+def _has_duplicate(raw: bytes, decoded: Any) -> bool:
+    return _duplicate_key(raw, decoded) is not None
+
+
+def _streamed(handle: IO[bytes], max_size: int, *, chunk: int | None = None) -> Document | None:
+    """The program report in ``handle`` read a task at a time, or ``None`` when the file is
+    anything else or anything is wrong with it (:func:`loads` of the whole file says what).
+
+    For a big file: the decoded tree of the whole document never exists, each task's raw
+    data is dropped as soon as its entity is built, texts repeated from task to task are
+    kept once (:func:`~municipal_reports.io.stream.share_texts`), and the result equals
+    :func:`loads`'s, since each task is read by the same generated reader as on loads'
+    fast road.
+    """
+    memo: dict[Any, Any] = {}
+    texts: dict[str, str] = {}
+    structure = converter().structure
+    read_task = fast_reader(Task)
+    members = read_members(
+        handle,
+        stream_key="tasks",
+        read_item=lambda raw: read_task(share_texts(raw, texts), structure, memo),
+        duplicated=_has_duplicate,
+        max_size=max_size,
+        expect={TAG_KEY: "program_report"},
+        **({} if chunk is None else {"chunk": chunk}),
+    )
+    if members is None:
+        return None
+    version = members.pop(VERSION_KEY, None)
+    if type(version) is not int or version not in _STREAMED_VERSIONS:
+        return None
+    if members.pop(TAG_KEY, None) != "program_report":
+        return None
+    tasks = members.pop("tasks", ())
+    upgrade = _UPGRADES.get(version)
+    fields = members if upgrade is None else upgrade(members)
+    try:
+        head: ProgramReport = fast_reader(ProgramReport)({**fields, "tasks": []}, structure, memo)
+        # Built again with the tasks: the constructor checks the whole object once more.
+        return attrs.evolve(head, tasks=tasks) if tasks else head
+    except Exception:
+        return None
+
+
 def load(
     source: str | os.PathLike[str] | IO[bytes], *, max_size: int = DEFAULT_MAX_SIZE
 ) -> Document:
@@ -238,6 +292,11 @@ def load(
     FIFO, a device, a folder) or is larger than ``max_size`` bytes (512 MiB by default)."""
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
+        with open_regular(name) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            streamed = _streamed(handle, max_size) if STREAM_FROM <= size <= max_size else None
+        if streamed is not None:
+            return streamed
         return loads(read_bytes(name, max_size=max_size), source=name)
     name = str(getattr(source, "name", ""))
     return loads(read_stream(source, name, max_size=max_size), source=name)
