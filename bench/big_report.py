@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -28,12 +27,17 @@ from generate import make_report  # noqa: E402  (the bench's own generator, besi
 STEPS = {
     "load": "doc = load(path, max_size=1 << 40)",
     "audit": "doc = load(path, max_size=1 << 40)\nfindings = audit(doc)",
-    "html": "doc = load(path, max_size=1 << 40)\nout = render(doc, to='html', locale='uk')",
+    # What ``municipal-reports render FILE --to html -o OUT`` does, in this process.
+    "html": "code = main(['render', path, '--to', 'html', '-o', out, '--max-size', '1T'])\n"
+    "assert code == 0, code",
+    # The string-returning API, for comparison: the page is one string, then its bytes.
+    "html-string": "doc = load(path, max_size=1 << 40)\nout = render(doc, to='html', locale='uk')",
 }
 
 CHILD = """
 import resource, sys, json
 from municipal_reports import audit, load, render
+from municipal_reports.cli import main
 def rss_kb():
     with open('/proc/self/status') as f:
         for line in f:
@@ -41,7 +45,7 @@ def rss_kb():
                 return int(line.split()[1])
     return 0
 base = rss_kb()
-path = sys.argv[1]
+path, out = sys.argv[1], sys.argv[2]
 {step}
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({{"base_kb": base, "peak_kb": peak}}))
@@ -71,7 +75,7 @@ def measure(step: str, path: Path) -> dict[str, int]:
     """Run ``step`` on ``path`` in a fresh interpreter; its resident-set figures in KB."""
     code = CHILD.format(step=STEPS[step])
     result = subprocess.run(
-        [sys.executable, "-c", code, str(path)],
+        [sys.executable, "-c", code, str(path), str(path.with_suffix(".html"))],
         capture_output=True,
         text=True,
         check=True,
@@ -98,8 +102,9 @@ def main() -> None:
                 f"{step:8} {peak / 1024**2:12,.0f} {peak / size:8.2f} {base / 1024**2:17,.0f}"
                 f" {(peak - base) / size:24.2f}"
             )
-        if not args.keep and os.path.exists(path):
-            path.unlink()
+        for made in (path, path.with_suffix(".html")):
+            if made.exists() and (made != path or not args.keep):
+                made.unlink()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from municipal_reports import (
 from municipal_reports.cli._files import add_max_size_argument
 from municipal_reports.cli._output import OutputError, check_output, write_output
 from municipal_reports.cli._say import cannot_read, error, not_a_report
+from municipal_reports.render import render_chunks
 
 __all__ = ["add_parser", "run"]
 
@@ -71,6 +72,12 @@ def run(args: argparse.Namespace) -> int:
         document = load(name, max_size=args.max_size)
         findings = audit(document) if args.with_audit else None
         to = "csv-excel" if args.to == "csv" and args.dialect == "excel" else args.to
+        if args.output:
+            # Written a piece at a time as the renderer makes it (HTML does): a big report's
+            # page is never held whole; a fault midway leaves the earlier file whole.
+            chunks = render_chunks(document, to=to, locale=args.locale, findings=findings)
+            write_output(args.output, chunks, inputs=[name])
+            return 0
         output = render(document, to=to, locale=args.locale, findings=findings)
     except OutputError as exc:
         error("municipal-reports render", exc)
@@ -84,20 +91,12 @@ def run(args: argparse.Namespace) -> int:
     except MunicipalReportsError as exc:
         error("municipal-reports render", exc)
         return 2
-    data = output.encode("utf-8") if isinstance(output, str) else output
-    if args.output:
-        try:
-            write_output(args.output, data, inputs=[name])
-        except OutputError as exc:
-            error("municipal-reports render", exc)
-            return 2
-    elif isinstance(output, bytes) and sys.stdout.isatty():
+    if isinstance(output, bytes) and sys.stdout.isatty():
         print(
             f"municipal-reports render: error: {args.to} is binary; write it with -o OUT",
             file=sys.stderr,
         )
         return 2
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    sys.stdout.buffer.write(output.encode("utf-8") if isinstance(output, str) else output)
+    sys.stdout.flush()
     return 0

@@ -12,8 +12,8 @@ Each cell that shows a value of the entity remembers the value's path
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeAlias
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeAlias, overload
 
 import attrs
 
@@ -66,6 +66,7 @@ __all__ = [
     "Paragraph",
     "Row",
     "RowKind",
+    "Rows",
     "Signature",
     "Table",
     "layout",
@@ -122,12 +123,55 @@ class Row:
     kind: RowKind = RowKind.BODY
 
 
+class Rows(Sequence[Row]):
+    """A table's rows made each time they are iterated, never all held at once: the form
+    of a report with a million measures would otherwise be millions of cells in memory
+    before a format drew the first (the HTML page is written out as it is made).
+
+    It is a sequence like a tuple of the same rows, and equal to one; indexing makes the
+    rows up to the index, as formats only iterate.
+    """
+
+    __slots__ = ("_length", "_make")
+
+    def __init__(self, make: Callable[[], Iterator[Row]], length: int) -> None:
+        self._make = make
+        self._length = length
+
+    def __iter__(self) -> Iterator[Row]:
+        return self._make()
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        return tuple(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Rows, tuple)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Rows({tuple(self)!r})"
+
+
 @attrs.frozen
 class Table:
-    """A table: its caption, header texts, and rows; ``form`` is the official 10-column one."""
+    """A table: its caption, header texts, and rows; ``form`` is the official 10-column one.
+
+    ``rows`` is a tuple, or for a program report's form the :class:`Rows` made as they are
+    drawn."""
 
     headers: tuple[str, ...]
-    rows: tuple[Row, ...]
+    rows: Sequence[Row]
     caption: str = ""
     form: bool = False
 
@@ -452,30 +496,41 @@ class _Builder:
         path: str,
         report: ProgramReport | None = None,
     ) -> Table:
-        rows = [Row(tuple(Cell(str(i)) for i in range(1, 11)), RowKind.NUMBERS)]
-        for ti, task in enumerate(tasks):
-            task_path = join(join(path, "tasks"), ti) if report is not None else path
-            rows.extend(self.task_rows(task, task_path, formats))
-        if report is not None and (report.total is not None or report.total_percent is not None):
-            total = report.total or Financing()
-            rows.append(
-                Row(
-                    (
-                        Cell(f"{self.t('total')}:", colspan=5),
-                        *self.money_cells(total, self.total_formats(report), join(path, "total")),
-                        self.cell(
-                            self.percent(report.total_percent),
-                            join(path, "total_percent"),
-                            numeric=True,
-                            bar=report.totals().execution(),
-                        ),
-                        Cell(""),
-                    ),
-                    RowKind.TOTAL,
-                )
-            )
+        has_total = report is not None and (
+            report.total is not None or report.total_percent is not None
+        )
+
+        def rows() -> Iterator[Row]:
+            yield Row(tuple(Cell(str(i)) for i in range(1, 11)), RowKind.NUMBERS)
+            for ti, task in enumerate(tasks):
+                task_path = join(join(path, "tasks"), ti) if report is not None else path
+                yield from self.task_rows(task, task_path, formats)
+            if report is not None and has_total:
+                yield self.total_row(report, path)
+
+        length = 1 + sum(max(1, len(t.measures)) for t in tasks) + has_total
         return Table(
-            self.form_headers(formats), tuple(rows), self.t("measures_execution"), form=True
+            self.form_headers(formats),
+            Rows(rows, length),
+            self.t("measures_execution"),
+            form=True,
+        )
+
+    def total_row(self, report: ProgramReport, path: str) -> Row:
+        total = report.total or Financing()
+        return Row(
+            (
+                Cell(f"{self.t('total')}:", colspan=5),
+                *self.money_cells(total, self.total_formats(report), join(path, "total")),
+                self.cell(
+                    self.percent(report.total_percent),
+                    join(path, "total_percent"),
+                    numeric=True,
+                    bar=report.totals().execution(),
+                ),
+                Cell(""),
+            ),
+            RowKind.TOTAL,
         )
 
     def total_formats(self, report: ProgramReport) -> tuple[MoneyFormat, MoneyFormat, MoneyFormat]:
