@@ -289,14 +289,21 @@ def load(
     binary file object ``source``. See :func:`loads`; a file that cannot be read raises
     ``OSError`` as usual, and so does (as
     :class:`~municipal_reports.errors.InputFileError`) one that is not a regular file (a
-    FIFO, a device, a folder) or is larger than ``max_size`` bytes (512 MiB by default)."""
+    FIFO, a device, a folder) or is larger than ``max_size`` bytes (512 MiB by default).
+
+    A program report file of :data:`STREAM_FROM` bytes or more is read a task at a time
+    (see :func:`_streamed`): the same report in a fraction of the memory."""
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
-        with open_regular(name) as handle:
-            size = os.fstat(handle.fileno()).st_size
-            streamed = _streamed(handle, max_size) if STREAM_FROM <= size <= max_size else None
-        if streamed is not None:
-            return streamed
+        try:
+            size = os.stat(name).st_size
+        except OSError:
+            size = 0  # read_bytes says what is wrong with it
+        if STREAM_FROM <= size <= max_size:
+            with open_regular(name) as handle:
+                streamed = _streamed(handle, max_size)
+            if streamed is not None:
+                return streamed
         return loads(read_bytes(name, max_size=max_size), source=name)
     name = str(getattr(source, "name", ""))
     return loads(read_stream(source, name, max_size=max_size), source=name)
