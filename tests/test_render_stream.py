@@ -14,11 +14,13 @@ from hypothesis import strategies as st
 from conftest import EXAMPLES, EXAMPLES_DIR
 from municipal_reports import (
     Financing,
+    Finding,
     Measure,
     Money,
     PluginRuntimeError,
     Program,
     ProgramReport,
+    Severity,
     Task,
     audit,
     load,
@@ -28,7 +30,7 @@ from municipal_reports import (
 from municipal_reports.cli import main
 from municipal_reports.cli._output import write_output
 from municipal_reports.render import render_chunks
-from municipal_reports.render.layout import Row, Rows, Table, layout
+from municipal_reports.render.layout import Row, Rows, Table, _at_and_above, layout
 from test_io_roundtrip import program_reports
 
 
@@ -166,3 +168,28 @@ def test_the_cli_writes_with_o_what_it_prints(
         capsysbinary.readouterr()
         assert main(["render", str(example), "--to", to, "--with-audit"]) == 0
         assert capsysbinary.readouterr().out == out.read_bytes()
+
+
+_PATH = st.text(alphabet="ab.[]0", max_size=12).map(lambda tail: "$" + tail)
+
+
+@given(_PATH, _PATH)
+def test_a_finding_marks_the_cells_at_and_above_its_path(at: str, cell: str) -> None:
+    """A finding at ``at`` concerns the cell at ``cell`` exactly when ``cell`` is ``at`` or a
+    path above it (``at`` goes on from it with «.» or «[»): the index of marks keeps the
+    rule of the pass over every finding it replaced."""
+    above = set(_at_and_above(at))
+    assert (cell in above) == (at == cell or at.startswith((cell + ".", cell + "[")))
+
+
+def test_each_of_many_findings_marks_its_own_cell() -> None:
+    """Every finding of a report of 2 000 measures marks its cells (a finding a measure)."""
+    report = _big(2000)
+    paths = [f"$.tasks[0].measures[{i}].financing.actual" for i in range(2000)]
+    findings = [
+        Finding("MR999", "x", Severity.WARNING, p, 1, 2, "{found} {expected}") for p in paths
+    ]
+    page = layout(report, locale="uk", findings=findings)
+    form = next(t for t in page.tables() if t.form)
+    marked = [c.path for r in form.rows for c in r.cells if c.marked]
+    assert marked == paths

@@ -12,6 +12,7 @@ Each cell that shows a value of the entity remembers the value's path
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeAlias, overload
 
@@ -311,6 +312,18 @@ def _findings_block(findings: Sequence[Finding], locale: str, document: object) 
     return Findings(label("findings", locale), tuple(lines), label("no_findings", locale))
 
 
+# Where a path goes one step down: a key («.») or an index («[»).
+_STEP = re.compile(r"[.\[]")
+
+
+def _at_and_above(path: str) -> Iterator[str]:
+    """``path`` and every path above it (each prefix that ends before a «.» or a «[»): the
+    cells a finding at ``path`` concerns."""
+    yield path
+    for step in _STEP.finditer(path):
+        yield path[: step.start()]
+
+
 class _Builder:
     """Builds blocks for one locale; knows the findings' paths to mark cells."""
 
@@ -318,8 +331,18 @@ class _Builder:
         self, locale: str, findings: Sequence[Finding], lines: Sequence[FindingLine] = ()
     ) -> None:
         self.locale = locale
-        self.finding_paths = tuple((f.path, f.code) for f in findings)
-        self.lines = tuple(lines)
+        # Each finding filed under its path and every path above it, in the findings'
+        # order: a cell's marks are one look-up, not a pass over every finding (a big
+        # report has millions of cells and hundreds of thousands of findings).
+        self.codes: dict[str, list[str]] = {}
+        for f in findings:
+            for at in _at_and_above(f.path):
+                self.codes.setdefault(at, []).append(f.code)
+        self.notes_at: dict[str, list[Note]] = {}
+        for line in lines:
+            note = Note(line.code, line.message, line.anchor)
+            for at in _at_and_above(line.path):
+                self.notes_at.setdefault(at, []).append(note)
 
     # Small helpers ------------------------------------------------------------------
 
@@ -328,23 +351,11 @@ class _Builder:
 
     def marks(self, path: str | None) -> tuple[str, ...]:
         """The codes of the findings at ``path`` or below it."""
-        if path is None:
-            return ()
-        return tuple(
-            code
-            for at, code in self.finding_paths
-            if at == path or at.startswith((path + ".", path + "["))
-        )
+        return () if path is None else tuple(self.codes.get(path, ()))
 
     def notes(self, path: str | None) -> tuple[Note, ...]:
         """The findings at ``path`` or below it, with their anchors in the list."""
-        if path is None or not self.lines:
-            return ()
-        return tuple(
-            Note(line.code, line.message, line.anchor)
-            for line in self.lines
-            if line.path == path or line.path.startswith((path + ".", path + "["))
-        )
+        return () if path is None else tuple(self.notes_at.get(path, ()))
 
     def cell(self, text: str, path: str | None = None, **kw: object) -> Cell:
         return Cell(text, path, marked=self.marks(path), notes=self.notes(path), **kw)  # type: ignore[arg-type]
