@@ -55,6 +55,9 @@ STEPS = {
     # What ``municipal-reports render FILE --to html -o OUT`` does, in this process.
     "html": "code = main(['render', path, '--to', 'html', '-o', out, '--max-size', '1T'])\n"
     "assert code == 0, code",
+    # The same with the findings marked and listed (``--with-audit``).
+    "html-audit": "code = main(['render', path, '--to', 'html', '--with-audit', '-o', out,"
+    " '--max-size', '1T'])\nassert code == 0, code",
     # The string-returning API, for comparison: the page is one string, then its bytes.
     "html-string": "doc = load(path, max_size=1 << 40)\nout = render(doc, to='html', locale='uk')",
 }

@@ -30,7 +30,7 @@ from municipal_reports import (
 from municipal_reports.cli import main
 from municipal_reports.cli._output import write_output
 from municipal_reports.render import render_chunks
-from municipal_reports.render.layout import Row, Rows, Table, _at_and_above, layout
+from municipal_reports.render.layout import Row, Rows, Table, _ByPath, layout
 from test_io_roundtrip import program_reports
 
 
@@ -173,13 +173,15 @@ def test_the_cli_writes_with_o_what_it_prints(
 _PATH = st.text(alphabet="ab.[]0", max_size=12).map(lambda tail: "$" + tail)
 
 
-@given(_PATH, _PATH)
-def test_a_finding_marks_the_cells_at_and_above_its_path(at: str, cell: str) -> None:
-    """A finding at ``at`` concerns the cell at ``cell`` exactly when ``cell`` is ``at`` or a
-    path above it (``at`` goes on from it with «.» or «[»): the index of marks keeps the
-    rule of the pass over every finding it replaced."""
-    above = set(_at_and_above(at))
-    assert (cell in above) == (at == cell or at.startswith((cell + ".", cell + "[")))
+@given(st.lists(_PATH, max_size=12), _PATH)
+def test_a_finding_marks_the_cells_at_and_above_its_path(paths: list[str], cell: str) -> None:
+    """The findings that concern a cell are those at its path or going on from it with «.»
+    or «[», in the findings' order: the sorted index keeps the rule of the pass over every
+    finding it replaced."""
+    expected = [
+        i for i, at in enumerate(paths) if at == cell or at.startswith((cell + ".", cell + "["))
+    ]
+    assert _ByPath(paths).at_or_below(cell) == expected
 
 
 def test_each_of_many_findings_marks_its_own_cell() -> None:
