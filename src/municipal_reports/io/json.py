@@ -34,7 +34,7 @@ from municipal_reports.io.converter import TAG_KEY, converter, problems_of
 from municipal_reports.io.fast import program_report as fast_program_report
 from municipal_reports.io.fast import reader as fast_reader
 from municipal_reports.io.files import DEFAULT_MAX_SIZE, open_regular, read_bytes, read_stream
-from municipal_reports.io.stream import read_members, share_texts
+from municipal_reports.io.stream import CHUNK, read_members, share_texts
 from municipal_reports.paths import join
 
 __all__ = [
@@ -241,7 +241,7 @@ def _has_duplicate(raw: bytes, decoded: Any) -> bool:
     return _duplicate_key(raw, decoded) is not None
 
 
-def _streamed(handle: IO[bytes], max_size: int, *, chunk: int | None = None) -> Document | None:
+def _streamed(handle: IO[bytes], max_size: int, *, chunk: int = CHUNK) -> Document | None:
     """The program report in ``handle`` read a task at a time, or ``None`` when the file is
     anything else or anything is wrong with it (:func:`loads` of the whole file says what).
 
@@ -262,7 +262,7 @@ def _streamed(handle: IO[bytes], max_size: int, *, chunk: int | None = None) -> 
         duplicated=_has_duplicate,
         max_size=max_size,
         expect={TAG_KEY: "program_report"},
-        **({} if chunk is None else {"chunk": chunk}),
+        chunk=chunk,
     )
     if members is None:
         return None

@@ -101,7 +101,7 @@ class _Buffer:
             return None if found is None else found.end()
         if first not in _OPEN:
             end = _SCALAR.match(data, start).end()  # type: ignore[union-attr]
-            return None if end == len(data) and not self.eof else end
+            return None if end == len(data) else end  # (a scalar never ends a document)
         depth, at = 0, start
         while True:
             at = _TO_BRACKET.match(data, at).end()  # type: ignore[union-attr]
