@@ -243,3 +243,45 @@ def test_members_are_cut_where_json_says(text: bytes, expected: object) -> None:
             chunk=chunk,
         )
         assert found == expected
+
+
+def test_a_seekable_file_object_is_streamed_from_where_it_stands(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """load() of an open file reads on from its position: a good report equals loads()'s,
+    a bad one is read again whole and raises loads()'s error."""
+    monkeypatch.setattr(json_io, "STREAM_FROM", 0)
+    streamed: list[object] = []
+    real = json_io._streamed
+
+    def spy(handle: Any, max_size: int) -> object:
+        streamed.append(real(handle, max_size))
+        return streamed[-1]
+
+    monkeypatch.setattr(json_io, "_streamed", spy)
+    good = _document(_typical())
+    handle = io.BytesIO(b"xyz" + good)
+    handle.seek(3)
+    assert load(handle) == loads(good)
+    assert streamed == [loads(good)]
+    bad = BAD_PROGRAMS["duplicate key in a measure"]
+    handle = io.BytesIO(b"xyz" + bad)
+    handle.seek(3)
+    assert _error(lambda: load(handle)) == _error(lambda: loads(bad))
+    assert streamed[-1] is None
+
+
+def test_an_unseekable_file_object_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pipe-like object that cannot seek is read as before, whole."""
+    monkeypatch.setattr(json_io, "STREAM_FROM", 0)
+    good = _document(_typical())
+
+    class Pipe(io.BytesIO):
+        def seekable(self) -> bool:
+            return False
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("streamed")
+
+    monkeypatch.setattr(json_io, "_streamed", refuse)
+    assert load(Pipe(good)) == loads(good)

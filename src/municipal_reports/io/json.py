@@ -291,8 +291,9 @@ def load(
     :class:`~municipal_reports.errors.InputFileError`) one that is not a regular file (a
     FIFO, a device, a folder) or is larger than ``max_size`` bytes (512 MiB by default).
 
-    A program report file of :data:`STREAM_FROM` bytes or more is read a task at a time
-    (see :func:`_streamed`): the same report in a fraction of the memory."""
+    A program report file (or seekable file object) of :data:`STREAM_FROM` bytes or more
+    is read a task at a time (see :func:`_streamed`): the same report in a fraction of the
+    memory."""
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
         try:
@@ -306,7 +307,27 @@ def load(
                 return streamed
         return loads(read_bytes(name, max_size=max_size), source=name)
     name = str(getattr(source, "name", ""))
+    start, size = _where(source)
+    if start is not None and STREAM_FROM <= size <= max_size:
+        streamed = _streamed(source, max_size)
+        if streamed is not None:
+            return streamed
+        source.seek(start)  # read it again, whole, to say what is wrong
     return loads(read_stream(source, name, max_size=max_size), source=name)
+
+
+def _where(handle: IO[bytes]) -> tuple[int | None, int]:
+    """Where a seekable file object stands, and how many bytes are left from there
+    (``None`` and 0 for a pipe, a socket, anything that cannot seek)."""
+    try:
+        if not handle.seekable():
+            return None, 0
+        start = handle.tell()
+        end = handle.seek(0, os.SEEK_END)
+        handle.seek(start)
+    except (AttributeError, OSError, ValueError):
+        return None, 0
+    return start, end - start
 
 
 def dumps(document: Document, *, indent: bool = False) -> str:
