@@ -110,32 +110,59 @@ def test_rows_are_made_again_each_time() -> None:
     assert len(calls) == 2
 
 
+class Failing:
+    """A renderer whose pieces fail after the first."""
+
+    name = "failing"
+    media_type = "text/plain"
+
+    def __call__(self, obj: object, *, locale: str, findings: object = None) -> str:
+        return "x"
+
+    def chunks(self, obj: object, *, locale: str, findings: object = None) -> Iterator[str]:
+        yield "first"
+        raise RuntimeError("boom")
+
+
+def _failing_html(monkeypatch: pytest.MonkeyPatch) -> None:
+    from municipal_reports.render import registry
+
+    def checked(to: str, locale: str) -> tuple[object, object]:
+        return registry._entry_point("html"), Failing()
+
+    monkeypatch.setattr(registry, "_checked", checked)
+
+
 def test_a_renderer_that_fails_midway_is_a_plugin_runtime_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A chunk maker that raises after its first piece surfaces as PluginRuntimeError."""
-
-    class Failing:
-        name = "failing"
-        media_type = "text/plain"
-
-        def __call__(self, obj: object, *, locale: str, findings: object = None) -> str:
-            return "x"
-
-        def chunks(self, obj: object, *, locale: str, findings: object = None) -> Iterator[str]:
-            yield "first"
-            raise RuntimeError("boom")
-
-    from municipal_reports.render import registry
-
-    def renderer(to: str, locale: str) -> tuple[object, object]:
-        return registry._entry_point("html"), Failing()
-
-    monkeypatch.setattr(registry, "_checked", renderer)
+    _failing_html(monkeypatch)
     pieces = render_chunks(_big(1), to="html", locale="uk")
     assert next(pieces) == b"first"
     with pytest.raises(PluginRuntimeError):
         next(pieces)
+
+
+@pytest.mark.parametrize("to_file", [True, False])
+def test_the_cli_says_so_when_a_renderer_fails_midway(
+    to_file: bool,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    """A renderer failing midway: one error line and exit 2; an -o file keeps its content."""
+    _failing_html(monkeypatch)
+    out = tmp_path / "out.html"
+    out.write_bytes(b"earlier")
+    example = str(EXAMPLES_DIR / f"{EXAMPLES[0]}.json")
+    argv = ["render", example, "--to", "html"] + (["-o", str(out)] if to_file else [])
+    assert main(argv) == 2
+    captured = capsysbinary.readouterr()
+    assert captured.err.count(b"\n") == 1
+    assert b"municipal-reports render" in captured.err
+    assert out.read_bytes() == b"earlier"
+    assert captured.out == (b"" if to_file else b"first")
 
 
 def test_write_output_writes_pieces_and_keeps_the_old_file_on_a_fault(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 
 from municipal_reports import (
     MunicipalReportsError,
@@ -66,19 +67,23 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def run(args: argparse.Namespace) -> int:
     """Render the file; return the exit status."""
     name = args.file
+    chunks: Iterator[bytes] | None = None
     try:
         if args.output:
             check_output(args.output, [name])
         document = load(name, max_size=args.max_size)
         findings = audit(document) if args.with_audit else None
         to = "csv-excel" if args.to == "csv" and args.dialect == "excel" else args.to
-        if args.output:
+        if args.output or not sys.stdout.isatty():
             # Written a piece at a time as the renderer makes it (HTML does): a big report's
-            # page is never held whole; a fault midway leaves the earlier file whole.
+            # page is never held whole. A fault midway leaves an -o file's earlier content
+            # whole; a pipe has what came before it, and the exit status says it failed.
             chunks = render_chunks(document, to=to, locale=args.locale, findings=findings)
-            write_output(args.output, chunks, inputs=[name])
-            return 0
-        output = render(document, to=to, locale=args.locale, findings=findings)
+            if args.output:
+                write_output(args.output, chunks, inputs=[name])
+                return 0
+        else:
+            output = render(document, to=to, locale=args.locale, findings=findings)
     except OutputError as exc:
         error("municipal-reports render", exc)
         return 2
@@ -91,12 +96,20 @@ def run(args: argparse.Namespace) -> int:
     except MunicipalReportsError as exc:
         error("municipal-reports render", exc)
         return 2
-    if isinstance(output, bytes) and sys.stdout.isatty():
+    if chunks is not None:
+        try:
+            for chunk in chunks:  # a closed pipe's error goes on up, to main
+                sys.stdout.buffer.write(chunk)
+        except MunicipalReportsError as exc:
+            error("municipal-reports render", exc)
+            return 2
+    elif isinstance(output, bytes):
         print(
             f"municipal-reports render: error: {args.to} is binary; write it with -o OUT",
             file=sys.stderr,
         )
         return 2
-    sys.stdout.buffer.write(output.encode("utf-8") if isinstance(output, str) else output)
+    else:
+        sys.stdout.buffer.write(output.encode("utf-8"))
     sys.stdout.flush()
     return 0
