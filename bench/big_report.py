@@ -17,12 +17,12 @@ Steps: ``load`` (``load(path)``), ``audit`` (``load`` then ``audit``), ``html`` 
 
 Figures (issue 15; 2 shared cores, Python 3.11; peak RSS against the file's size):
 
-    200 MB program report        before (main e576533)     after (branch stream)
-    load                         -                         272 MB  1.36×
-    load + audit                 1 279 MB  6.4×            490 MB  2.45×   (target ≤ 3×)
-    render --to html -o          2 789 MB 13.6× (string)   283 MB  1.42×   (target ≤ 4×)
-    render --with-audit -o       not run¹                  620 MB  3.10×
-    render() to one string       2 789 MB 13.6×            1 076 MB 5.38×
+    200 MB program report        before (main e576533)     after (stream + exact merged)
+    load                         -                         224 MB  1.12×
+    load + audit                 1 279 MB  6.4×            442 MB  2.21×   (target ≤ 3×)
+    render --to html -o          2 789 MB 13.6× (string)   236 MB  1.18×   (target ≤ 4×)
+    render --with-audit -o       not run¹                  573 MB  2.86×
+    render() to one string       2 789 MB 13.6×            1 076 MB 5.38× (before exact)
 
 ¹ marking the cells was a pass over every finding per cell, quadratic: a 2 MB report with
 its 3 644 findings took 117 s, now 1.3 s. Loading takes as long either way (13 s for 200 MB).
