@@ -25,7 +25,7 @@ Figures (issue 15; 2 shared cores, Python 3.11; peak RSS against the file's size
     render() to one string       2 789 MB 13.6×            1 076 MB 5.38× (before exact)
 
 ¹ marking the cells was a pass over every finding per cell, quadratic: a 2 MB report with
-its 3 644 findings took 117 s, now 1.3 s. Loading takes as long either way (13 s for 200 MB).
+its 3 644 findings took 117 s, now 1.3 s. Loading took as long either way (13 s for 200 MB, measured before exact).
 
 Where the memory went before (50 MB file, RSS after each stage): the bytes 50 MB, orjson's
 tree +171 MB (3.4×; +262 MB at its peak), the duplicate-key check's re-encoding +83 MB, the
