@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +19,7 @@ from municipal_reports import (
     StructureError,
     Task,
     dumps,
+    load,
     loads,
 )
 from municipal_reports.parse import (
@@ -260,3 +262,16 @@ def test_loads_of_a_non_text_argument_raises_the_library_error(value: object) ->
         loads(value)  # type: ignore[arg-type]
     assert isinstance(info.value, MunicipalReportsError)
     assert isinstance(info.value, TypeError)
+
+
+@pytest.mark.parametrize("value", [None, 5, 1.5, ["report.json"], b"{}"])
+def test_load_of_neither_a_path_nor_a_file_raises_the_library_error(value: object) -> None:
+    """load(None) raises InvalidTypeError naming what it takes, not AttributeError."""
+    with pytest.raises(InvalidTypeError, match="a path or a binary file object"):
+        load(value)  # type: ignore[arg-type]
+
+
+def test_load_still_reads_a_binary_file_object() -> None:
+    """Just inside: an object with read() is read as before."""
+    raw = PROGRAM.read_bytes()
+    assert load(io.BytesIO(raw)) == loads(raw)

@@ -304,7 +304,8 @@ def load(
 
     A program report file (or seekable file object) of :data:`STREAM_FROM` bytes or more
     is read a task at a time (see :func:`_streamed`): the same report in a fraction of the
-    memory."""
+    memory. Anything else (``None``, a number) raises
+    :class:`~municipal_reports.errors.InvalidTypeError`."""
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
         try:
@@ -317,6 +318,10 @@ def load(
             if streamed is not None:
                 return streamed
         return loads(read_bytes(name, max_size=max_size), source=name)
+    if not callable(getattr(source, "read", None)):
+        raise InvalidTypeError(
+            [Problem("$", type(source), "load() takes a path or a binary file object", True)]
+        )
     name = str(getattr(source, "name", ""))
     start, size = _where(source)
     if start is not None and STREAM_FROM <= size <= max_size:
