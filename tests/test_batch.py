@@ -1,0 +1,212 @@
+"""The batch screen (pyarrow's JSON reader and compute kernels over many documents at once)
+never misses and never lets a bad document through: a batch's findings and problems are
+each document's by the exact road, with pyarrow and without it."""
+
+from __future__ import annotations
+
+import sys
+
+import orjson
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import municipal_reports.io.batch as batch_module
+from municipal_reports import ProgramReport, audit, default_rules, dumps, loads
+from municipal_reports.audit import in_document_order
+from municipal_reports.audit.screens import screens_for
+from municipal_reports.bulk import audit_document, audit_documents
+from municipal_reports.io.batch import batch_columns
+
+pytest.importorskip("pyarrow")
+
+from test_screens import _DOCUMENTS, _DROP, _GOOD, _M, _with
+
+_SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+
+def _bytes(report: ProgramReport) -> bytes:
+    return dumps(report).encode()
+
+
+def _exact(raw: bytes) -> list[tuple[str, str]]:
+    document = loads(raw)
+    return [(f.code, f.path) for f in in_document_order(audit(document), document)]
+
+
+@_SETTINGS
+@given(st.lists(_DOCUMENTS, min_size=1, max_size=6))
+def test_a_batch_screen_never_misses(reports: list[ProgramReport]) -> None:
+    """Where the batch's columns make every screen say "clean" for a document, the exact
+    audit of that document finds nothing of the rules screened."""
+    raws = [_bytes(r) for r in reports]
+    screens = screens_for(default_rules())
+    assert screens is not None
+    for raw, columns in zip(raws, batch_columns(raws), strict=True):
+        if columns is None:  # only a text holding «":» is not read (see test_screens)
+            assert b'\\":' in raw
+            continue
+        found = {f.code for f in audit(loads(raw))}
+        could_fire = {r.code for screen, screened in screens if screen(columns) for r in screened}
+        assert found <= could_fire
+
+
+@_SETTINGS
+@given(st.lists(_DOCUMENTS, min_size=1, max_size=6))
+def test_a_batch_finds_what_the_exact_road_finds(reports: list[ProgramReport]) -> None:
+    """audit_documents gives each document the exact audit's findings, in its order."""
+    raws = [_bytes(r) for r in reports]
+    results = audit_documents([(str(i), raw) for i, raw in enumerate(raws)])
+    assert [r.source for r in results] == [str(i) for i in range(len(raws))]
+    assert [[(f.code, f.path) for f in r.findings] for r in results] == list(map(_exact, raws))
+
+
+@_SETTINGS
+@given(st.lists(_DOCUMENTS, min_size=1, max_size=4))
+def test_without_pyarrow_a_batch_finds_the_same(
+    reports: list[ProgramReport],
+) -> None:
+    """With pyarrow hidden (its import fails) the batch is screened document by document,
+    and the findings are the same as with pyarrow."""
+    raws = [("", _bytes(r)) for r in reports]
+    with_arrow = audit_documents(raws)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(sys.modules, "pyarrow", None)
+        without = audit_documents(raws)
+    assert without == with_arrow
+
+
+def test_good_documents_are_read_by_pyarrow_not_one_by_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A batch of good documents is read whole by pyarrow: the one-document reader is
+    never called, and each document's columns are those it would give."""
+    raws = [orjson.dumps(_GOOD), _with(f"{_M}.declared_percent", "30")]
+    alone = [batch_module.program_columns(raw) for raw in raws]
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("read one by one")
+
+    monkeypatch.setattr(batch_module, "program_columns", refuse)
+    read = batch_columns(raws)
+    assert [c is not None for c in read] == [True, True]
+    for got, want in zip(read, alone, strict=True):
+        assert got is not None
+        assert want is not None
+        assert (got.actual, got.annual, got.declared, got.terms) == (
+            want.actual,
+            want.annual,
+            want.declared,
+            want.terms,
+        )
+        assert got.program == want.program
+        assert got.period == want.period
+
+
+_GOOD_RAW = orjson.dumps(_GOOD)
+
+#: Documents the loader refuses, in the ways pyarrow's reader could take them.
+_BAD = {
+    "a key twice": _GOOD_RAW[:-1] + b',"executor":"a","executor":"b"}',
+    "a measure key twice": _GOOD_RAW.replace(b'"content":', b'"note":"x","note":"y","content":'),
+    "note null": _with(f"{_M}.note", None),
+    "executors null": _with(f"{_M}.executors", None),
+    "financing null": _with(f"{_M}.financing", None),
+    "tasks null": _with("tasks", None),
+    "a null key escaped": _GOOD_RAW.replace(b'"tasks":', b'"not\\u0065":null,"tasks":'),
+    "a null executor": _with(f"{_M}.executors", ["відділ", None]),
+    "a null measure": _with("tasks.0.measures", [None]),
+    "a null task": _with("tasks", [None]),
+    "a float year": _with(f"{_M}.term", {"first": 2021.0, "last": 2025}),
+    "a year past int64": _with(f"{_M}.term", {"first": 2021, "last": 2025}).replace(
+        b"2025", b"9" * 20
+    ),
+    "a byte-order mark": b"\xef\xbb\xbf" + _GOOD_RAW,
+    "two objects": _GOOD_RAW + b" " + _GOOD_RAW,
+    "an unknown key": _with(f"{_M}.extra", 1),
+    "money as a number": _with(f"{_M}.financing.actual", 100),
+    "negative money": _with(f"{_M}.financing.actual", "-1.00"),
+    "blank content": _with(f"{_M}.content", "\u200b "),
+    "blank number": _with(f"{_M}.number", " "),
+    "no content": _with(f"{_M}.content", _DROP),
+    "empty": b"",
+    "a lone surrogate": _GOOD_RAW.replace("Захід".encode(), b"\\udc00"),
+    "invalid UTF-8": _GOOD_RAW.replace("Захід".encode(), b"\xff"),
+    "a surrogate in UTF-8": _GOOD_RAW.replace("Захід".encode(), b"\xed\xa0\x80"),
+    "overlong UTF-8": _GOOD_RAW.replace("Захід".encode(), b"\xc0\xaf"),
+    "invalid UTF-8 in a header": _GOOD_RAW.replace("Програма".encode(), b"\xff"),
+    "a raw tab in text": _GOOD_RAW.replace("Захід".encode(), b"a\tb"),
+    "a newer version": _with("format_version", 3),
+    "not a program report": _with("type", "report"),
+    "a bad period": _with("period.start", "2022-13-01"),
+    "a bad total percent": _with("total_percent", "25%"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BAD))
+def test_a_bad_document_in_a_batch_is_reported_as_alone(name: str) -> None:
+    """A document the loader refuses, batched between good ones, is reported with the
+    problems the one-document bulk road reports; its neighbours are screened as usual."""
+    raw = _BAD[name]
+    neighbour = _with(f"{_M}.declared_percent", "30")  # one MR201 finding
+    results = audit_documents([("a", _GOOD_RAW), ("b", raw), ("c", neighbour)])
+    assert results[1] == audit_document(raw, "b")
+    assert not results[1].loaded
+    assert results[0].loaded
+    assert results[0].findings == ()
+    assert [f.code for f in results[2].findings] == ["MR201"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        _with(f"{_M}.declared_percent", "1" * 13 + "." + "1" * 12),  # 25 digits: past int64
+        _with(f"{_M}.declared_percent", "9" * 13 + "." + "9" * 4),  # 18 characters: read whole
+        _with(f"{_M}.number", None),  # a null where null is allowed
+        _with(f"{_M}.financing.actual", "999999999999999.99"),  # the largest canonical money
+    ],
+)
+def test_an_unusual_good_document_is_audited_as_alone(raw: bytes) -> None:
+    """A valid document at the edges of what the kernels take is audited as the
+    one-document bulk road audits it."""
+    results = audit_documents([("a", _GOOD_RAW), ("b", raw)])
+    assert results[1] == audit_document(raw, "b")
+    assert results[1].loaded
+
+
+def test_a_pretty_printed_document_is_read_alone_and_audited() -> None:
+    """A document written over several lines cannot be a line of the batch: it is read by
+    itself, with the same findings."""
+    raw = orjson.dumps(
+        orjson.loads(_with(f"{_M}.declared_percent", "30")), option=orjson.OPT_INDENT_2
+    )
+    results = audit_documents([("a", raw), ("b", _GOOD_RAW)])
+    assert results[0] == audit_document(raw, "a")
+    assert [f.code for f in results[0].findings] == ["MR201"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "refused"),
+    [
+        (b'{"note":null}', True),
+        (b'{"note" :\t null}', True),
+        (b'{"not\\u0065":null}', True),  # an escaped key: cannot be told for sure
+        (b'{"number":null}', False),  # a field that may be null
+        (b'{"a":"null"}', False),  # text
+        (b'{"a":"x: null"}', False),  # text that reads like a value
+        (b'{"x":[null]}', False),  # an item of a list: the kernels judge it
+        (b'{"notes":null}', False),  # only the exact name
+    ],
+)
+def test_a_null_is_refused_only_where_the_loader_refuses_it(raw: bytes, refused: bool) -> None:
+    """A key written null is caught where the field may not be null (pyarrow would read it
+    as missing), and only there."""
+    assert batch_module._refused_null(raw, frozenset({b"note", b"title"})) is refused
+
+
+def test_the_schema_names_every_field_that_may_not_be_null() -> None:
+    """The fields refused as null are read from the entities: a measure's note and
+    executors, a task's title, not a measure's number or declared percent."""
+    _, not_null = batch_module._schema()
+    assert {b"note", b"executors", b"title", b"content", b"financing", b"tasks"} <= not_null
+    assert not {b"number", b"declared_percent", b"term", b"total"} & not_null
