@@ -160,8 +160,8 @@ def test_a_bad_document_in_a_batch_is_reported_as_alone(name: str) -> None:
 @pytest.mark.parametrize(
     "raw",
     [
-        _with(f"{_M}.declared_percent", "1" * 13 + "." + "1" * 12),  # 25 digits: past int64
-        _with(f"{_M}.declared_percent", "9" * 13 + "." + "9" * 4),  # 18 characters: read whole
+        _with(f"{_M}.declared_percent", "1" * 13 + "." + "1" * 12),  # 25 digits: Python ints, no bound
+        _with(f"{_M}.declared_percent", "9" * 13 + "." + "9" * 4),  # a large percent
         _with(f"{_M}.number", None),  # a null where null is allowed
         _with(f"{_M}.financing.actual", "999999999999999.99"),  # the largest canonical money
     ],

@@ -26,9 +26,10 @@ import functools
 import types
 import typing
 from collections.abc import Sequence
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
+import orjson
 
 from municipal_reports.domain import (
     ColumnFormats,
@@ -50,12 +51,11 @@ from municipal_reports.io.json import FORMAT_VERSION, VERSION_KEY
 
 __all__ = ["batch_columns"]
 
+T = TypeVar("T")
+
 # The canonical forms io.columns accepts, anchored for pyarrow's regular expressions.
 _MONEY: Final = r"^(?:0|[1-9][0-9]{0,14})\.[0-9]{2}$"
-#: Units of a percent fit an int64 with room for the screens' products: 18 digits at most.
 _PERCENT: Final = r"^(?:0|[1-9][0-9]{0,12})(?:\.[0-9]{1,12})?$"
-_PERCENT_DIGITS: Final = 18
-_POW10: Final = tuple(10**i for i in range(13))
 
 
 def _strings(tp: Any) -> bool:
@@ -195,6 +195,24 @@ def batch_columns(
     return found
 
 
+def _ints(values: Any) -> list[Any]:
+    """An integer array as Python ints (``None`` where null), read from its buffer in one
+    C pass (``to_pylist`` makes a scalar for each item)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    filled = pc.cast(pc.fill_null(values, 0), pa.int64())
+    found: list[Any] = (
+        memoryview(filled.buffers()[1])
+        .cast("q")[filled.offset : filled.offset + len(filled)]
+        .tolist()
+    )
+    if values.null_count:
+        for at in _ints(pc.indices_nonzero(values.is_null())):
+            found[at] = None
+    return found
+
+
 def _read(
     sources: list[bytes], schema: Any, memo: dict[Any, Any]
 ) -> list[ProgramColumns | None] | None:
@@ -266,21 +284,19 @@ def _read(
         canonical = pc.match_substring_regex(values, _MONEY)
         flag(pc.and_kleene(values.is_valid(), pc.invert(canonical)), owner)
         kept = pc.if_else(canonical, values, pa.scalar(None, pa.string()))
-        money[column] = pc.cast(pc.replace_substring(kept, ".", ""), pa.int64()).to_pylist()
+        money[column] = _ints(pc.cast(pc.replace_substring(kept, ".", ""), pa.int64()))
 
     declared = m["declared_percent"]
-    canonical = pc.and_(
-        pc.match_substring_regex(declared, _PERCENT),
-        pc.less_equal(pc.utf8_length(declared), _PERCENT_DIGITS),
-    )
+    canonical = pc.match_substring_regex(declared, _PERCENT)
     flag(pc.and_kleene(declared.is_valid(), pc.invert(canonical)), owner)
-    kept = pc.if_else(canonical, declared, pa.scalar(None, pa.string()))
-    units = pc.cast(pc.replace_substring(kept, ".", ""), pa.int64()).to_pylist()
-    dot = pc.find_substring(kept, ".")
-    decimals = pc.if_else(
-        pc.less(dot, 0), 0, pc.subtract(pc.subtract(pc.utf8_length(kept), dot), 1)
-    ).to_pylist()
-    percents = [None if u is None else (u, _POW10[d]) for u, d in zip(units, decimals, strict=True)]
+    # Percents repeat («100», «100.00»): each distinct one becomes (units, scale) once, in
+    # Python ints (no bound on its digits), and the measures take theirs by index.
+    encoded = pc.dictionary_encode(declared)
+    pairs: dict[int | None, tuple[int, int] | None] = {None: None}
+    for at, text in enumerate(encoded.dictionary.to_pylist()):
+        dot = text.find(".")
+        pairs[at] = (int(text.replace(".", "")), 1 if dot < 0 else 10 ** (len(text) - dot - 1))
+    percents = list(map(pairs.__getitem__, _ints(encoded.indices)))
 
     # Texts: the required ones must show something; the mixed-script screen gets only the
     # texts that may mix scripts. Each distinct text is judged once, its verdict memoised.
@@ -326,12 +342,12 @@ def _read(
 
     # Terms: each distinct pair read once by the generated reader, which checks it.
     term = m["term"]
-    firsts, lasts = term.field("first").to_pylist(), term.field("last").to_pylist()
+    firsts, lasts = _ints(term.field("first")), _ints(term.field("last"))
     present = term.is_valid().to_pylist()
     read_span = reader(YearSpan)
     st = converter().structure
     terms: list[YearSpan | None] = []
-    for doc, given, first, last in zip(owner.to_pylist(), present, firsts, lasts, strict=True):
+    for doc, given, first, last in zip(_ints(owner), present, firsts, lasts, strict=True):
         if not given:
             terms.append(None)
             continue
@@ -346,8 +362,8 @@ def _read(
                 bad.add(doc)
         terms.append(span)
 
-    measure_counts = pc.fill_null(pc.list_value_length(task_measures), 0).to_pylist()
-    task_counts = pc.fill_null(pc.list_value_length(tasks_list), 0).to_pylist()
+    measure_counts = _ints(pc.fill_null(pc.list_value_length(task_measures), 0))
+    task_counts = _ints(pc.fill_null(pc.list_value_length(tasks_list), 0))
     header = {
         name: table.column(name).to_pylist()
         for name in (
@@ -370,7 +386,7 @@ def _read(
             found.append(None)
             continue
         try:
-            parts = {name: _without_nulls(values[doc]) for name, values in header.items()}
+            parts = {name: values[doc] for name, values in header.items()}
             found.append(
                 _document(
                     parts, memo, st, start, measure_at, money, percents, terms, mixing.get(doc)
@@ -379,6 +395,26 @@ def _read(
         except Exception:
             found.append(None)  # the exact road says what is wrong
     return found
+
+
+_REFUSED: Final = object()
+
+
+def _part(cls: type[T], value: Any, st: Any, memo: dict[Any, Any]) -> T:
+    """The header part ``value`` read as ``cls`` by the generated reader, once for each
+    distinct value (header parts repeat from report to report: the program, the period,
+    the signatory); a value the reader refuses raises each time."""
+    key = (cls, orjson.dumps(value))
+    found = memo.get(key)
+    if found is None:
+        try:
+            found = reader(cls)(_without_nulls(value), st, memo)
+        except Exception:
+            found = _REFUSED
+        memo[key] = found
+    if found is _REFUSED:
+        raise ValueError(f"not a valid {cls.__name__}")
+    return typing.cast(T, found)
 
 
 def _document(
@@ -392,23 +428,25 @@ def _document(
     terms: list[YearSpan | None],
     mixing: str | None,
 ) -> ProgramColumns:
-    program: Program = reader(Program)(parts["program"], st, memo)
-    period = None if parts["period"] is None else reader(ReportingPeriod)(parts["period"], st, memo)
-    total = None if parts["total"] is None else reader(Financing)(parts["total"], st, memo)
+    program: Program = _part(Program, parts["program"], st, memo)
+    period = None if parts["period"] is None else _part(ReportingPeriod, parts["period"], st, memo)
+    total = None
+    if parts["total"] is not None:  # the «Всього» row differs from report to report
+        total = reader(Financing)(_without_nulls(parts["total"]), st, memo)
     total_percent = None
     if parts["total_percent"] is not None:
         total_percent = Percent.from_canonical(parts["total_percent"])
         if total_percent is None or total_percent.units < 0:
             raise ValueError("not a canonical percent")
     if parts["signatory"] is not None:
-        reader(Signatory)(parts["signatory"], st, memo)
+        _part(Signatory, parts["signatory"], st, memo)
     formats = (
         ColumnFormats()
         if parts["columns"] is None
-        else reader(ColumnFormats)(parts["columns"], st, memo)
+        else _part(ColumnFormats, parts["columns"], st, memo)
     )
     if parts["total_columns"] is not None:
-        reader(ColumnFormats)(parts["total_columns"], st, memo)
+        _part(ColumnFormats, parts["total_columns"], st, memo)
     return ProgramColumns(
         program,
         period,
