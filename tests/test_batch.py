@@ -160,7 +160,9 @@ def test_a_bad_document_in_a_batch_is_reported_as_alone(name: str) -> None:
 @pytest.mark.parametrize(
     "raw",
     [
-        _with(f"{_M}.declared_percent", "1" * 13 + "." + "1" * 12),  # 25 digits: Python ints, no bound
+        _with(
+            f"{_M}.declared_percent", "1" * 13 + "." + "1" * 12
+        ),  # 25 digits: Python ints, no bound
         _with(f"{_M}.declared_percent", "9" * 13 + "." + "9" * 4),  # a large percent
         _with(f"{_M}.number", None),  # a null where null is allowed
         _with(f"{_M}.financing.actual", "999999999999999.99"),  # the largest canonical money
