@@ -117,6 +117,9 @@ _BAD = {
     "a null executor": _with(f"{_M}.executors", ["відділ", None]),
     "a null measure": _with("tasks.0.measures", [None]),
     "a null task": _with("tasks", [None]),
+    "a term without its last year": _with(f"{_M}.term", {"first": 2021}),
+    "an empty term": _with(f"{_M}.term", {}),
+    "a term ending before it starts": _with(f"{_M}.term", {"first": 2025, "last": 2021}),
     "a float year": _with(f"{_M}.term", {"first": 2021.0, "last": 2025}),
     "a year past int64": _with(f"{_M}.term", {"first": 2021, "last": 2025}).replace(
         b"2025", b"9" * 20

@@ -281,10 +281,13 @@ def _read(
     money = {}
     for column in ("indicative", "annual", "actual"):
         values = m["financing"].field(column)
-        canonical = pc.match_substring_regex(values, _MONEY)
-        flag(pc.and_kleene(values.is_valid(), pc.invert(canonical)), owner)
-        kept = pc.if_else(canonical, values, pa.scalar(None, pa.string()))
-        money[column] = _ints(pc.cast(pc.replace_substring(kept, ".", ""), pa.int64()))
+        wrong = pc.and_kleene(
+            values.is_valid(), pc.invert(pc.match_substring_regex(values, _MONEY))
+        )
+        if pc.any(wrong).as_py():  # those documents are read alone; their figures are not cast
+            flag(wrong, owner)
+            values = pc.if_else(wrong, pa.scalar(None, pa.string()), values)
+        money[column] = _ints(pc.cast(pc.replace_substring(values, ".", ""), pa.int64()))
 
     declared = m["declared_percent"]
     canonical = pc.match_substring_regex(declared, _PERCENT)
@@ -340,27 +343,29 @@ def _read(
             ):
                 mixing.setdefault(doc, text)
 
-    # Terms: each distinct pair read once by the generated reader, which checks it.
+    # Terms: each distinct pair read once by the generated reader, which checks it; the
+    # measures take theirs by key. A term missing a year is refused (the reader would).
     term = m["term"]
-    firsts, lasts = _ints(term.field("first")), _ints(term.field("last"))
-    present = term.is_valid().to_pylist()
+    first, last = term.field("first"), term.field("last")
+    flag(pc.and_(term.is_valid(), pc.or_(first.is_null(), last.is_null())), owner)
+    keys = list(zip(_ints(first), _ints(last), strict=True))  # (None, None): no term
     read_span = reader(YearSpan)
     st = converter().structure
-    terms: list[YearSpan | None] = []
-    for doc, given, first, last in zip(_ints(owner), present, firsts, lasts, strict=True):
-        if not given:
-            terms.append(None)
+    spans: dict[tuple[Any, Any], YearSpan | None] = {(None, None): None}
+    refused = set()
+    for key in set(keys):
+        if key in spans:
             continue
-        key = ("term", first, last)
-        span = memo.get(key)
+        span = memo.get(("term", *key))
         if span is None:
             try:
-                span = memo[key] = read_span(
-                    _without_nulls({"first": first, "last": last}), st, memo
-                )
+                span = memo[("term", *key)] = read_span({"first": key[0], "last": key[1]}, st, memo)
             except Exception:
-                bad.add(doc)
-        terms.append(span)
+                refused.add(key)
+        spans[key] = span
+    if refused:
+        bad.update(doc for doc, key in zip(_ints(owner), keys, strict=True) if key in refused)
+    terms = list(map(spans.__getitem__, keys))
 
     measure_counts = _ints(pc.fill_null(pc.list_value_length(task_measures), 0))
     task_counts = _ints(pc.fill_null(pc.list_value_length(tasks_list), 0))
