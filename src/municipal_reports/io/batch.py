@@ -344,28 +344,32 @@ def _read(
                 mixing.setdefault(doc, text)
 
     # Terms: each distinct pair read once by the generated reader, which checks it; the
-    # measures take theirs by key. A term missing a year is refused (the reader would).
+    # measures take theirs by index. A term missing a year is refused (the reader would).
     term = m["term"]
     first, last = term.field("first"), term.field("last")
     flag(pc.and_(term.is_valid(), pc.or_(first.is_null(), last.is_null())), owner)
-    keys = list(zip(_ints(first), _ints(last), strict=True))  # (None, None): no term
+    pairs_written = pc.binary_join_element_wise(
+        pc.cast(first, pa.string()), pc.cast(last, pa.string()), "/"
+    )
+    encoded = pc.dictionary_encode(pairs_written)
     read_span = reader(YearSpan)
     st = converter().structure
-    spans: dict[tuple[Any, Any], YearSpan | None] = {(None, None): None}
-    refused = set()
-    for key in set(keys):
-        if key in spans:
-            continue
-        span = memo.get(("term", *key))
+    spans: dict[int | None, YearSpan | None] = {None: None}
+    refused = []
+    for at, text in enumerate(encoded.dictionary.to_pylist()):
+        years = tuple(map(int, text.split("/")))
+        span = memo.get(("term", years))
         if span is None:
             try:
-                span = memo[("term", *key)] = read_span({"first": key[0], "last": key[1]}, st, memo)
+                span = memo[("term", years)] = read_span(
+                    {"first": years[0], "last": years[1]}, st, memo
+                )
             except Exception:
-                refused.add(key)
-        spans[key] = span
+                refused.append(at)
+        spans[at] = span
     if refused:
-        bad.update(doc for doc, key in zip(_ints(owner), keys, strict=True) if key in refused)
-    terms = list(map(spans.__getitem__, keys))
+        flag(pc.is_in(encoded.indices, value_set=pa.array(refused, encoded.indices.type)), owner)
+    terms = list(map(spans.__getitem__, _ints(encoded.indices)))
 
     measure_counts = _ints(pc.fill_null(pc.list_value_length(task_measures), 0))
     task_counts = _ints(pc.fill_null(pc.list_value_length(tasks_list), 0))
