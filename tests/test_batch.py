@@ -5,6 +5,7 @@ each document's by the exact road, with pyarrow and without it."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import orjson
 import pytest
@@ -15,7 +16,7 @@ import municipal_reports.io.batch as batch_module
 from municipal_reports import ProgramReport, audit, default_rules, dumps, loads
 from municipal_reports.audit import in_document_order
 from municipal_reports.audit.screens import screens_for
-from municipal_reports.bulk import audit_document, audit_documents
+from municipal_reports.bulk import audit_document, audit_documents, audit_files
 from municipal_reports.io.batch import batch_columns
 
 pytest.importorskip("pyarrow")
@@ -215,3 +216,39 @@ def test_the_schema_names_every_field_that_may_not_be_null() -> None:
     _, not_null = batch_module._schema()
     assert {b"note", b"executors", b"title", b"content", b"financing", b"tasks"} <= not_null
     assert not {b"number", b"declared_percent", b"term", b"total"} & not_null
+
+
+def test_a_large_document_is_read_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document above LARGEST_BATCHED bytes is read by itself, with the same columns."""
+    raws = [_GOOD_RAW, _with(f"{_M}.declared_percent", "25.0")]
+    alone: list[bytes] = []
+    monkeypatch.setattr(batch_module, "LARGEST_BATCHED", len(_GOOD_RAW))
+    monkeypatch.setattr(batch_module, "program_columns", _counting(alone))
+    read = batch_columns(raws)
+    assert alone == [raws[1]]  # two bytes over the limit: alone; the other batched
+    assert all(c is not None for c in read)
+
+
+def _counting(calls: list[bytes]) -> object:
+    from municipal_reports.io.columns import program_columns
+
+    def one(raw: bytes, memo: dict[object, object] | None = None) -> object:
+        calls.append(raw)
+        return program_columns(raw, memo)
+
+    return one
+
+
+def test_a_file_that_cannot_be_read_keeps_its_place_between_batches(tmp_path: Path) -> None:
+    """audit_files gives one result a document in the order of the files, an unreadable
+    file's among them, whatever the batches."""
+    names = []
+    for i in range(5):
+        path = tmp_path / f"{i}.json"
+        path.write_bytes(_with(f"{_M}.declared_percent", "30") if i % 2 else _GOOD_RAW)
+        names.append(str(path))
+    names.insert(2, str(tmp_path / "missing.json"))
+    results = audit_files(names)
+    assert [r.source for r in results] == names
+    assert results[2].error.startswith("cannot be read")
+    assert [[f.code for f in r.findings] for r in results] == [[], ["MR201"], [], [], ["MR201"], []]

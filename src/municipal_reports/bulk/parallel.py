@@ -66,6 +66,9 @@ DEFAULT_CHUNK_FILES = 64
 #: per-batch work is small next to the documents', few enough to hold them all.
 BATCH_DOCUMENTS = 500
 
+#: A batch is screened once it holds this many bytes, even with fewer documents.
+_BATCH_BYTES = 32 << 20
+
 #: Values a batch's memo keeps (terms, periods, verdicts on texts) before it starts afresh.
 _MEMO_LIMIT = 50_000
 
@@ -212,12 +215,15 @@ def audit_files(
     out: list[SourceAudit] = []
     memo: dict[object, object] = {}
     batch: list[tuple[str, bytes]] = []
+    held = 0  # the bytes of the batch
 
     def screen_batch() -> None:
+        nonlocal held
         if len(memo) > _MEMO_LIMIT:
             memo.clear()  # a long JSON Lines file must not grow it without bound
         out.extend(audit_documents(batch, select=select, ignore=ignore, strict=strict, memo=memo))
         batch.clear()
+        held = 0
 
     for name in files:
         try:
@@ -228,7 +234,8 @@ def audit_files(
             continue
         for document in documents:
             batch.append(document)
-            if len(batch) >= BATCH_DOCUMENTS:
+            held += len(document[1])
+            if len(batch) >= BATCH_DOCUMENTS or held >= _BATCH_BYTES:
                 screen_batch()
     screen_batch()
     return out

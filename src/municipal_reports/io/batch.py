@@ -49,7 +49,10 @@ from municipal_reports.io.converter import TAG_KEY, converter
 from municipal_reports.io.fast import reader
 from municipal_reports.io.json import FORMAT_VERSION, VERSION_KEY
 
-__all__ = ["batch_columns"]
+__all__ = ["LARGEST_BATCHED", "batch_columns"]
+
+#: Documents larger than this (bytes) are read alone: a batch is for the many small ones.
+LARGEST_BATCHED: Final = 1 << 22
 
 T = TypeVar("T")
 
@@ -173,9 +176,11 @@ def batch_columns(
     batched: list[int] = []
     for i, data in enumerate(sources):
         # One document a line, starting its object (pyarrow would take a byte-order mark
-        # that orjson refuses, or two objects on a line): anything else is read alone.
+        # that orjson refuses, or two objects on a line), not a large one (its columns
+        # would double its memory): anything else is read alone.
         if (
             data[:1] == b"{"
+            and len(data) <= LARGEST_BATCHED
             and b"\n" not in data
             and b"\r" not in data
             and not _refused_null(data, not_null)
