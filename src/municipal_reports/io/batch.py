@@ -148,10 +148,17 @@ def _refused_null(data: bytes, not_null: frozenset[bytes]) -> bool:
 def _without_nulls(value: Any) -> Any:
     """A header part as the JSON wrote it: pyarrow gives a missing key as ``None``."""
     if value.__class__ is dict:
-        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+        return {
+            k: _without_nulls(v) if v.__class__ in _NESTED else v
+            for k, v in value.items()
+            if v is not None
+        }
     if value.__class__ is list:
-        return [_without_nulls(v) for v in value]
+        return [_without_nulls(v) if v.__class__ in _NESTED else v for v in value]
     return value
+
+
+_NESTED: Final = frozenset((dict, list))
 
 
 def batch_columns(
