@@ -252,3 +252,34 @@ def test_a_file_that_cannot_be_read_keeps_its_place_between_batches(tmp_path: Pa
     assert [r.source for r in results] == names
     assert results[2].error.startswith("cannot be read")
     assert [[f.code for f in r.findings] for r in results] == [[], ["MR201"], [], [], ["MR201"], []]
+
+
+def test_a_document_of_another_kind_costs_a_few_reads_not_the_batch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A program report with a key pyarrow refuses, among 40 good ones, is read alone
+    after the batch is read again in halves: the others are still read by pyarrow."""
+    raws = [_GOOD_RAW] * 40
+    raws[17] = _with(f"{_M}.extra", 1)  # an unknown key: pyarrow refuses the whole batch
+    alone: list[bytes] = []
+    monkeypatch.setattr(batch_module, "program_columns", _counting(alone))
+    read = batch_columns(raws)
+    assert read[17] is None
+    assert all(c is not None for i, c in enumerate(read) if i != 17)
+    assert 1 <= len(alone) <= batch_module._SMALLEST_HALF
+    assert raws[17] in alone
+
+
+def test_the_example_reports_in_a_batch_are_audited_as_alone() -> None:
+    """Whole reports and program reports of the examples (pretty-printed, of both kinds),
+    batched with compact good documents, get the one-document road's results."""
+    examples = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.json"))
+    documents = [(p.name, p.read_bytes()) for p in examples]
+    documents += [
+        (f"{p.name} compact", orjson.dumps(orjson.loads(d)))
+        for p, (_, d) in zip(examples, documents)
+    ]
+    documents.append(("good", _GOOD_RAW))
+    results = audit_documents(documents)
+    assert results == [audit_document(data, source) for source, data in documents]
+    assert any(r.findings for r in results)

@@ -184,10 +184,12 @@ def batch_columns(
     for i, data in enumerate(sources):
         # One document a line, starting its object (pyarrow would take a byte-order mark
         # that orjson refuses, or two objects on a line), not a large one (its columns
-        # would double its memory): anything else is read alone.
+        # would double its memory), a program report (a whole report is read alone):
+        # anything else is read alone.
         if (
             data[:1] == b"{"
             and len(data) <= LARGEST_BATCHED
+            and b'"program_report"' in data
             and b"\n" not in data
             and b"\r" not in data
             and not _refused_null(data, not_null)
@@ -196,15 +198,30 @@ def batch_columns(
         else:
             found[i] = program_columns(data, memo)
     if batched:
-        try:
-            read = _read([sources[i] for i in batched], schema, memo)
-        except Exception:  # anything at all: the documents are read alone, as always
-            read = None
-        if read is None:  # pyarrow refused the batch: each document alone
-            read = [program_columns(sources[i], memo) for i in batched]
+        read = _halves([sources[i] for i in batched], schema, memo)
         for i, columns in zip(batched, read, strict=True):
             found[i] = columns
     return found
+
+
+#: A refused batch is read again in halves down to this size, then each document alone.
+_SMALLEST_HALF: Final = 8
+
+
+def _halves(sources: list[bytes], schema: Any, memo: dict[Any, Any]) -> list[ProgramColumns | None]:
+    """:func:`_read`; where pyarrow refuses the whole batch (one document of another kind
+    among them), each half again, so that one such document costs a few reads, not the
+    batch read alone."""
+    try:
+        read = _read(sources, schema, memo)
+    except Exception:  # anything at all: read again, in the end alone, as always
+        read = None
+    if read is not None:
+        return read
+    if len(sources) <= _SMALLEST_HALF:
+        return [program_columns(s, memo) for s in sources]
+    half = len(sources) // 2
+    return _halves(sources[:half], schema, memo) + _halves(sources[half:], schema, memo)
 
 
 def _ints(values: Any) -> list[Any]:
