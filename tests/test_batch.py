@@ -277,7 +277,7 @@ def test_the_example_reports_in_a_batch_are_audited_as_alone() -> None:
     documents = [(p.name, p.read_bytes()) for p in examples]
     documents += [
         (f"{p.name} compact", orjson.dumps(orjson.loads(d)))
-        for p, (_, d) in zip(examples, documents)
+        for p, (_, d) in zip(examples, documents, strict=True)
     ]
     documents.append(("good", _GOOD_RAW))
     results = audit_documents(documents)
