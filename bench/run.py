@@ -213,6 +213,12 @@ def main() -> int:
                 continue
             peak, retained = _memory(pipelines[name], docs, load)
             print(f"   {name:26} {peak / 1e6:12.1f} MB {retained / measures:14,.0f} B")
+        if any(hasattr(pipelines[name], "batch") for name in pipelines):
+            # pyarrow allocates outside tracemalloc's sight: its pool's own peak, this run.
+            import pyarrow
+
+            arrow_peak = pyarrow.default_memory_pool().max_memory()
+            print(f"   pyarrow pool peak (batches of {args.chunk}, not in tracemalloc): {arrow_peak / 1e6:.1f} MB")
         print()
     if mismatch:
         print("the pipelines disagree on the inconsistencies: see MISMATCH above")
