@@ -283,3 +283,27 @@ def test_the_example_reports_in_a_batch_are_audited_as_alone() -> None:
     results = audit_documents(documents)
     assert results == [audit_document(data, source) for source, data in documents]
     assert any(r.findings for r in results)
+
+
+_TOKENS = st.sampled_from(
+    [b"null", b'"', b":", b"{", b"}", b"[", b"]", b",", b"0", b"1", b"-", b".", b" ", b"\\u00", b"e",
+     b'"note"', b'"title"', b'"actual"', b"\xd0", b"\xff", b"\t", b"\n", b"true", b'"x"']
+)  # fmt: skip
+
+
+@_SETTINGS
+@given(st.integers(0, len(_GOOD_RAW)), st.integers(0, 8), st.lists(_TOKENS, max_size=4))
+def test_a_garbled_document_in_a_batch_gets_the_one_document_result(
+    at: int, cut: int, tokens: list[bytes]
+) -> None:
+    """A good document with a few bytes cut and JSON-ish tokens put in their place, batched
+    between good ones, gets exactly the one-document road's result (its problems when the
+    loader refuses it), and never screens clean where that road does not."""
+    raw = _GOOD_RAW[:at] + b"".join(tokens) + _GOOD_RAW[at + cut :]
+    neighbour = _with(f"{_M}.declared_percent", "30")
+    results = audit_documents([("a", _GOOD_RAW), ("b", raw), ("c", neighbour)])
+    assert results == [
+        audit_document(_GOOD_RAW, "a"),
+        audit_document(raw, "b"),
+        audit_document(neighbour, "c"),
+    ]
