@@ -518,15 +518,15 @@ def ours(raw: bytes) -> Findings:
     return [(f.code, f.path) for f in mr.audit(mr.loads(raw))]
 
 
-_BATCH = 64  # documents a memo serves, as audit_many's chunks of 64 files
+_BATCH = 500  # documents a memo serves, as a serial audit_many's chunks of 500 files
 _bulk_state: dict[str, Any] = {"memo": {}, "count": 0}
 
 
 def ours_bulk_alone(raw: bytes) -> Findings:
     """municipal_reports, the bulk road without pyarrow: each document's column screen in
     pure Python (``audit_document``), the exact rules only where a screen fired, with one
-    memo of repeated values for each batch of 64 documents, as ``audit_many`` keeps per
-    chunk."""
+    memo of repeated values for each batch of 500 documents, as a serial ``audit_many``
+    keeps per chunk."""
     from municipal_reports.bulk import audit_document
 
     state = _bulk_state

@@ -59,8 +59,9 @@ __all__ = [
     "summarise_many",
 ]
 
-#: Files a worker takes at a time: enough to make the hand-over cheap next to the work.
-DEFAULT_CHUNK_FILES = 64
+#: Files a worker takes at a time: enough to make the hand-over cheap next to the work,
+#: and that a worker's batch screen (pyarrow) reads many documents at once.
+DEFAULT_CHUNK_FILES = 256
 
 #: Documents screened together (one pyarrow read, one set of kernels): enough that the
 #: per-batch work is small next to the documents', few enough to hold them all.
