@@ -62,6 +62,7 @@ _PERCENT: Final = r"^(?:0|[1-9][0-9]{0,12})(?:\.[0-9]{1,12})?$"
 
 
 def _strings(tp: Any) -> bool:
+    """Whether the JSON format writes a value of ``tp`` as a string."""
     return tp in (str, Money, Percent, dt.date) or (
         isinstance(tp, type)
         and issubclass(tp, enum.Enum)
