@@ -311,3 +311,20 @@ def test_a_garbled_document_in_a_batch_gets_the_one_document_result(
         audit_document(raw, "b"),
         audit_document(neighbour, "c"),
     ]
+
+
+def test_whole_reports_are_read_alone_without_a_batch_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whole reports (with sections, some holding program reports) are read alone at once:
+    pyarrow is not asked to read a batch it would refuse."""
+    examples = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.json"))
+    reports = [orjson.dumps(orjson.loads(p.read_bytes())) for p in examples]
+    reports = [r for r in reports if b'"sections"' in r]
+    assert reports
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a batch read")
+
+    monkeypatch.setattr(batch_module, "_read", refuse)
+    assert batch_columns(reports) == [None] * len(reports)

@@ -185,12 +185,13 @@ def batch_columns(
     for i, data in enumerate(sources):
         # One document a line, starting its object (pyarrow would take a byte-order mark
         # that orjson refuses, or two objects on a line), not a large one (its columns
-        # would double its memory), a program report (a whole report is read alone):
-        # anything else is read alone.
+        # would double its memory), a program report, not a whole report (its sections:
+        # pyarrow would refuse the batch): anything else is read alone.
         if (
             data[:1] == b"{"
             and len(data) <= LARGEST_BATCHED
             and b'"program_report"' in data
+            and b'"sections"' not in data
             and b"\n" not in data
             and b"\r" not in data
             and not _refused_null(data, not_null)
