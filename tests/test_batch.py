@@ -316,8 +316,8 @@ def test_a_garbled_document_in_a_batch_gets_the_one_document_result(
 def test_whole_reports_are_read_alone_without_a_batch_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Whole reports (with sections, some holding program reports) are read alone at once:
-    pyarrow is not asked to read a batch it would refuse."""
+    """Whole reports as the library writes them (their type first; some hold program
+    reports) are read alone at once: pyarrow is not asked to read a batch it would refuse."""
     examples = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.json"))
     reports = [orjson.dumps(orjson.loads(p.read_bytes())) for p in examples]
     reports = [r for r in reports if b'"sections"' in r]
