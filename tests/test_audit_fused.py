@@ -11,7 +11,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import municipal_reports.testing as mt
-from municipal_reports import Financing, Measure, Money, Percent, audit, default_rules
+from municipal_reports import (
+    Financing,
+    Measure,
+    Money,
+    Percent,
+    Program,
+    ProgramReport,
+    ReportingPeriod,
+    Task,
+    audit,
+    default_rules,
+)
 from municipal_reports.audit import Hit, Rule, RuleSet, Severity, rule
 from municipal_reports.audit.fused import FUSED
 from municipal_reports.paths import Path
@@ -101,3 +112,42 @@ def test_a_failing_fused_audit_falls_back_to_the_rules_one_by_one(monkeypatch: A
     measure = _rounding_measure()
     assert [f.code for f in audit(measure)] == ["MR201"]
     assert audit(measure) == audit(measure, rules=_PLAIN)
+
+
+def test_a_plugin_rule_below_a_clean_measure_still_runs() -> None:
+    """A measure the fused screen clears is still walked into when a rule looks below it
+    (a plugin rule on its financing), and a plugin rule on measures sees every measure."""
+
+    def on_financing(financing: Financing, path: Path) -> tuple[Hit, ...]:
+        return (Hit(path / "actual", None, financing.actual),)
+
+    def on_measure(measure: Measure, path: Path) -> tuple[Hit, ...]:
+        return (Hit(path / "content", None, measure.content),)
+
+    clean = Measure("Захід", Financing(annual=Money(100), actual=Money(50)), Percent("50"))
+    report = ProgramReport(Program("П"), ReportingPeriod.year(2022), (Task("Т", (clean,)),))
+    assert audit(report) == []  # clean: the screen passes it by
+    below = rule("XX002", "below", Severity.NOTE, Financing, "below")(on_financing)
+    beside = rule("XX003", "beside", Severity.NOTE, Measure, "beside")(on_measure)
+    for plugin, path in (
+        (below, "$.tasks[0].measures[0].financing.actual"),
+        (beside, "$.tasks[0].measures[0].content"),
+    ):
+        found = audit(report, rules=RuleSet((*default_rules(), plugin)))
+        assert [(f.code, f.path) for f in found] == [(plugin.code, path)]
+
+
+def test_a_built_in_code_with_another_function_is_not_screened_away() -> None:
+    """A rule set whose MR201 checks something else (same code, another function) runs it on
+    every measure: the fused screen speaks only for the built-in functions."""
+
+    def always(measure: Measure, path: Path) -> tuple[Hit, ...]:
+        return (Hit(path / "declared_percent", None, measure.declared_percent),)
+
+    rules = RuleSet(
+        tuple(attrs.evolve(r, function=always) if r.code == "MR201" else r for r in default_rules())
+    )
+    clean = Measure("Захід", Financing(annual=Money(100), actual=Money(50)), Percent("50"))
+    report = ProgramReport(Program("П"), ReportingPeriod.year(2022), (Task("Т", (clean,)),))
+    assert audit(report) == []
+    assert [f.code for f in audit(report, rules=rules)] == ["MR201"]

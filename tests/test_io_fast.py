@@ -12,10 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from municipal_reports import Measure, ProgramReport, StructureError, dumps, loads
+import municipal_reports.testing as mt
+from municipal_reports import Measure, Money, Percent, ProgramReport, StructureError, dumps, loads
 from municipal_reports.io import structure
 from municipal_reports.io.converter import converter
-from municipal_reports.io.fast import program_report
+from municipal_reports.io.fast import _Unusual, program_report
+from municipal_reports.io.fast import reader as fast_reader
 from test_io_roundtrip import program_reports
 
 
@@ -130,17 +132,17 @@ def test_broken_variants_of_any_report_never_pass_the_fast_road(
 
 
 def test_the_fast_road_is_generated_from_the_declarations() -> None:
-    """Every entity of a program report gets a generated reader; the measures' and tasks'
-    build without a second check, classes with checks beyond their fields' declarations
-    through their constructors."""
+    """Every entity of a program report gets a generated reader (the measures' stand inline
+    in the tasks'); the measures' and tasks' build without a second check, classes with
+    checks beyond their fields' declarations through their constructors."""
     from municipal_reports.domain import Financing, Task, YearSpan, has_only_declared_checks
     from municipal_reports.io import fast
 
     generator = fast._Generator()
     generator.reader(ProgramReport)
-    assert {f"read_{c.__name__}" for c in (Measure, Financing, Task, YearSpan)} <= set(
-        generator.env
-    )
+    assert "read_Measure" not in generator.env  # inline in read_Task
+    for cls in (Measure, Financing, Task, YearSpan):
+        assert callable(generator.env[generator.reader(cls)])
     assert has_only_declared_checks(Measure)
     assert not has_only_declared_checks(YearSpan)  # its last year must not precede the first
 
@@ -152,3 +154,65 @@ def test_the_fast_road_refuses_what_a_declared_bound_refuses() -> None:
     assert program_report(copy.deepcopy(data), converter().structure) is None
     with pytest.raises(StructureError, match="must be from 1900 to 2199"):
         structure(data, ProgramReport)
+
+
+@given(
+    mt.broken(
+        mt.program_reports(max_measures=5),
+        rules=[c for c in mt.BREAKABLE_RULES if c[:4] in ("MR10", "MR20", "MR40", "MR50", "MR70")],
+    )
+)
+def test_broken_on_purpose_reports_read_as_the_converter_reads_them(b: mt.Broken[Any]) -> None:
+    """A report that contradicts itself (audit faults, not format faults) takes the fast
+    road, and the object equals the converter's and the original, figure for figure."""
+    data = _fields(b.obj)
+    fast = program_report(copy.deepcopy(data), converter().structure)
+    assert fast is not None
+    assert fast == structure(data, ProgramReport) == b.obj
+
+
+def test_one_memo_serves_many_documents_without_mixing_kinds() -> None:
+    """A memo kept across documents (as a batch keeps it) gives equal objects, reads «100»
+    as money in one field and as a percent in another, and still refuses a bad figure."""
+    memo: dict[Any, Any] = {}
+    data = _typical()
+    data["tasks"][0]["measures"][0]["financing"] = {"annual": "100", "actual": "100"}
+    data["tasks"][0]["measures"][0]["declared_percent"] = "100"
+    first = program_report(copy.deepcopy(data), converter().structure)
+    reader_ = fast_reader(ProgramReport)
+    again = reader_(copy.deepcopy(data), converter().structure, memo)
+    twice = reader_(copy.deepcopy(data), converter().structure, memo)
+    assert first == again == twice == structure(data, ProgramReport)
+    measure = twice.tasks[0].measures[0]
+    assert measure.financing.actual == Money(100)
+    assert measure.declared_percent == Percent("100")
+    data["tasks"][0]["measures"][0]["financing"]["actual"] = "-100"
+    with pytest.raises(_Unusual):  # the reader gives up; the converter explains
+        reader_(copy.deepcopy(data), converter().structure, memo)
+
+
+def test_a_money_figure_just_inside_and_outside_the_canonical_forms() -> None:
+    """«0.00» and the largest amount take the fast road; «-0.00», «00.00», «1.000» and an
+    amount one digit too long leave it, as the converter refuses them."""
+    largest = "9" * 15 + ".99"
+    for good in ("0.00", "0", "0.5", largest):
+        data = _typical()
+        data["total"]["annual"] = good
+        assert program_report(data, converter().structure) is not None, good
+    for bad in ("-0.00", "00.00", "1.000", "9" * 16 + ".99", "1.", ".5", " 1.00"):
+        data = _typical()
+        data["total"]["annual"] = bad
+        assert program_report(data, converter().structure) is None, bad
+
+
+def test_the_shared_generator_is_complete_once_built() -> None:
+    """Every class a program report holds has its reader once the shared generator is built,
+    so asking for one (as the bulk road does, from any thread) writes nothing more."""
+    from municipal_reports.domain import Financing, Person, ReportingPeriod, Signatory, Task
+    from municipal_reports.io import fast
+
+    generator = fast._generator()
+    names = dict(generator.env)
+    for cls in (Measure, Financing, Task, Person, Signatory, ReportingPeriod, ProgramReport):
+        assert callable(fast.reader(cls))
+    assert generator.env == names

@@ -91,7 +91,12 @@ def test_money_is_immutable_hashable_and_picklable() -> None:
     """Money cannot be changed, hashes by amount, and survives pickling."""
     m = Money("12.34")
     with pytest.raises(AttributeError):
-        m._kopecks = 5  # type: ignore[misc]
+        m._kopecks = 5  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError, match="immutable"):
+        m.kopecks = 5  # the slot is read by name, never written
+    with pytest.raises(AttributeError):
+        del m.kopecks
+    assert m.kopecks == 1234
     assert {m, Money("12.340")} == {m}
     assert pickle.loads(pickle.dumps(m)) == m
 

@@ -42,6 +42,15 @@ def test_percent_refuses_what_is_not_a_percentage(value: str) -> None:
         Percent(value)
 
 
+def test_percent_units_and_decimals_are_read_only() -> None:
+    """A Percent's units and decimals are slots read by name; writing them raises."""
+    p = Percent("51.88")
+    for name in ("units", "decimals", "scale"):
+        with pytest.raises(AttributeError):
+            setattr(p, name, 1)
+    assert (p.units, p.decimals, p.scale) == (5188, 2, 100)
+
+
 def test_percent_refuses_floats() -> None:
     """A float percentage is a type error."""
     with pytest.raises(InvalidTypeError):

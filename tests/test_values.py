@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pytest
@@ -134,3 +135,17 @@ def test_period_constructors_refuse_impossible_numbers(build: object, path: str)
     with pytest.raises(InvalidValueError) as info:
         build()  # type: ignore[operator]
     assert info.value.path == path
+
+
+@given(st.integers(1900, 2199), st.integers(1, 12))
+def test_a_month_ends_on_its_last_day_exactly(year: int, month: int) -> None:
+    """A month period runs to the month's last day (28, 29, 30 or 31 by the calendar): one
+    day short is refused, and so is one day into the next month."""
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    first = dt.date(year, month, 1)
+    assert ReportingPeriod(PeriodKind.MONTH, first, last) == ReportingPeriod.month(year, month)
+    with pytest.raises(InvalidValueError):
+        ReportingPeriod(PeriodKind.MONTH, first, last - dt.timedelta(days=1))
+    if (year, month) != (2199, 12):
+        with pytest.raises(InvalidValueError):
+            ReportingPeriod(PeriodKind.MONTH, first, last + dt.timedelta(days=1))

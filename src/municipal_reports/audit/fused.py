@@ -39,6 +39,10 @@ class Fused:
 
     functions: Mapping[str, CheckFunction]
     kernel: Kernel
+    #: Whether the kernel could find anything on a node (conservative: ``False`` only when
+    #: it certainly finds nothing), so that the walk can pass a clean node by without a
+    #: path or a call; ``None`` when there is no cheaper test than the kernel.
+    screen: Callable[[Any], bool] | None = None
 
     def covers(self, code: str, function: CheckFunction) -> bool:
         """Whether this fused audit gives the hits of the rule ``code`` checking ``function``."""
@@ -50,24 +54,26 @@ def _measure_may_fire(measure: Measure) -> bool:
     cheapest, in ints (conservative: the rules themselves decide)."""
     financing = measure.financing
     actual, annual, indicative = financing.actual, financing.annual, financing.indicative
+    spent = 0 if actual is None else actual.kopecks
     if annual is not None:
-        if actual is not None and actual.kopecks > annual.kopecks:
+        if actual is not None and spent > annual.kopecks:
             return True  # MR401
         if indicative is not None and annual.kopecks > indicative.kopecks:
             return True  # MR402
     declared = measure.declared_percent
     if declared is not None:
         units, scale = declared.units, declared.scale
-        if units >= 100 * scale and not actual:
+        if not spent and units >= 100 * scale:
             return True  # MR403
         plan = financing.plan
         if plan is not None:
             w = plan.kopecks
             if not w:
                 return True  # MR203
-            if actual is not None and 2 * abs(units * w - 100 * actual.kopecks * scale) > w:
+            if actual is not None and 2 * abs(units * w - 100 * spent * scale) > w:
                 return True  # MR201, MR205
-    return may_mix_scripts(measure.content) or may_mix_scripts(measure.note)  # MR701
+    # MR701, both texts at once: the line break between them touches no letter.
+    return may_mix_scripts(f"{measure.content}\n{measure.note}")
 
 
 def _measure(measure: Measure, path: Path) -> dict[str, tuple[Hit, ...]] | None:
@@ -140,6 +146,7 @@ FUSED: Mapping[type, Fused] = {
             "MR701": text.mixed_script_word,
         },
         _measure,
+        _measure_may_fire,
     ),
     ProgramReport: Fused(
         {

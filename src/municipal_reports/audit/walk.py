@@ -72,6 +72,9 @@ class _Plan:
         self._by_class: dict[type, tuple[Rule, ...]] = {}
         self._descend: dict[type, tuple[str, ...]] = {}
         self._runners: dict[type, Runner | None] = {}
+        #: For each class met in a sequence: the fused audit's screen when the fused audit
+        #: runs every rule of the class and no rule looks below it, else ``None``.
+        self.screens: dict[type, Callable[[object], bool] | None] = {}
 
     def runner_for(self, cls: type) -> Runner | None:
         """The function that runs every rule of ``cls`` on a node (``None``: no rule)."""
@@ -88,6 +91,24 @@ class _Plan:
             runner = _plain_runner(rules)
         self._runners[cls] = runner
         return runner
+
+    def screen_for(self, cls: type) -> Callable[[object], bool] | None:
+        """A test that a node of ``cls`` could give a finding (``False``: skip it), when
+        the class has one; ``None`` otherwise (visit every node)."""
+        if cls in self.screens:
+            return self.screens[cls]
+        fused = FUSED.get(cls)
+        screen = None
+        if fused is not None and fused.screen is not None and not self.fields_for(cls):
+            rules = self.rules_for(cls)
+            if {r.code for r in rules} == set(fused.functions) and all(
+                fused.covers(r.code, r.function) for r in rules
+            ):
+                # Every rule of the class is one the fused audit stands in for, and it
+                # stands in for all of them (no plugin rule, no partial selection).
+                screen = fused.screen
+        self.screens[cls] = screen
+        return screen
 
     def rules_for(self, cls: type) -> tuple[Rule, ...]:
         found = self._by_class.get(cls)
@@ -130,6 +151,9 @@ def _add(r: Rule, hits: Iterable[Hit], path: Path, run: _Run) -> None:
 def _run_rule(r: Rule, obj: object, path: Path, run: _Run) -> None:
     try:
         hits = r.function(obj, path)
+        if hits and hits.__class__ is not tuple and hits.__class__ is not list:
+            # A generator is always true: run it here, so that no hit costs no findings.
+            hits = tuple(hits)
     except Exception as exc:
         run.fail(r, path, exc)
         return
@@ -220,7 +244,16 @@ def _visit(obj: object, path: Path, plan: _Plan, run: _Run) -> None:
             continue
         if value.__class__ is tuple:
             child = Path(path, name)
+            screens = plan.screens
             for i, item in enumerate(value):
+                kind = item.__class__
+                screen = screens[kind] if kind in screens else plan.screen_for(kind)
+                try:
+                    clean = screen is not None and not screen(item)
+                except Exception:
+                    clean = False  # the visit's rules say what is wrong
+                if clean:
+                    continue  # the common case: a clean measure, passed without a path
                 _visit(item, Path(child, i, item), plan, run)
         else:
             _visit(value, Path(path, name, value), plan, run)

@@ -24,6 +24,9 @@ _MAX_KOPECKS: Final = MAX_HRYVNIAS * 100
 
 # Non-negative, 1–15 digits without leading zeros, exactly two decimals (ASCII only).
 _TWO_DECIMALS: Final = re.compile(r"(?:0|[1-9][0-9]{0,14})\.[0-9]{2}")
+_two_decimals: Final = _TWO_DECIMALS.fullmatch
+_new: Final = object.__new__
+_set: Final = object.__setattr__
 
 
 def _canonical_kopecks(text: str) -> int | None:
@@ -122,15 +125,18 @@ class Money:
     Money('-5.00')
     """
 
-    __slots__ = ("_kopecks",)
+    # A slot read by name, not a property: sums and audits read it by the hundred thousand.
+    # Assigning it raises, as everything else on a Money does.
+    __slots__ = ("kopecks",)
 
-    _kopecks: int
+    kopecks: int
+    """The amount in kopecks."""
 
     def __init__(self, amount: Decimal | int | str) -> None:
         if type(amount) is str and (kopecks := _canonical_kopecks(amount)) is not None:
-            object.__setattr__(self, "_kopecks", kopecks)
+            object.__setattr__(self, "kopecks", kopecks)
             return
-        object.__setattr__(self, "_kopecks", _kopecks_of(_to_decimal(amount), amount))
+        object.__setattr__(self, "kopecks", _kopecks_of(_to_decimal(amount), amount))
 
     @classmethod
     def from_canonical(cls, text: str) -> Money | None:
@@ -141,8 +147,16 @@ class Money:
         >>> Money.from_canonical("513537.84"), Money.from_canonical("1 000,00")
         (Money('513537.84'), None)
         """
+        money = _new(cls)
+        if _two_decimals(text) is not None:
+            # The common form, «2080000.00», in one call: files hold hundreds of thousands.
+            _set(money, "kopecks", int(text.replace(".", "")))
+            return money
         kopecks = _canonical_kopecks(text)
-        return None if kopecks is None else cls._unchecked(kopecks)
+        if kopecks is None:
+            return None
+        _set(money, "kopecks", kopecks)
+        return money
 
     @classmethod
     def from_kopecks(cls, kopecks: int) -> Money:
@@ -156,7 +170,7 @@ class Money:
     @classmethod
     def _unchecked(cls, kopecks: int) -> Money:
         money = object.__new__(cls)
-        object.__setattr__(money, "_kopecks", kopecks)
+        object.__setattr__(money, "kopecks", kopecks)
         return money
 
     @classmethod
@@ -184,19 +198,14 @@ class Money:
         return cls._unchecked(_kopecks_of(value, value, per_unit))
 
     @property
-    def kopecks(self) -> int:
-        """The amount in kopecks."""
-        return self._kopecks
-
-    @property
     def amount(self) -> Decimal:
         """The amount in hryvnias, always with two decimals."""
-        return Decimal(self._kopecks).scaleb(-2)
+        return Decimal(self.kopecks).scaleb(-2)
 
     @property
     def thousands(self) -> Decimal:
         """The amount in thousands of hryvnias (exact, five decimals)."""
-        return Decimal(self._kopecks).scaleb(-5)
+        return Decimal(self.kopecks).scaleb(-5)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Money is immutable")
@@ -205,77 +214,77 @@ class Money:
         raise AttributeError("Money is immutable")
 
     def __reduce__(self) -> tuple[object, tuple[int]]:
-        return (Money.from_kopecks, (self._kopecks,))
+        return (Money.from_kopecks, (self.kopecks,))
 
     # Arithmetic: Money with Money only; ``0 + m`` so that ``sum()`` works.
     def __add__(self, other: object) -> Money:
         if isinstance(other, Money):
-            return Money._unchecked(self._kopecks + other._kopecks)
+            return Money._unchecked(self.kopecks + other.kopecks)
         return NotImplemented
 
     def __radd__(self, other: object) -> Money:
         if isinstance(other, Money):
-            return Money._unchecked(self._kopecks + other._kopecks)
+            return Money._unchecked(self.kopecks + other.kopecks)
         if type(other) is int and other == 0:
             return self
         return NotImplemented
 
     def __sub__(self, other: object) -> Money:
         if isinstance(other, Money):
-            return Money._unchecked(self._kopecks - other._kopecks)
+            return Money._unchecked(self.kopecks - other.kopecks)
         return NotImplemented
 
     def __mul__(self, other: object) -> Money:
         if type(other) is int:
-            return Money.from_kopecks(self._kopecks * other)
+            return Money.from_kopecks(self.kopecks * other)
         return NotImplemented
 
     __rmul__ = __mul__
 
     def __neg__(self) -> Money:
-        return Money._unchecked(-self._kopecks)
+        return Money._unchecked(-self.kopecks)
 
     def __pos__(self) -> Money:
         return self
 
     def __abs__(self) -> Money:
-        return Money._unchecked(abs(self._kopecks))
+        return Money._unchecked(abs(self.kopecks))
 
     def __bool__(self) -> bool:
-        return self._kopecks != 0
+        return self.kopecks != 0
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Money):
-            return self._kopecks == other._kopecks
+            return self.kopecks == other.kopecks
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(("Money", self._kopecks))
+        return hash(("Money", self.kopecks))
 
     def __lt__(self, other: object) -> bool:
         if isinstance(other, Money):
-            return self._kopecks < other._kopecks
+            return self.kopecks < other.kopecks
         return NotImplemented
 
     def __le__(self, other: object) -> bool:
         if isinstance(other, Money):
-            return self._kopecks <= other._kopecks
+            return self.kopecks <= other.kopecks
         return NotImplemented
 
     def __gt__(self, other: object) -> bool:
         if isinstance(other, Money):
-            return self._kopecks > other._kopecks
+            return self.kopecks > other.kopecks
         return NotImplemented
 
     def __ge__(self, other: object) -> bool:
         if isinstance(other, Money):
-            return self._kopecks >= other._kopecks
+            return self.kopecks >= other.kopecks
         return NotImplemented
 
     def __str__(self) -> str:
         """The canonical text: hryvnias, a dot, two decimals (``'2080000.00'``)."""
-        sign = "-" if self._kopecks < 0 else ""
-        whole, kop = divmod(abs(self._kopecks), 100)
+        sign = "-" if self.kopecks < 0 else ""
+        whole, kop = divmod(abs(self.kopecks), 100)
         return f"{sign}{whole}.{kop:02d}"
 
     def __repr__(self) -> str:

@@ -7,6 +7,7 @@ exact and cheap: a percentage is ``units × 10**-decimals``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Final
@@ -21,6 +22,13 @@ _MAX_DECIMALS: Final = 12
 _MAX_ADJUSTED: Final = 12
 # Powers of ten for the decimals a percent may have (``10**d`` is typed Any by mypy).
 _POW10: Final[tuple[int, ...]] = tuple(int(10**i) for i in range(_MAX_DECIMALS + 1))
+
+
+# Non-negative, 1–13 digits without leading zeros, exactly two decimals (ASCII only): the
+# common canonical form, read by one match.
+_two_decimals: Final = re.compile(r"(?:0|[1-9][0-9]{0,12})\.[0-9]{2}").fullmatch
+_new: Final = object.__new__
+_set: Final = object.__setattr__
 
 
 def _canonical(text: str) -> tuple[int, int] | None:
@@ -69,15 +77,19 @@ class Percent:
     (False, True)
     """
 
-    __slots__ = ("_decimals", "_units")
+    # Slots read by name, not properties: audits read them by the hundred thousand.
+    # Assigning them raises, as everything else on a Percent does.
+    __slots__ = ("decimals", "units")
 
-    _units: int
-    _decimals: int
+    units: int
+    """The value in units of its last decimal place (51.88% → 5188)."""
+    decimals: int
+    """How many decimals it was written with."""
 
     def __init__(self, value: Decimal | int | str) -> None:
         if type(value) is str and (parsed := _canonical(value)) is not None:
-            object.__setattr__(self, "_units", parsed[0])
-            object.__setattr__(self, "_decimals", parsed[1])
+            object.__setattr__(self, "units", parsed[0])
+            object.__setattr__(self, "decimals", parsed[1])
             return
         if isinstance(value, (bool, float)):
             raise _refuse(value, "must be Decimal, int or str, never float or bool", is_type=True)
@@ -104,8 +116,8 @@ class Percent:
         if decimals > _MAX_DECIMALS:
             raise _refuse(value, f"has more than {_MAX_DECIMALS} decimals")
         # Exact: at most 13 + 12 digits, inside the default context's 28.
-        object.__setattr__(self, "_units", int(dec.scaleb(decimals)))
-        object.__setattr__(self, "_decimals", decimals)
+        object.__setattr__(self, "units", int(dec.scaleb(decimals)))
+        object.__setattr__(self, "decimals", decimals)
 
     @classmethod
     def from_canonical(cls, text: str) -> Percent | None:
@@ -114,8 +126,18 @@ class Percent:
         >>> Percent.from_canonical("51.88"), Percent.from_canonical("51,88%")
         (Percent('51.88'), None)
         """
+        percent = _new(cls)
+        if _two_decimals(text) is not None:
+            # The common form, «24.69», in one call: files hold one a measure.
+            _set(percent, "units", int(text.replace(".", "")))
+            _set(percent, "decimals", 2)
+            return percent
         parsed = _canonical(text)
-        return None if parsed is None else cls._unchecked(*parsed)
+        if parsed is None:
+            return None
+        _set(percent, "units", parsed[0])
+        _set(percent, "decimals", parsed[1])
+        return percent
 
     @classmethod
     def from_units(cls, units: int, decimals: int) -> Percent:
@@ -131,29 +153,19 @@ class Percent:
     @classmethod
     def _unchecked(cls, units: int, decimals: int) -> Percent:
         pct = object.__new__(cls)
-        object.__setattr__(pct, "_units", units)
-        object.__setattr__(pct, "_decimals", decimals)
+        object.__setattr__(pct, "units", units)
+        object.__setattr__(pct, "decimals", decimals)
         return pct
 
     @property
     def value(self) -> Decimal:
         """The percentage as a Decimal with its written number of decimals."""
-        return Decimal(self._units).scaleb(-self._decimals)
-
-    @property
-    def units(self) -> int:
-        """The value in units of its last decimal place (51.88% → 5188)."""
-        return self._units
-
-    @property
-    def decimals(self) -> int:
-        """How many decimals it was written with."""
-        return self._decimals
+        return Decimal(self.units).scaleb(-self.decimals)
 
     @property
     def scale(self) -> int:
         """``10 ** decimals``: how many units make one percent."""
-        return _POW10[self._decimals]
+        return _POW10[self.decimals]
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Percent is immutable")
@@ -162,23 +174,23 @@ class Percent:
         raise AttributeError("Percent is immutable")
 
     def __reduce__(self) -> tuple[object, tuple[int, int]]:
-        return (Percent.from_units, (self._units, self._decimals))
+        return (Percent.from_units, (self.units, self.decimals))
 
     def _key(self, other: Percent) -> tuple[int, int]:
         # Both values scaled to the finer of the two precisions, for ordering.
-        d = max(self._decimals, other._decimals)
+        d = max(self.decimals, other.decimals)
         return (
-            self._units * 10 ** (d - self._decimals),
-            other._units * 10 ** (d - other._decimals),
+            self.units * 10 ** (d - self.decimals),
+            other.units * 10 ** (d - other.decimals),
         )
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Percent):
-            return self._units == other._units and self._decimals == other._decimals
+            return self.units == other.units and self.decimals == other.decimals
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(("Percent", self._units, self._decimals))
+        return hash(("Percent", self.units, self.decimals))
 
     def __lt__(self, other: object) -> bool:
         if isinstance(other, Percent):
@@ -211,11 +223,11 @@ class Percent:
 
     def __str__(self) -> str:
         """The canonical text: a dot before the written decimals (``'24.69'``, ``'64'``)."""
-        if self._decimals == 0:
-            return str(self._units)
-        sign = "-" if self._units < 0 else ""
-        whole, frac = divmod(abs(self._units), 10**self._decimals)
-        return f"{sign}{whole}.{frac:0{self._decimals}d}"
+        if self.decimals == 0:
+            return str(self.units)
+        sign = "-" if self.units < 0 else ""
+        whole, frac = divmod(abs(self.units), 10**self.decimals)
+        return f"{sign}{whole}.{frac:0{self.decimals}d}"
 
     def __repr__(self) -> str:
         return f"Percent('{self}')"

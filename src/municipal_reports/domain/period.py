@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+from typing import Final
 
 import attrs
 
@@ -55,6 +56,18 @@ def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+_ONE_DAY: Final = dt.timedelta(days=1)
+
+#: How many months each named kind of period spans, and the months it may start in.
+_SHAPES: Final[dict[str, tuple[int, frozenset[int]]]] = {
+    PeriodKind.YEAR.value: (12, frozenset({1})),
+    PeriodKind.NINE_MONTHS.value: (9, frozenset({1})),
+    PeriodKind.HALF_YEAR.value: (6, frozenset({1, 7})),
+    PeriodKind.QUARTER.value: (3, frozenset({1, 4, 7, 10})),
+    PeriodKind.MONTH.value: (1, frozenset(range(1, 13))),
+}
+
+
 @declared
 @attrs.frozen
 class ReportingPeriod:
@@ -89,7 +102,7 @@ class ReportingPeriod:
             return [Problem("$.end", self.end, f"year must be from {MIN_YEAR} to {MAX_YEAR}")]
         if not isinstance(self.kind, PeriodKind) or self.kind is PeriodKind.RANGE:
             return []
-        if self.start.day != 1 or self.end != _last_day(self.end.year, self.end.month):
+        if self.start.day != 1 or (self.end + _ONE_DAY).day != 1:  # the end: a last day
             return [
                 Problem(
                     "$",
@@ -99,13 +112,7 @@ class ReportingPeriod:
                 )
             ]
         months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
-        expected = {
-            PeriodKind.YEAR: (12, {1}),
-            PeriodKind.NINE_MONTHS: (9, {1}),
-            PeriodKind.HALF_YEAR: (6, {1, 7}),
-            PeriodKind.QUARTER: (3, {1, 4, 7, 10}),
-            PeriodKind.MONTH: (1, set(range(1, 13))),
-        }[self.kind]
+        expected = _SHAPES[self.kind.value]
         if months != expected[0] or self.start.month not in expected[1]:
             return [Problem("$", (self.start, self.end), f"dates do not make a {self.kind.value}")]
         return []

@@ -390,7 +390,7 @@ class ColumnTotal:
     def fit_band(self) -> Band:
         """The band within which the measures may miss the declared total: every figure's
         half-step, the total's own included (see :func:`~municipal_reports.domain.band.parts_fit`)."""
-        return Band.of_total([self.step] * self.count, self.declared_step)
+        return Band.uniform(self.count, self.step) + Band.uniform(1, self.declared_step)
 
     def fit(self) -> Fit | None:
         """How the declared total fits the measures' sum (``None`` when none is declared).

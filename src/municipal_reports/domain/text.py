@@ -61,7 +61,11 @@ def is_blank(text: str) -> bool:
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘`´][^\W\d_]+)*")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_LATIN_RUN = re.compile(r"[A-Za-z]+")
+# A Latin letter with, before or after it, a letter of another script (a word character
+# that is no digit, underscore or Latin letter) or an apostrophe. It starts with the Latin
+# letter so that the search skips to the Latin letters (few, in Ukrainian text) at once.
+_OTHER = f"(?:[^\\W\\d_A-Za-z]|[{APOSTROPHES}])"
+_TOUCHING = re.compile(f"[A-Za-z](?:(?={_OTHER})|(?<={_OTHER}[A-Za-z]))")
 
 # Latin letters that look like Cyrillic ones, as OCR and careless typing swap them.
 _LOOKALIKES = str.maketrans(
@@ -87,24 +91,16 @@ def mixed_script_words(text: str) -> list[str]:
 
 
 def may_mix_scripts(text: str) -> bool:
-    """False when no run of Latin letters touches another letter or an apostrophe: then no
-    word of ``text`` mixes scripts, and the word split is skipped. «Prozorro,» or «ЦНАП
-    Online» are cleared by looking at the letters around their runs only; a mixed word
-    always has a Latin run touching its other letters (or an apostrophe between them).
+    """False when no Latin letter touches a letter of another script or an apostrophe: then
+    no word of ``text`` mixes scripts, and the word split is skipped. «Prozorro,» or «ЦНАП
+    Online» are cleared by one search; a mixed word always has a Latin letter touching one
+    of its other letters (or an apostrophe between them). Conservative: a number written as
+    a letter («²», «Ⅻ») counts as a letter here.
 
     >>> may_mix_scripts("Закупівля через Prozorro, економія"), may_mix_scripts("Конкуrentне")
     (False, True)
     """
-    if _LATIN.search(text) is None:
-        return False  # the common case: one scan in C
-    size = len(text)
-    for run in _LATIN_RUN.finditer(text):
-        start, end = run.span()
-        before = text[start - 1] if start else " "
-        after = text[end] if end < size else " "
-        if before in APOSTROPHES or after in APOSTROPHES or before.isalpha() or after.isalpha():
-            return True
-    return False
+    return _TOUCHING.search(text) is not None
 
 
 _may_mix = may_mix_scripts

@@ -9,6 +9,12 @@ checks would (types, canonical money and percent text, bounds, non-empty text, n
 keys) and builds the object without running those checks a second time; a class with
 checks beyond its fields' declarations is built by its constructor, which runs them all.
 
+A program report holds a few hundred objects, so calls count: each class's statements are
+written inline in the reader of the class that holds it (one function reads a whole
+report), money and percent figures are read once per document (a memo keyed by their
+text: an annual plan repeats as the actual, «100.00» repeats everywhere), and small values
+(terms, periods, decisions, formats) once per memo.
+
 It never decides that a document is bad: on anything unusual it gives up, and the caller
 reads the document with the converter, which builds the same objects or raises the detailed
 :class:`~municipal_reports.errors.StructureError`. So the fast road changes the speed and
@@ -48,22 +54,26 @@ class _Unusual(Exception):
     """Not the common shape: let the converter read this document."""
 
 
-def _money(value: Any) -> Money:
-    if value.__class__ is not str:
-        raise _Unusual
-    money = Money.from_canonical(value)
-    if money is None or money.kopecks < 0:
-        raise _Unusual  # the converter reads it again and says what is wrong, with the path
-    return money
+#: How many values a memo of read money or percent texts keeps before it starts afresh (a
+#: caller's memo may serve many documents).
+_VALUES_LIMIT: Final = 4096
 
 
-def _percent(value: Any) -> Percent:
-    if value.__class__ is not str:
-        raise _Unusual
-    percent = Percent.from_canonical(value)
-    if percent is None or percent.units < 0:
-        raise _Unusual
-    return percent
+class _Values:
+    """The key, in a reader's memo, of the values it has read from each text: an amount
+    repeats through a document (the annual plan as the actual), a percent more so («100.00»)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<{self.name} read>"
+
+
+_MONEYS: Final = _Values("moneys")
+_PERCENTS: Final = _Values("percents")
 
 
 def _date(value: Any) -> dt.date:
@@ -75,31 +85,11 @@ def _date(value: Any) -> dt.date:
 _BLANK_SET: Final = frozenset(BLANK)
 
 
-def _shows(text: str) -> bool:
-    """Whether ``text`` shows something (not :func:`~municipal_reports.domain.text.is_blank`):
-    a first character that shows settles it, as strip(BLANK) costs 7× a plain strip."""
-    return (bool(text) and text[0] not in _BLANK_SET) or bool(text.strip(BLANK))
-
-
-def _texts(value: Any) -> tuple[str, ...]:
-    if value.__class__ is not list:
-        raise _Unusual
-    for item in value:
-        if item.__class__ is not str or not _shows(item):
-            raise _Unusual
-    return tuple(value)
-
-
-def _trusted(cls: type) -> Callable[..., Any]:
-    """A maker of ``cls`` that sets the fields without running the construction checks
-    (the reader has checked them); generated once, as attrs generates ``__init__``."""
-    fields = [a.name for a in attrs.fields(cls)]
-    body = "\n".join(f"    _set(obj, {n!r}, {n})" for n in fields)
-    source = f"def make({', '.join(fields)}):\n    obj = _new(_cls)\n{body}\n    return obj\n"
-    env: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls}
-    exec(compile(source, f"<trusted {cls.__name__}>", "exec"), env)
-    maker: Callable[..., Any] = env["make"]
-    return maker
+def _shows(text: str) -> str:
+    """The expression of whether ``text`` shows something (not
+    :func:`~municipal_reports.domain.text.is_blank`): a first character that shows settles
+    it, as strip(BLANK) costs 7× a plain strip."""
+    return f"(({text} and {text}[0] not in _BLANK_SET) or {text}.strip(_BLANK))"
 
 
 _SCALARS: Final = (str, int, Money, Percent, dt.date)
@@ -118,13 +108,24 @@ class _Generator:
         self.env: dict[str, Any] = {
             "_Unusual": _Unusual,
             "_MISSING": attrs.NOTHING,
-            "_money": _money,
-            "_percent": _percent,
+            "_money": Money.from_canonical,
+            "_percent": Percent.from_canonical,
+            "_MONEYS": _MONEYS,
+            "_PERCENTS": _PERCENTS,
+            "_VALUES_LIMIT": _VALUES_LIMIT,
+            "_BLANK": BLANK,
+            "_BLANK_SET": _BLANK_SET,
+            "_new": object.__new__,
+            "_set": object.__setattr__,
             "_date": _date,
-            "_texts": _texts,
-            "_shows": _shows,
         }
         self.done: set[type] = set()
+        #: Every class whose statements were written, inline or in its own reader.
+        self.seen: set[type] = set()
+        #: The memos of read texts («moneys», «percents») the reader being written uses.
+        self.needs: set[str] = set()
+        #: The classes whose statements are being written, outermost first.
+        self.inlining: list[type] = []
 
     def name(self, value: object) -> str:
         key = f"_k{len(self.env)}"
@@ -140,55 +141,97 @@ class _Generator:
         return fn
 
     def generate(self, cls: type, fn: str) -> None:
+        # A reader may be generated while another is being written: each has its own.
+        saved = self.needs, self.inlining
+        self.needs, self.inlining = set(), [cls]
+        body = self.body(cls, "data", "found", "")
+        lines = [f"def {fn}(data, st, memo):"]
+        for memo_of in sorted(self.needs):
+            lines += [
+                f"    {memo_of} = memo.get(_{memo_of.upper()})",
+                f"    if {memo_of} is None or len({memo_of}) > _VALUES_LIMIT:",
+                f"        {memo_of} = memo[_{memo_of.upper()}] = {{}}",
+            ]
+        lines += [f"    {line}" for line in body]
+        lines.append("    return found")
+        self.needs, self.inlining = saved
+        source = "\n".join(lines) + "\n"
+        exec(compile(source, f"<reader {cls.__name__}>", "exec"), self.env)
+
+    def body(self, cls: type, data: str, out: str, p: str) -> list[str]:
+        """Statements that read the raw ``data`` into a ``cls`` object in ``out`` (their
+        local names start with ``p``), to stand in a reader function or inline in the
+        statements of the class that holds a ``cls`` (no call per object)."""
+        self.seen.add(cls)
         checks = dict(declared_checks(cls))
         hints = typing.get_type_hints(cls)
         fields = attrs.fields(cls)
-        keys = self.name(frozenset(f.name for f in fields))
+        get, known = f"{p}get", f"{p}known"
         lines = [
-            f"def {fn}(data, st, memo):",
-            f"    if data.__class__ is not dict or not data.keys() <= {keys}:",
-            "        raise _Unusual",
+            f"if {data}.__class__ is not dict:",
+            "    raise _Unusual",
+            # Each field found counts one key: any key left over is unknown (checked below,
+            # cheaper than comparing the key sets).
+            f"{known} = {len(fields)}",
+            f"{get} = {data}.get",
         ]
         trusted = has_only_declared_checks(cls) and not any(f.converter for f in fields)
         scalar = all(f.name in checks and _is_scalar(checks[f.name]) for f in fields)
         memo = not trusted and scalar
-        if memo:
-            # Small values repeat through a document (terms, periods, formats): build each
-            # once, with its constructor's checks.
-            lines += [
-                # The types too: 2020.0 == 2020, but only the int is a valid year.
-                f"    key = ({self.name(cls)}, tuple(data.items()), tuple(map(type, data.values())))",
-                "    found = memo.get(key)",
-                "    if found is not None:",
-                "        return found",
-            ]
-        lines.append("    get = data.get")
-        for i, f in enumerate(fields):
-            value = f"v{i}"
-            lines.append(f"    {value} = get({f.name!r}, _MISSING)")
-            lines.append(f"    if {value} is _MISSING:")
+        keyed: list[str] = []  # what the memo knows a small value by
+        names = [f"{p}v{i}" for i in range(len(fields))]
+        for f, value in zip(fields, names, strict=False):
+            lines.append(f"{value} = {get}({f.name!r}, _MISSING)")
+            lines.append(f"if {value} is _MISSING:")
             if f.default is attrs.NOTHING:
-                lines.append("        raise _Unusual")
+                lines.append("    raise _Unusual")
             else:
-                lines.append(f"        {value} = {self.name(f.default)}")
+                lines.append(f"    {known} -= 1")
+                lines.append(f"    {value} = {self.name(f.default)}")
             check = checks.get(f.name)
             if check is not None and check.optional:
-                lines.append(f"    elif {value} is None:")
-                lines.append("        pass")
-            lines.append("    else:")
+                lines.append(f"elif {value} is None:")
+                lines.append("    pass")
+            lines.append("else:")
             converted = self.convert(value, check, hints[f.name])
             if converted is None:
                 trusted = False  # the converter read it: let the constructor check it too
                 converted = [f"{value} = st({value}, {self.name(hints[f.name])})"]
-            lines += [f"        {line}" for line in converted]
-        args = ", ".join(f"v{i}" for i in range(len(fields)))
-        make = self.name(_trusted(cls) if trusted else cls)
-        if memo:
-            lines += [f"    found = memo[key] = {make}({args})", "    return found"]
+                # Its type too: True == 1, but the constructor may refuse one of them.
+                keyed.append(f"{value}.__class__")
+            keyed.append(value)
+            lines += [f"    {line}" for line in converted]
+        lines += [f"if len({data}) != {known}:", "    raise _Unusual  # an unknown key"]
+        if trusted:
+            # Set the fields without the construction checks (the reader made them), as
+            # attrs' own __init__ of a frozen class sets them.
+            lines.append(f"{out} = _new({self.name(cls)})")
+            lines += [f"_set({out}, {f.name!r}, {v})" for f, v in zip(fields, names, strict=False)]
         else:
-            lines.append(f"    return {make}({args})")
-        source = "\n".join(lines) + "\n"
-        exec(compile(source, f"<reader {cls.__name__}>", "exec"), self.env)
+            made = f"{self.name(cls)}({', '.join(names)})"
+            if memo:
+                # Small values repeat through a document (terms, periods, formats): build
+                # each once, with its constructor's checks. The fields read above are
+                # exactly of their declared types, so equal fields make an equal object.
+                lines += [
+                    f"{p}key = ({self.name(cls)}, {', '.join(keyed)})",
+                    f"{out} = memo.get({p}key)",
+                    f"if {out} is None:",
+                    f"    {out} = memo[{p}key] = {made}",
+                ]
+            else:
+                lines.append(f"{out} = {made}")
+        return lines
+
+    def nested(self, kind: type, v: str) -> list[str]:
+        """Statements that read the raw ``v`` into a ``kind`` object in ``v``: inline."""
+        if kind in self.inlining:  # a class that holds itself: its reader calls itself
+            return [f"{v} = {self.reader(kind)}({v}, st, memo)"]
+        self.inlining.append(kind)
+        try:
+            return self.body(kind, v, v, f"{v}_")
+        finally:
+            self.inlining.pop()
 
     def convert(self, v: str, check: Check | None, hint: Any) -> list[str] | None:
         """Statements that check the raw ``v`` and turn it into the field's value (raising
@@ -199,14 +242,25 @@ class _Generator:
         (kind,) = check.types
         if check.sequence:
             if check.items_non_empty:
-                return [f"{v} = _texts({v})"]
+                return [
+                    f"if {v}.__class__ is not list:",
+                    "    raise _Unusual",
+                    f"for item in {v}:",
+                    f"    if item.__class__ is not str or not {_shows('item')}:",
+                    "        raise _Unusual",
+                    f"{v} = tuple({v})",
+                ]
             if not attrs.has(kind):
                 return None
-            read = self.reader(kind)
+            item, items = f"{v}_i", f"{v}_items"
             lines = [
                 f"if {v}.__class__ is not list:",
                 "    raise _Unusual",
-                f"{v} = tuple([{read}(i, st, memo) for i in {v}])",
+                f"{items} = []",
+                f"for {item} in {v}:",
+                *[f"    {line}" for line in self.nested(kind, item)],
+                f"    {items}.append({item})",
+                f"{v} = tuple({items})",
             ]
             if check.non_empty:
                 lines += [f"if not {v}:", "    raise _Unusual"]
@@ -214,7 +268,7 @@ class _Generator:
         if kind is str:
             test = f"{v}.__class__ is not str"
             if check.non_empty:
-                test += f" or not _shows({v})"  # invisible text is empty
+                test += f" or not {_shows(v)}"  # invisible text is empty
             return [f"if {test}:", "    raise _Unusual"]
         if kind is int:
             test = f"{v}.__class__ is not int"
@@ -226,7 +280,20 @@ class _Generator:
         if kind is Money or kind is Percent:
             if check.minimum != 0:
                 return None
-            return [f"{v} = {'_money' if kind is Money else '_percent'}({v})"]
+            read, memo_of = ("_money", "moneys") if kind is Money else ("_percent", "percents")
+            self.needs.add(memo_of)
+            return [
+                f"value = {memo_of}.get({v}) if {v}.__class__ is str else None",
+                "if value is None:",
+                # Canonical text is negative exactly when it starts with a minus.
+                f"    if {v}.__class__ is not str or {v}[:1] == '-':",
+                "        raise _Unusual",
+                f"    value = {read}({v})",
+                "    if value is None:",
+                "        raise _Unusual",
+                f"    {memo_of}[{v}] = value",
+                f"{v} = value",
+            ]
         if kind is dt.date:
             return [f"{v} = _date({v})"]
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
@@ -237,7 +304,7 @@ class _Generator:
                 "    raise _Unusual",
             ]
         if attrs.has(kind) and declared_checks(kind):
-            return [f"{v} = {self.reader(kind)}({v}, st, memo)"]
+            return self.nested(kind, v)
         return None
 
 
@@ -248,7 +315,11 @@ Reader = Callable[[Any, Structure, dict[Any, Any]], Any]
 @functools.cache
 def _generator() -> _Generator:
     generator = _Generator()
-    generator.reader(ProgramReport)  # every class a program report holds, generated once
+    generator.reader(ProgramReport)
+    # Every class a program report holds gets its own reader too, now: a generator that is
+    # complete is never written to again, so threads may share it.
+    for cls in sorted(generator.seen - generator.done, key=lambda c: c.__qualname__):
+        generator.reader(cls)
     return generator
 
 

@@ -176,24 +176,35 @@ def _colons(data: str | bytes | bytearray) -> int:
     """The colons of ``data``, counting every «\\u003…» escape as one (a few are other
     characters: that only sends a document to the slow pass)."""
     if isinstance(data, str):
-        return data.count(":") + data.count("\\u003")
-    return data.count(b":") + data.count(b"\\u003")
+        return data.count(":") + (data.count("\\u003") if "\\" in data else 0)
+    return data.count(b":") + (data.count(b"\\u003") if b"\\" in data else 0)
+
+
+_LINE_BREAKS: Final = (b"\n", "\n", b"\r", "\r")
 
 
 def _duplicate_key(data: str | bytes | bytearray, decoded: Any) -> str | None:
     """The path of a key that an object of ``data`` holds twice, else None.
 
-    Cheap on the common road: every member of an object has one colon, and every colon in a
-    string is written as «:» or «\\u003a»; orjson's own text of what it decoded has one
-    colon per key it kept, and the colons of the strings. Fewer colons there than in ``data``
-    means a member was dropped, or an escape was counted that was no colon (an escaped
-    backslash before «u003a»): only then does the slow, detailed pass look for the key.
+    Cheap on the common road. orjson's own text of what it decoded holds each key it kept
+    once: when ``data`` is that very text (files this library or orjson wrote, compact or
+    indented as :func:`dump` writes them), no key was dropped. Otherwise count colons:
+    every member of an object has one, and every colon in a string is written as «:» or
+    «\\u003a»; orjson's text has one colon per key it kept, and the colons of the strings.
+    Fewer colons there than in ``data`` means a member was dropped, or an escape was counted
+    that was no colon (an escaped backslash before «u003a»): only then does the slow,
+    detailed pass look for the key.
     """
+    indented = data[1:2] in _LINE_BREAKS  # «{» and a line break: as dump() writes it
     try:
-        kept = orjson.dumps(decoded).count(b":")
+        text = orjson.dumps(decoded, option=orjson.OPT_INDENT_2 if indented else 0)
     except orjson.JSONEncodeError:
         return None  # nested deeper than any report: the structure check refuses it
-    if _colons(data) == kept:
+    if text == data or (indented and text == data.rstrip()):
+        # ``data`` is orjson's own writing of what it decoded (this library's files are):
+        # written from a dict, it cannot hold a key twice. One compare, no count.
+        return None
+    if _colons(data) == text.count(b":"):
         return None
     return _first_duplicate(json.loads(data, object_pairs_hook=_pairs), "$")
 
