@@ -328,3 +328,24 @@ def test_whole_reports_are_read_alone_without_a_batch_read(
 
     monkeypatch.setattr(batch_module, "_read", refuse)
     assert batch_columns(reports) == [None] * len(reports)
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore"), [(["MR201"], []), (["MR101", "MR701"], []), (None, ["MR201"])]
+)
+def test_a_selection_screens_a_batch_as_it_does_one_document(
+    select: list[str] | None, ignore: list[str]
+) -> None:
+    """select and ignore give a batch each document's findings of the one-document road."""
+    raws = [
+        _GOOD_RAW,
+        _with(f"{_M}.declared_percent", "30"),  # MR201
+        _with(f"{_M}.content", "Кoнкурс"),  # MR701: a Latin «o»
+        _with("total.annual", "400.01"),  # MR101
+    ]
+    documents = [(str(i), raw) for i, raw in enumerate(raws)]
+    results = audit_documents(documents, select=select, ignore=ignore)
+    assert results == [
+        audit_document(raw, source, select=select, ignore=ignore) for source, raw in documents
+    ]
+    assert any(r.findings for r in results)
