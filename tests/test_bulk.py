@@ -9,6 +9,7 @@ import pickle
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -328,3 +329,45 @@ def test_summarise_many_on_a_dask_cluster_equals_the_serial_table(tmp_path: Path
         executor = client.get_executor()
         assert summarise_many([tmp_path], executor, by=by, chunk_files=3) == serial_rows
         assert audit_many([tmp_path], executor, chunk_files=3) == serial_findings
+
+
+def test_findings_of_sums_past_the_largest_amount_come_back_from_a_worker(tmp_path: Path) -> None:
+    """Two measures of 9·10**14 грн sum past MAX_HRYVNIAS; the MR101 findings holding that sum
+    reach the parent process intact instead of a «worker process died»."""
+
+    def measure(amount: str) -> dict[str, object]:
+        return {
+            "content": "Захід",
+            "financing": {"annual": amount, "actual": amount},
+            "executors": ["відділ"],
+            "number": "1",
+        }
+
+    document = {
+        "format_version": 1,
+        "type": "program_report",
+        "program": {"title": "Програма"},
+        "period": {"kind": "year", "start": "2022-01-01", "end": "2022-12-31"},
+        "tasks": [
+            {
+                "title": "Завдання",
+                "measures": [measure("900000000000000.00"), measure("900000000000000.00")],
+                "number": "1",
+            }
+        ],
+        "executor": "відділ",
+        "total": {"annual": "1.00", "actual": "1.00"},
+    }
+    path = tmp_path / "big.json"
+    path.write_bytes(orjson.dumps(document))
+    serial = audit_many([path])
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        parallel = audit_many([path], pool)
+    assert parallel == serial
+    (result,) = parallel
+    assert not result.error
+    expected = Money.from_kopecks(9 * 10**16) + Money.from_kopecks(9 * 10**16)
+    assert [(f.code, f.path, f.expected) for f in result.findings] == [
+        ("MR101", "$.total.annual", expected),
+        ("MR101", "$.total.actual", expected),
+    ]

@@ -34,11 +34,13 @@ def test_money_text_reads_back(kopecks: int) -> None:
 
 
 @given(
-    st.integers(min_value=-(10**13) + 1, max_value=10**13 - 1),
+    st.integers(min_value=-(10**19) + 1, max_value=10**19 - 1),
     st.integers(min_value=0, max_value=12),
+    st.integers(min_value=0, max_value=10**12 - 1),
 )
-def test_percent_text_reads_back_with_its_precision(units: int, decimals: int) -> None:
+def test_percent_text_reads_back_with_its_precision(whole: int, decimals: int, frac: int) -> None:
     """What str(Percent) writes reads back with the same value and written precision."""
+    units = whole * 10**decimals + (frac % 10**decimals if whole >= 0 else -(frac % 10**decimals))
     percent = Percent.from_units(units, decimals)
     assert Percent.from_canonical(str(percent)) == percent
 

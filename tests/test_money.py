@@ -113,3 +113,12 @@ def test_text_round_trip_is_exact(k: int) -> None:
 def test_sums_of_money_are_sums_of_kopecks(ks: list[int]) -> None:
     """Summing Money never loses a kopeck, whatever the number or size of the parts."""
     assert sum((Money.from_kopecks(k) for k in ks), Money(0)) == Money.from_kopecks(sum(ks))
+
+
+def test_a_sum_past_the_largest_amount_survives_pickling() -> None:
+    """Sums are not bounded: 2 × (10**17 − 1) kopecks pickles back to the same sum."""
+    top = Money.from_kopecks(10**17 - 1)
+    total = top + top
+    assert total.kopecks == 2 * 10**17 - 2
+    assert pickle.loads(pickle.dumps(total)) == total
+    assert pickle.loads(pickle.dumps(-total)).kopecks == -(2 * 10**17 - 2)

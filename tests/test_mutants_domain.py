@@ -24,6 +24,8 @@ from municipal_reports import (
     is_correct_rounding,
     percentage,
 )
+from municipal_reports.domain.band import Fit
+from municipal_reports.domain.percent import is_truncation, shares_fit
 from municipal_reports.errors import Problem
 
 # ---- Money: limits ---------------------------------------------------------------------------
@@ -182,16 +184,17 @@ def test_money_is_immutable() -> None:
 # ---- Percent: limits and refusals ------------------------------------------------------------
 
 
-def test_percent_takes_thirteen_integer_digits_and_twelve_decimals() -> None:
-    """13 integer digits and 12 decimals are a percentage; 14 digits or 13 decimals are not."""
-    assert Percent("9999999999999").units == 10**13 - 1
-    assert Percent(Decimal("1E+12")).value == Decimal(10**12)
+def test_percent_takes_nineteen_integer_digits_and_twelve_decimals() -> None:
+    """19 integer digits and 12 decimals are a percentage; 20 digits or 13 decimals are not."""
+    too_large = "must be less than 10,000,000,000,000,000,000 % in magnitude"
+    assert Percent("9999999999999999999").units == 10**19 - 1
+    assert Percent(Decimal("1E+18")).value == Decimal(10**18)
     assert Percent("0.000000000001").decimals == 12
     assert Percent(Decimal("0.000000000001")).units == 1
-    for value in ("10000000000000", Decimal("1E+13"), 10**13):
+    for value in ("10000000000000000000", Decimal("1E+19"), 10**19, -(10**19)):
         with pytest.raises(InvalidValueError) as info:
             Percent(value)
-        assert info.value.problems == (Problem("$", value, "is too large for a percentage"),)
+        assert info.value.problems == (Problem("$", value, too_large),)
         assert info.value.subject == "Percent"
     with pytest.raises(InvalidValueError) as info:
         Percent("0.0000000000001")
@@ -228,15 +231,16 @@ def test_percent_from_int_and_padded_text() -> None:
 
 
 def test_from_units_limits() -> None:
-    """from_units: 13 integer digits at any decimals, decimals 0..12, ints only."""
-    assert Percent.from_units(10**13 - 1, 0).units == 10**13 - 1
-    assert Percent.from_units(-(10**15) + 1, 2).value == Decimal("-9999999999999.99")
-    for units, decimals in ((10**13, 0), (-(10**13), 0), (10**15, 2)):
+    """from_units: 19 integer digits at any decimals, decimals 0..12, ints only."""
+    too_large = "must be less than 10,000,000,000,000,000,000 % in magnitude"
+    assert Percent.from_units(10**19 - 1, 0).units == 10**19 - 1
+    assert Percent.from_units(-(10**21) + 1, 2).value == Decimal("-9999999999999999999.99")
+    for units, decimals in ((10**19, 0), (-(10**19), 0), (10**21, 2), (10**31, 12)):
         with pytest.raises(InvalidValueError) as info:
             Percent.from_units(units, decimals)
-        assert info.value.problems == (Problem("$", units, "is too large for a percentage"),)
+        assert info.value.problems == (Problem("$", units, too_large),)
     assert Percent.from_units(1, 12).value == Decimal("1E-12")
-    for decimals in (-1, 13, "2", None):
+    for decimals in (-1, 13, "2", None, True, False, 2.0):
         with pytest.raises(InvalidValueError) as info:
             Percent.from_units(1, decimals)  # type: ignore[arg-type]
         assert info.value.problems == (
@@ -454,3 +458,111 @@ def test_a_column_of_no_unit_is_refused_for_its_unit_only() -> None:
     with pytest.raises(InvalidTypeError) as info:
         MoneyFormat("x", 9)  # type: ignore[arg-type]
     assert info.value.problems == (Problem("$.unit", "x", "must be MoneyUnit", True),)
+
+
+# ---- Negative zero, from_decimal, truncation and shares (survivors of a mutmut run) ---------
+
+
+def test_a_negative_zero_is_refused_by_name_and_is_no_canonical_text() -> None:
+    """«-0» and Decimal('-0.00') are refused as a negative zero; «-0» is no canonical text."""
+    for value in ("-0", "-0.00", Decimal("-0"), Decimal("-0.00")):
+        with pytest.raises(InvalidValueError) as info:
+            Money(value)
+        assert info.value.problems == (Problem("$", value, "is a negative zero (write 0)"),)
+        with pytest.raises(InvalidValueError) as info:
+            Percent(value)
+        assert info.value.problems == (Problem("$", value, "is a negative zero (write 0)"),)
+    for text in ("-0", "-0.0", "-0.00"):
+        assert Money.from_canonical(text) is None
+        assert Percent.from_canonical(text) is None
+
+
+def test_a_huge_exponent_is_refused_without_building_the_number() -> None:
+    """Decimal('1E+100000000') is refused from its exponent: no 10**100000000 is ever built."""
+    for value in (Decimal("1E+100000000"), Decimal("-1E+100000000")):
+        with pytest.raises(InvalidValueError) as info:
+            Money(value)
+        assert info.value.problems == (Problem("$", value, LIMIT),)
+
+
+def test_from_decimal_refusals_name_value_and_reason() -> None:
+    """from_decimal takes a Decimal and a power of ten; each refusal names the bad argument."""
+    for value in ("1", 1, 1.0):
+        with pytest.raises(InvalidTypeError) as type_info:
+            Money.from_decimal(value, 100)  # type: ignore[arg-type]
+        assert type_info.value.problems == (Problem("$", value, "must be Decimal", True),)
+        assert type_info.value.subject == "Money"
+    reason = "per_unit must be a power of ten (100, 100_000)"
+    for per_unit in (5, 0, -100, 110, "100", True, 100.0):
+        with pytest.raises(InvalidValueError) as info:
+            Money.from_decimal(Decimal(1), per_unit)  # type: ignore[arg-type]
+        assert info.value.problems == (Problem("$", per_unit, reason),)
+    assert Money.from_decimal(Decimal(7), 1) == Money.from_kopecks(7)
+    assert Money.from_decimal(Decimal(7), 1000) == Money.from_kopecks(7000)
+    value = Decimal("0.001")
+    with pytest.raises(InvalidValueError) as info:
+        Money.from_decimal(value, 100)
+    assert info.value.problems == (Problem("$", value, KOPECK_FRACTION),)
+
+
+def test_is_truncation_of_correct_rounding_and_of_undefined_is_false() -> None:
+    """A correctly rounded percentage, or one of a zero whole, is no truncation."""
+    # 2/3 = 66.666…%: «66.67» is the rounding, «66.66» the cut.
+    assert is_truncation(Percent("66.66"), 2, 3)
+    assert not is_truncation(Percent("66.67"), 2, 3)
+    assert not is_truncation(Percent("66.67"), Money(2), Money(3))
+    assert not is_truncation(Percent("0"), 2, 0)
+    assert not is_truncation(Percent("0"), Money(2), Money(0))
+
+
+def test_is_truncation_keeps_the_sign_of_the_quotient() -> None:
+    """−2/3 cut is −66.66 (toward zero), whichever of part and whole is negative."""
+    for part, whole in ((-2, 3), (2, -3)):
+        assert is_truncation(Percent("-66.66"), part, whole)
+        assert not is_truncation(Percent("66.66"), part, whole)
+        assert not is_truncation(Percent("-66.67"), part, whole)  # the rounding
+    assert is_truncation(Percent("66.66"), -2, -3)
+
+
+def test_is_truncation_refuses_mixed_operands() -> None:
+    """Money against a count is a type error, in either order."""
+    for part, whole in ((Money(2), 3), (2, Money(3))):
+        with pytest.raises(InvalidTypeError):
+            is_truncation(Percent("66.66"), part, whole)  # type: ignore[arg-type]
+
+
+def test_shares_fit_by_default_need_the_whole() -> None:
+    """Shares are a complete list unless told: 40 % + 56 % miss 100 %, as a partial list they fit."""
+    assert shares_fit([Percent(40), Percent(56)]) is Fit.MISMATCH
+    assert shares_fit([Percent(40), Percent(56)], complete=False) is Fit.EQUAL
+    assert shares_fit([]) is Fit.MISMATCH
+    assert shares_fit([], complete=False) is Fit.EQUAL
+
+
+def test_shares_of_mixed_precision_fit_within_their_half_steps() -> None:
+    """Shares written to 1, 1 and 0 decimals may miss 100 by 0.05 + 0.05 + 0.5 = 0.6.
+
+    33.3 + 33.3 + 33 = 99.6 is inside; 33.3 + 33.3 + 34 = 100.6 is at the edge; 33.4 + 33.3
+    + 34 = 100.7 is outside.
+    """
+    assert shares_fit([Percent("33.3"), Percent("33.3"), Percent("33")]) is Fit.ROUNDING
+    assert shares_fit([Percent("33.3"), Percent("33.3"), Percent("34")]) is Fit.ROUNDING
+    assert shares_fit([Percent("33.4"), Percent("33.3"), Percent("34")]) is Fit.MISMATCH
+    assert shares_fit([Percent("50.00"), Percent("50")]) is Fit.EQUAL
+    # 60 + 40.5 = 100.5: the half-steps 0.5 + 0.05 cover it; 60 + 40.6 is 0.6 over: a mismatch.
+    assert shares_fit([Percent("60"), Percent("40.5")]) is Fit.ROUNDING
+    assert shares_fit([Percent("60"), Percent("40.6")]) is Fit.MISMATCH
+
+
+def test_a_declared_value_that_is_no_percent_is_a_type_error() -> None:
+    """A Decimal or text where a Percent is judged is the library's type error, with its path."""
+    for judge in (is_correct_rounding, is_truncation):
+        for value in (Decimal("5"), "5", 5, None):
+            with pytest.raises(InvalidTypeError) as info:
+                judge(value, Money(1), Money(2))  # type: ignore[arg-type]
+            assert info.value.problems == (Problem("$.declared", value, "must be Percent", True),)
+            with pytest.raises(InvalidTypeError):
+                judge(value, 1, 0)  # type: ignore[arg-type]  # even where nothing is judged
+    with pytest.raises(InvalidTypeError) as info:
+        shares_fit([Percent(50), "50"])  # type: ignore[list-item]
+    assert info.value.problems == (Problem("$.shares[1]", "50", "must be Percent", True),)

@@ -184,10 +184,11 @@ REFUSALS = [
     (P.parse_percent, " 12x %", {}, 3, "is not a number as documents write it", "a percentage"),
     (
         P.parse_percent,
-        "10000000000000%",
+        "10000000000000000000%",
         {},
         0,
-        "is too large for a percentage (got Decimal('10000000000000')) @ $",
+        "must be less than 10,000,000,000,000,000,000 % in magnitude"
+        " (got Decimal('10000000000000000000')) @ $",
         "a percentage",
     ),
     (P.parse_money, "12 тис грн 5", {}, 11, "expected a number or a unit word", "an amount"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import municipal_reports
 
 
@@ -62,3 +64,24 @@ def test_importing_does_no_work() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_subpackages_hidden_by_functions_import_the_documented_way() -> None:
+    """`from municipal_reports.audit.rules import totals` works while `audit` is the function;
+    the `import … as` form fails as docs/audit.md says (if it ever works, update the docs)."""
+    import importlib
+
+    from municipal_reports.audit.rules import totals
+    from municipal_reports.render import html
+
+    assert totals is importlib.import_module("municipal_reports.audit.rules.totals")
+    assert html is importlib.import_module("municipal_reports.render.html")
+    assert callable(municipal_reports.audit)
+    assert municipal_reports.audit is importlib.import_module("municipal_reports.audit").audit
+    assert municipal_reports.render is importlib.import_module("municipal_reports.render").render
+    for statement in (
+        "import municipal_reports.audit.rules.totals as t",
+        "import municipal_reports.render.html as h",
+    ):
+        with pytest.raises(ImportError, match=r"^cannot import name '(rules|html)' from"):
+            exec(statement, {})  # a fixed import statement: the case docs/audit.md documents

@@ -151,3 +151,30 @@ def test_ukrainian_messages_show_values_in_ukrainian() -> None:
 def test_auditing_a_plain_value_finds_nothing(value: object) -> None:
     """audit() accepts any object; values that are not entities have nothing to find."""
     assert audit(value) == []
+
+
+def test_a_rule_failing_with_a_multiline_error_is_one_line() -> None:
+    """MR000 keeps a finding on one line even when the error lists its problems on lines."""
+    from municipal_reports import rule
+    from municipal_reports.errors import InvalidValueError, Problem
+
+    error = InvalidValueError([Problem("$.a", 1, "first"), Problem("$.b", 2, "second")])
+    assert "\n" in str(error)
+
+    def broken(obj: object, path: object) -> object:
+        """Fails with a library error of two problems.
+
+        Why: a test of MR000.
+
+        Example: any list.
+        """
+        raise error
+
+    raising = rule("XR002", "always-raises", Severity.ERROR, ListedItems, "never shown")(broken)
+    (finding,) = audit(BAD_LIST, rules=RuleSet((raising,)))
+    assert finding.code == "MR000"
+    for locale in ("en", "uk"):
+        message = finding.message(locale)
+        assert "\n" not in message
+        assert "invalid value: 2 problems first (got 1) @ $.a second (got 2) @ $.b" in message
+    assert "\n" not in str(finding)

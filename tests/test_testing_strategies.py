@@ -195,6 +195,8 @@ def test_strategies_for_parts_are_used(data: st.DataObject) -> None:
         lambda: mt.moneys(min_value=5),  # type: ignore[arg-type]
         lambda: mt.percents(min_value=Percent(50), max_value=Percent(10)),
         lambda: mt.percents(min_value=Percent("10.1"), max_value=Percent("10.2"), decimals=0),
+        lambda: mt.percents(decimals=True),  # a bool is no number of decimals
+        lambda: mt.percents(decimals=13),
         lambda: mt.quantities(min_value=-1),
         lambda: mt.quantities(qualifiers=[]),
         lambda: mt.reporting_periods(min_year=2030, max_year=2020),

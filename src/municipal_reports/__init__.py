@@ -88,7 +88,7 @@ from municipal_reports.errors import (
 )
 from municipal_reports.io import FORMAT_VERSION, dump, dumps, json_schema, load, loads
 from municipal_reports.parse import import_table
-from municipal_reports.render import Renderer, render, renderers
+from municipal_reports.render import Renderer, render, render_to, renderers
 
 __version__ = "0.1.0"
 
@@ -174,6 +174,7 @@ __all__ = [
     "loads",
     "percentage",
     "render",
+    "render_to",
     "renderers",
     "rule",
     "shares_fit",

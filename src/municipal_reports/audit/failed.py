@@ -27,6 +27,8 @@ def rule_failed(rule: str, distribution: str, path: str, error: BaseException | 
     """The MR000 finding for ``rule`` (a code, or a pack's entry point name) of
     ``distribution``, failed at ``path`` with ``error``."""
     text = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    # One line, as every finding is: the library's errors list their problems on lines.
+    text = " ".join(text.split())
     if len(text) > _MAX_ERROR:
         text = text[: _MAX_ERROR - 1] + "…"
     return Finding(

@@ -12,7 +12,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 __all__ = ["OutputError", "check_output", "write_output"]
 
@@ -37,14 +37,18 @@ def check_output(path: str, inputs: Iterable[str] = ()) -> None:
             raise OutputError(f"cannot write {path!r}: it is one of the input files")
 
 
-def write_output(path: str, data: bytes | str, *, inputs: Iterable[str] = ()) -> None:
-    """Write ``data`` (text as UTF-8) to ``path`` atomically; see the module's docstring.
+def write_output(
+    path: str, data: bytes | str | Iterable[bytes], *, inputs: Iterable[str] = ()
+) -> None:
+    """Write ``data`` (text as UTF-8, or an iterable of byte chunks written as they come)
+    to ``path`` atomically; see the module's docstring. An exception while the chunks are
+    made leaves the earlier file whole too, and goes on to the caller.
 
     A target that exists and is not a regular file (``/dev/stdout``, a FIFO) is written
     directly: it is a stream, there is nothing to replace.
     """
     check_output(path, inputs)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    chunks = _chunks(data)
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
@@ -54,19 +58,27 @@ def write_output(path: str, data: bytes | str, *, inputs: Iterable[str] = ()) ->
     try:
         if mode is not None and not stat.S_ISREG(mode):
             with open(path, "wb") as stream:
-                stream.write(raw)
+                stream.writelines(chunks)
             return
-        _replace(path, raw, None if mode is None else stat.S_IMODE(mode))
+        _replace(path, chunks, None if mode is None else stat.S_IMODE(mode))
     except OSError as exc:
         raise OutputError(f"cannot write {path!r}: {exc.strerror or exc}") from None
 
 
-def _replace(path: str, raw: bytes, mode: int | None) -> None:
+def _chunks(data: bytes | str | Iterable[bytes]) -> Iterator[bytes]:
+    if isinstance(data, str):
+        return iter((data.encode("utf-8"),))
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return iter((bytes(data),))
+    return iter(data)
+
+
+def _replace(path: str, chunks: Iterator[bytes], mode: int | None) -> None:
     folder = os.path.dirname(os.path.abspath(path))
     fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
+            handle.writelines(chunks)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, mode if mode is not None else _default_mode())

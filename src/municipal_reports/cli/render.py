@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 
 from municipal_reports import (
     MunicipalReportsError,
@@ -19,6 +20,7 @@ from municipal_reports import (
 from municipal_reports.cli._files import add_max_size_argument
 from municipal_reports.cli._output import OutputError, check_output, write_output
 from municipal_reports.cli._say import cannot_read, error, not_a_report
+from municipal_reports.render import render_chunks
 
 __all__ = ["add_parser", "run"]
 
@@ -65,13 +67,23 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def run(args: argparse.Namespace) -> int:
     """Render the file; return the exit status."""
     name = args.file
+    chunks: Iterator[bytes] | None = None
     try:
         if args.output:
             check_output(args.output, [name])
         document = load(name, max_size=args.max_size)
         findings = audit(document) if args.with_audit else None
         to = "csv-excel" if args.to == "csv" and args.dialect == "excel" else args.to
-        output = render(document, to=to, locale=args.locale, findings=findings)
+        if args.output or not sys.stdout.isatty():
+            # Written a piece at a time as the renderer makes it (HTML does): a big report's
+            # page is never held whole. A fault midway leaves an -o file's earlier content
+            # whole; a pipe has what came before it, and the exit status says it failed.
+            chunks = render_chunks(document, to=to, locale=args.locale, findings=findings)
+            if args.output:
+                write_output(args.output, chunks, inputs=[name])
+                return 0
+        else:
+            output = render(document, to=to, locale=args.locale, findings=findings)
     except OutputError as exc:
         error("municipal-reports render", exc)
         return 2
@@ -84,20 +96,20 @@ def run(args: argparse.Namespace) -> int:
     except MunicipalReportsError as exc:
         error("municipal-reports render", exc)
         return 2
-    data = output.encode("utf-8") if isinstance(output, str) else output
-    if args.output:
+    if chunks is not None:
         try:
-            write_output(args.output, data, inputs=[name])
-        except OutputError as exc:
+            for chunk in chunks:  # a closed pipe's error goes on up, to main
+                sys.stdout.buffer.write(chunk)
+        except MunicipalReportsError as exc:
             error("municipal-reports render", exc)
             return 2
-    elif isinstance(output, bytes) and sys.stdout.isatty():
+    elif isinstance(output, bytes):
         print(
             f"municipal-reports render: error: {args.to} is binary; write it with -o OUT",
             file=sys.stderr,
         )
         return 2
     else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        sys.stdout.buffer.write(output.encode("utf-8"))
+    sys.stdout.flush()
     return 0

@@ -214,7 +214,9 @@ class Money:
         raise AttributeError("Money is immutable")
 
     def __reduce__(self) -> tuple[object, tuple[int]]:
-        return (Money.from_kopecks, (self.kopecks,))
+        # Unchecked: sums are not bounded (a total of two 9·10**14 грн measures exists), and
+        # every Money the library made must cross a process boundary, as a worker's findings do.
+        return (Money._unchecked, (self.kopecks,))
 
     # Arithmetic: Money with Money only; ``0 + m`` so that ``sum()`` works.
     def __add__(self, other: object) -> Money:

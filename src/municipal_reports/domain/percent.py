@@ -9,24 +9,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 from typing import Final
 
 from municipal_reports.domain.band import Band, Fit, fit
 from municipal_reports.domain.money import Money
 from municipal_reports.errors import InvalidTypeError, InvalidValueError, Problem
+from municipal_reports.paths import ROOT
 
 __all__ = ["Percent", "is_correct_rounding", "is_truncation", "percentage", "shares_fit"]
 
 _MAX_DECIMALS: Final = 12
-_MAX_ADJUSTED: Final = 12
+# The bound: every percentage of two valid Money values must fit. The largest is a part of
+# 10**17 − 1 kopecks (just under MAX_HRYVNIAS) over a whole of 1 kopeck:
+# (10**17 − 1) / 1 × 100 % = 10**19 − 100 %, written by percentage() with 2 decimals as
+# 9999999999999999900.00: 19 integer digits. So a Percent is below 10**19 % in magnitude
+# (its first digit at most at 10**18).
+_MAX_ADJUSTED: Final = 18
+_LIMIT: Final = 10 ** (_MAX_ADJUSTED + 1)
+# Exact for every Percent: 19 integer digits and 12 decimals are 31 digits, more than the
+# default context's 28 (which would round the 29th away unseen).
+_EXACT: Final = Context(prec=_MAX_ADJUSTED + 1 + _MAX_DECIMALS)
+# percentage()'s results, in hundredths of a percent, are below this.
+_LIMIT_HUNDREDTHS: Final = _LIMIT * 100
 # Powers of ten for the decimals a percent may have (``10**d`` is typed Any by mypy).
 _POW10: Final[tuple[int, ...]] = tuple(int(10**i) for i in range(_MAX_DECIMALS + 1))
 
 
-# Non-negative, 1–13 digits without leading zeros, exactly two decimals (ASCII only): the
+# Non-negative, 1–19 digits without leading zeros, exactly two decimals (ASCII only): the
 # common canonical form, read by one match.
-_two_decimals: Final = re.compile(r"(?:0|[1-9][0-9]{0,12})\.[0-9]{2}").fullmatch
+_two_decimals: Final = re.compile(r"(?:0|[1-9][0-9]{0,18})\.[0-9]{2}").fullmatch
 _new: Final = object.__new__
 _set: Final = object.__setattr__
 
@@ -34,7 +46,7 @@ _set: Final = object.__setattr__
 def _canonical(text: str) -> tuple[int, int] | None:
     """(units, decimals) of a percentage in canonical text («24.69», «64», «-0.5»), else None.
 
-    Canonical: an optional minus, 1–13 digits without leading zeros, and at most 12 decimals
+    Canonical: an optional minus, 1–19 digits without leading zeros, and at most 12 decimals
     after a dot; what JSON files hold and ``str(Percent)`` writes.
     """
     digits = text[1:] if text[:1] == "-" else text
@@ -58,6 +70,9 @@ def _canonical(text: str) -> tuple[int, int] | None:
     return units, decimals
 
 
+_TOO_LARGE: Final = f"must be less than {_LIMIT:,} % in magnitude"
+
+
 def _refuse(value: object, reason: str, *, is_type: bool = False) -> Exception:
     problem = Problem("$", value, reason, is_type)
     if is_type:
@@ -69,7 +84,8 @@ class Percent:
     """A percentage that keeps the precision it was written with.
 
     «64%» has no decimals and «51,88%» has two; the two are different facts, so equality
-    compares the precision too (ordering compares only the values).
+    compares the precision too (ordering compares only the values). It has at most 12
+    decimals and is below 10**19 % in magnitude: every :func:`percentage` of two amounts fits.
 
     >>> Percent("51.88").decimals, Percent("64").decimals
     (2, 0)
@@ -109,14 +125,14 @@ class Percent:
         if dec.is_zero() and dec.is_signed():
             raise _refuse(value, "is a negative zero (write 0)")
         if dec != 0 and dec.adjusted() > _MAX_ADJUSTED:
-            raise _refuse(value, "is too large for a percentage")
+            raise _refuse(value, _TOO_LARGE)
         exponent = dec.as_tuple().exponent
         assert isinstance(exponent, int)  # finite, checked above
         decimals = max(0, -exponent)
         if decimals > _MAX_DECIMALS:
             raise _refuse(value, f"has more than {_MAX_DECIMALS} decimals")
-        # Exact: at most 13 + 12 digits, inside the default context's 28.
-        object.__setattr__(self, "units", int(dec.scaleb(decimals)))
+        # Exact: at most 19 + 12 digits, inside the wide context's 31.
+        object.__setattr__(self, "units", int(dec.scaleb(decimals, _EXACT)))
         object.__setattr__(self, "decimals", decimals)
 
     @classmethod
@@ -144,10 +160,10 @@ class Percent:
         """The percentage ``units × 10**-decimals`` (``from_units(2469, 2)`` is 24.69%)."""
         if not isinstance(units, int) or isinstance(units, bool):
             raise _refuse(units, "units must be int", is_type=True)
-        if not isinstance(decimals, int) or not 0 <= decimals <= _MAX_DECIMALS:
+        if type(decimals) is not int or not 0 <= decimals <= _MAX_DECIMALS:
             raise _refuse(decimals, f"decimals must be an int from 0 to {_MAX_DECIMALS}")
         if abs(units) >= 10 ** (_MAX_ADJUSTED + 1 + decimals):
-            raise _refuse(units, "is too large for a percentage")
+            raise _refuse(units, _TOO_LARGE)
         return cls._unchecked(units, decimals)
 
     @classmethod
@@ -159,8 +175,12 @@ class Percent:
 
     @property
     def value(self) -> Decimal:
-        """The percentage as a Decimal with its written number of decimals."""
-        return Decimal(self.units).scaleb(-self.decimals)
+        """The percentage as a Decimal with its written number of decimals.
+
+        Exact, with up to 31 digits: arithmetic on it in Decimal's default 28-digit context
+        rounds the longest (19 integer digits and 12 decimals); compare ``units`` instead.
+        """
+        return Decimal(self.units).scaleb(-self.decimals, _EXACT)
 
     @property
     def scale(self) -> int:
@@ -266,6 +286,10 @@ def percentage(part: Money | int, whole: Money | int) -> Percent | None:
     (Percent('-12.50'), Percent('-0.13'))
     >>> percentage(Money(5), Money(0)) is None
     True
+
+    Every percentage of two :class:`Money` values is a valid :class:`Percent` (below
+    10**19 %); counts, and sums of Money beyond ``MAX_HRYVNIAS``, whose percentage would not
+    be, are refused with :class:`~municipal_reports.errors.InvalidValueError`.
     """
     if part.__class__ is Money and whole.__class__ is Money:
         p, w = part.kopecks, whole.kopecks  # the common case, without the type dispatch
@@ -279,7 +303,18 @@ def percentage(part: Money | int, whole: Money | int) -> Percent | None:
     q, r = divmod(abs(num), abs(w))
     if 2 * r >= abs(w):
         q += 1
+    if q >= _LIMIT_HUNDREDTHS:
+        raise InvalidValueError(
+            [Problem("$.part", part, f"over the whole {whole!r} is not below {_LIMIT:,} %")],
+            subject="percentage",
+        )
     return Percent._unchecked(-q if negative else q, 2)
+
+
+def _declared(value: object, path: str = "$.declared") -> Percent:
+    if not isinstance(value, Percent):
+        raise InvalidTypeError([Problem(path, value, "must be Percent", True)])
+    return value
 
 
 def _steps(value: Money | int | None) -> int:
@@ -317,6 +352,8 @@ def is_correct_rounding(
     >>> is_correct_rounding(Percent("24.02"), Money("33900"), Money("141000"), part_step=step, whole_step=step)
     True
     """
+    if declared.__class__ is not Percent:
+        _declared(declared)
     if part.__class__ is Money and whole.__class__ is Money:
         p, w = part.kopecks, whole.kopecks
     else:
@@ -353,6 +390,8 @@ def is_truncation(declared: Percent, part: Money | int, whole: Money | int) -> b
     >>> is_truncation(Percent("19.6"), Money("158700000"), Money("811300000"))  # rounded
     False
     """
+    if declared.__class__ is not Percent:
+        _declared(declared)
     if part.__class__ is Money and whole.__class__ is Money:
         p, w = part.kopecks, whole.kopecks
     else:
@@ -378,6 +417,8 @@ def shares_fit(shares: Sequence[Percent], *, complete: bool = True) -> Fit:
     >>> shares_fit([Percent(40), Percent(56)])
     <Fit.MISMATCH: 'mismatch'>
     """
+    for i, share in enumerate(shares):
+        _declared(share, str(ROOT / "shares" / i))
     # One decimal finer than the finest share, so every share's step is more than one unit
     # (the band counts a step of one unit as no rounding).
     finest = max((s.decimals for s in shares), default=0) + 1

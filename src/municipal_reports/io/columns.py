@@ -86,7 +86,7 @@ _MISSING: Final = object()
 _MONEY_LINES: Final = re.compile(
     r"(?:0|[1-9][0-9]{0,14})\.[0-9]{2}(?:\n(?:0|[1-9][0-9]{0,14})\.[0-9]{2})*"
 )
-_PERCENT: Final = r"(?:0|[1-9][0-9]{0,12})(?:\.[0-9]{1,12})?"
+_PERCENT: Final = r"(?:0|[1-9][0-9]{0,18})(?:\.[0-9]{1,12})?"
 _PERCENT_LINES: Final = re.compile(f"{_PERCENT}(?:\n{_PERCENT})*")
 _POW10: Final = tuple(10**i for i in range(13))
 

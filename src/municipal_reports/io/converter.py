@@ -94,9 +94,9 @@ _TAGGED: Final = {tag: cls for cls, tag in FACT_TAGS.items()}
 #: without leading zeros, and at most two decimals. No exponent, no NaN, no spaces, and no
 #: negative zero («-0.00» would be written back as «0.00»).
 MONEY_PATTERN: Final = r"(?!-0(?:\.0+)?$)-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,2})?"
-#: A percentage as written: up to 13 integer digits and 12 decimals, kept as given (no
-#: negative zero either).
-PERCENT_PATTERN: Final = r"(?!-0(?:\.0+)?$)-?(?:0|[1-9][0-9]{0,12})(?:\.[0-9]{1,12})?"
+#: A percentage as written: up to 19 integer digits (below 10**19 %, which every percentage()
+#: of two Money values is) and 12 decimals, kept as given (no negative zero either).
+PERCENT_PATTERN: Final = r"(?!-0(?:\.0+)?$)-?(?:0|[1-9][0-9]{0,18})(?:\.[0-9]{1,12})?"
 _DATE_PATTERN: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 _DATE_RE: Final = re.compile(_DATE_PATTERN)

@@ -28,11 +28,13 @@ from typing import IO, Any, Final, TypeAlias, TypeVar
 import attrs
 import orjson
 
-from municipal_reports.domain import ProgramReport, Report
+from municipal_reports.domain import ProgramReport, Report, Task
 from municipal_reports.errors import InvalidTypeError, Problem, StructureError
 from municipal_reports.io.converter import TAG_KEY, converter, problems_of
 from municipal_reports.io.fast import program_report as fast_program_report
-from municipal_reports.io.files import DEFAULT_MAX_SIZE, read_bytes, read_stream
+from municipal_reports.io.fast import reader as fast_reader
+from municipal_reports.io.files import DEFAULT_MAX_SIZE, open_regular, read_bytes, read_stream
+from municipal_reports.io.stream import CHUNK, read_members, share_texts
 from municipal_reports.paths import join
 
 __all__ = [
@@ -239,6 +241,58 @@ def loads(data: str | bytes | bytearray | memoryview, *, source: str = "") -> Do
     return _document(decoded, source)
 
 
+#: The size from which :func:`load` reads a file a task at a time (see :func:`_streamed`).
+STREAM_FROM: Final = 8 * 1024 * 1024
+
+#: The versions whose tasks read as the current version's (their upgrade leaves tasks alone).
+_STREAMED_VERSIONS: Final = frozenset({1, 2})
+
+
+def _has_duplicate(raw: bytes, decoded: Any) -> bool:
+    return _duplicate_key(raw, decoded) is not None
+
+
+def _streamed(handle: IO[bytes], max_size: int, *, chunk: int = CHUNK) -> Document | None:
+    """The program report in ``handle`` read a task at a time, or ``None`` when the file is
+    anything else or anything is wrong with it (:func:`loads` of the whole file says what).
+
+    For a big file: the decoded tree of the whole document never exists, each task's raw
+    data is dropped as soon as its entity is built, texts repeated from task to task are
+    kept once (:func:`~municipal_reports.io.stream.share_texts`), and the result equals
+    :func:`loads`'s, since each task is read by the same generated reader as on loads'
+    fast road.
+    """
+    memo: dict[Any, Any] = {}
+    texts: dict[str, str] = {}
+    structure = converter().structure
+    read_task = fast_reader(Task)
+    members = read_members(
+        handle,
+        stream_key="tasks",
+        read_item=lambda raw: read_task(share_texts(raw, texts), structure, memo),
+        duplicated=_has_duplicate,
+        max_size=max_size,
+        expect={TAG_KEY: "program_report"},
+        chunk=chunk,
+    )
+    if members is None:
+        return None
+    version = members.pop(VERSION_KEY, None)
+    if type(version) is not int or version not in _STREAMED_VERSIONS:
+        return None
+    if members.pop(TAG_KEY, None) != "program_report":
+        return None
+    tasks = members.pop("tasks", ())
+    upgrade = _UPGRADES.get(version)
+    fields = members if upgrade is None else upgrade(members)
+    try:
+        head: ProgramReport = fast_reader(ProgramReport)({**fields, "tasks": []}, structure, memo)
+        # Built again with the tasks: the constructor checks the whole object once more.
+        return attrs.evolve(head, tasks=tasks) if tasks else head
+    except Exception:
+        return None
+
+
 def load(
     source: str | os.PathLike[str] | IO[bytes], *, max_size: int = DEFAULT_MAX_SIZE
 ) -> Document:
@@ -246,12 +300,45 @@ def load(
     binary file object ``source``. See :func:`loads`; a file that cannot be read raises
     ``OSError`` as usual, and so does (as
     :class:`~municipal_reports.errors.InputFileError`) one that is not a regular file (a
-    FIFO, a device, a folder) or is larger than ``max_size`` bytes (512 MiB by default)."""
+    FIFO, a device, a folder) or is larger than ``max_size`` bytes (512 MiB by default).
+
+    A program report file (or seekable file object) of :data:`STREAM_FROM` bytes or more
+    is read a task at a time (see :func:`_streamed`): the same report in a fraction of the
+    memory."""
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
+        try:
+            size = os.stat(name).st_size
+        except OSError:
+            size = 0  # read_bytes says what is wrong with it
+        if STREAM_FROM <= size <= max_size:
+            with open_regular(name) as handle:
+                streamed = _streamed(handle, max_size)
+            if streamed is not None:
+                return streamed
         return loads(read_bytes(name, max_size=max_size), source=name)
     name = str(getattr(source, "name", ""))
+    start, size = _where(source)
+    if start is not None and STREAM_FROM <= size <= max_size:
+        streamed = _streamed(source, max_size)
+        if streamed is not None:
+            return streamed
+        source.seek(start)  # read it again, whole, to say what is wrong
     return loads(read_stream(source, name, max_size=max_size), source=name)
+
+
+def _where(handle: IO[bytes]) -> tuple[int | None, int]:
+    """Where a seekable file object stands, and how many bytes are left from there
+    (``None`` and 0 for a pipe, a socket, anything that cannot seek)."""
+    try:
+        if not handle.seekable():
+            return None, 0
+        start = handle.tell()
+        end = handle.seek(0, os.SEEK_END)
+        handle.seek(start)
+    except (AttributeError, OSError, ValueError):
+        return None, 0
+    return start, end - start
 
 
 def dumps(document: Document, *, indent: bool = False) -> str:

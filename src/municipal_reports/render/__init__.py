@@ -15,6 +15,8 @@ from municipal_reports.render.registry import (
     ENTRY_POINT_GROUP,
     load_renderer,
     render,
+    render_chunks,
+    render_to,
     renderer_names,
     renderers,
 )
@@ -24,6 +26,8 @@ __all__ = [
     "Renderer",
     "load_renderer",
     "render",
+    "render_chunks",
+    "render_to",
     "renderer_names",
     "renderers",
 ]

@@ -44,6 +44,11 @@ class Renderer(Protocol):
     returns text (``str``) or, for binary formats, ``bytes``. It must not print, write
     files or keep state between calls.
 
+    A renderer of text may also have a ``chunks`` method taking the same arguments and
+    returning the same text as an iterable of ``str`` pieces, made as they are asked for:
+    :func:`~municipal_reports.render.render_to` then writes a big document without ever
+    holding it whole (the HTML renderer does).
+
     A third-party package adds a format by declaring an entry point in the group
     ``municipal_reports.renderers`` that names a class of this shape (built with no
     arguments) or a ready instance.

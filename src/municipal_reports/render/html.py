@@ -48,19 +48,16 @@ def _bar_width(p: Percent) -> str:
 _BATCH = 4096
 
 
-def _joined(chunks: Iterator[str]) -> str:
-    """The template's output in one string, joined a batch at a time: jinja's ``render``
-    keeps every small chunk (a cell is several) alive until the end, which for a big table
-    costs several times the page itself."""
-    pieces: list[str] = []
+def _batched(chunks: Iterator[str]) -> Iterator[str]:
+    """The template's output a few thousand chunks at a time: jinja yields a piece per
+    cell attribute, and a write or a join per piece costs more than the piece."""
     batch: list[str] = []
     for chunk in chunks:
         batch.append(chunk)
         if len(batch) == _BATCH:
-            pieces.append("".join(batch))
+            yield "".join(batch)
             batch.clear()
-    pieces.append("".join(batch))
-    return "".join(pieces)
+    yield "".join(batch)
 
 
 class HtmlRenderer:
@@ -77,6 +74,14 @@ class HtmlRenderer:
         self, obj: object, *, locale: str, findings: Iterable[Finding] | None = None
     ) -> str:
         """Render ``obj`` as an HTML page."""
+        return "".join(self.chunks(obj, locale=locale, findings=findings))
+
+    def chunks(
+        self, obj: object, *, locale: str, findings: Iterable[Finding] | None = None
+    ) -> Iterator[str]:
+        """The HTML page of ``obj`` in pieces, made as they are asked for: a big report's
+        page is written out without ever being one string (see
+        :func:`~municipal_reports.render.render_to`)."""
         page = layout(obj, locale=locale, findings=findings)
         chunks = (
             _environment()
@@ -90,4 +95,6 @@ class HtmlRenderer:
                 computed=label("computed", locale),
             )
         )
-        return visible(_joined(chunks))
+        # Control characters are single characters: escaping piece by piece is escaping
+        # the whole.
+        return map(visible, _batched(chunks))

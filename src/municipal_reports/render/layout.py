@@ -12,8 +12,9 @@ Each cell that shows a value of the entity remembers the value's path
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeAlias
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeAlias, overload
 
 import attrs
 
@@ -66,6 +67,7 @@ __all__ = [
     "Paragraph",
     "Row",
     "RowKind",
+    "Rows",
     "Signature",
     "Table",
     "layout",
@@ -122,12 +124,55 @@ class Row:
     kind: RowKind = RowKind.BODY
 
 
+class Rows(Sequence[Row]):
+    """A table's rows made each time they are iterated, never all held at once: the form
+    of a report with a million measures would otherwise be millions of cells in memory
+    before a format drew the first (the HTML page is written out as it is made).
+
+    It is a sequence like a tuple of the same rows, and equal to one; indexing makes the
+    rows up to the index, as formats only iterate.
+    """
+
+    __slots__ = ("_length", "_make")
+
+    def __init__(self, make: Callable[[], Iterator[Row]], length: int) -> None:
+        self._make = make
+        self._length = length
+
+    def __iter__(self) -> Iterator[Row]:
+        return self._make()
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        return tuple(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Rows, tuple)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Rows({tuple(self)!r})"
+
+
 @attrs.frozen
 class Table:
-    """A table: its caption, header texts, and rows; ``form`` is the official 10-column one."""
+    """A table: its caption, header texts, and rows; ``form`` is the official 10-column one.
+
+    ``rows`` is a tuple, or for a program report's form the :class:`Rows` made as they are
+    drawn."""
 
     headers: tuple[str, ...]
-    rows: tuple[Row, ...]
+    rows: Sequence[Row]
     caption: str = ""
     form: bool = False
 
@@ -267,6 +312,37 @@ def _findings_block(findings: Sequence[Finding], locale: str, document: object) 
     return Findings(label("findings", locale), tuple(lines), label("no_findings", locale))
 
 
+class _ByPath:
+    """Positions in a list of paths, found by the path they are at or below: the paths
+    sorted once, and each question three binary searches, so marking a big report's
+    millions of cells stays linear (a pass over every finding per cell did not finish),
+    and no path is copied."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        self.order = sorted(range(len(paths)), key=paths.__getitem__)
+        self.paths = [paths[i] for i in self.order]
+
+    def _starting(self, prefix: str) -> range:
+        # The paths that start with ``prefix`` sort between it and the prefix with its last
+        # character moved one code point on.
+        after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        return range(bisect_left(self.paths, prefix), bisect_left(self.paths, after))
+
+    def at_or_below(self, path: str) -> list[int]:
+        """The positions of the paths that are ``path`` or go on from it with «.» or «[»,
+        in the list's order."""
+        if not self.paths:
+            return []
+        equal = range(bisect_left(self.paths, path), bisect_right(self.paths, path))
+        found = [
+            self.order[k]
+            for span in (equal, self._starting(path + "."), self._starting(path + "["))
+            for k in span
+        ]
+        found.sort()
+        return found
+
+
 class _Builder:
     """Builds blocks for one locale; knows the findings' paths to mark cells."""
 
@@ -274,8 +350,10 @@ class _Builder:
         self, locale: str, findings: Sequence[Finding], lines: Sequence[FindingLine] = ()
     ) -> None:
         self.locale = locale
-        self.finding_paths = tuple((f.path, f.code) for f in findings)
-        self.lines = tuple(lines)
+        self.codes = [f.code for f in findings]
+        self.findings = _ByPath([f.path for f in findings])
+        self.line_notes = [Note(line.code, line.message, line.anchor) for line in lines]
+        self.lines = _ByPath([line.path for line in lines])
 
     # Small helpers ------------------------------------------------------------------
 
@@ -286,21 +364,13 @@ class _Builder:
         """The codes of the findings at ``path`` or below it."""
         if path is None:
             return ()
-        return tuple(
-            code
-            for at, code in self.finding_paths
-            if at == path or at.startswith((path + ".", path + "["))
-        )
+        return tuple(self.codes[i] for i in self.findings.at_or_below(path))
 
     def notes(self, path: str | None) -> tuple[Note, ...]:
         """The findings at ``path`` or below it, with their anchors in the list."""
-        if path is None or not self.lines:
+        if path is None:
             return ()
-        return tuple(
-            Note(line.code, line.message, line.anchor)
-            for line in self.lines
-            if line.path == path or line.path.startswith((path + ".", path + "["))
-        )
+        return tuple(self.line_notes[i] for i in self.lines.at_or_below(path))
 
     def cell(self, text: str, path: str | None = None, **kw: object) -> Cell:
         return Cell(text, path, marked=self.marks(path), notes=self.notes(path), **kw)  # type: ignore[arg-type]
@@ -452,30 +522,41 @@ class _Builder:
         path: str,
         report: ProgramReport | None = None,
     ) -> Table:
-        rows = [Row(tuple(Cell(str(i)) for i in range(1, 11)), RowKind.NUMBERS)]
-        for ti, task in enumerate(tasks):
-            task_path = join(join(path, "tasks"), ti) if report is not None else path
-            rows.extend(self.task_rows(task, task_path, formats))
-        if report is not None and (report.total is not None or report.total_percent is not None):
-            total = report.total or Financing()
-            rows.append(
-                Row(
-                    (
-                        Cell(f"{self.t('total')}:", colspan=5),
-                        *self.money_cells(total, self.total_formats(report), join(path, "total")),
-                        self.cell(
-                            self.percent(report.total_percent),
-                            join(path, "total_percent"),
-                            numeric=True,
-                            bar=report.totals().execution(),
-                        ),
-                        Cell(""),
-                    ),
-                    RowKind.TOTAL,
-                )
-            )
+        has_total = report is not None and (
+            report.total is not None or report.total_percent is not None
+        )
+
+        def rows() -> Iterator[Row]:
+            yield Row(tuple(Cell(str(i)) for i in range(1, 11)), RowKind.NUMBERS)
+            for ti, task in enumerate(tasks):
+                task_path = join(join(path, "tasks"), ti) if report is not None else path
+                yield from self.task_rows(task, task_path, formats)
+            if report is not None and has_total:
+                yield self.total_row(report, path)
+
+        length = 1 + sum(max(1, len(t.measures)) for t in tasks) + has_total
         return Table(
-            self.form_headers(formats), tuple(rows), self.t("measures_execution"), form=True
+            self.form_headers(formats),
+            Rows(rows, length),
+            self.t("measures_execution"),
+            form=True,
+        )
+
+    def total_row(self, report: ProgramReport, path: str) -> Row:
+        total = report.total or Financing()
+        return Row(
+            (
+                Cell(f"{self.t('total')}:", colspan=5),
+                *self.money_cells(total, self.total_formats(report), join(path, "total")),
+                self.cell(
+                    self.percent(report.total_percent),
+                    join(path, "total_percent"),
+                    numeric=True,
+                    bar=report.totals().execution(),
+                ),
+                Cell(""),
+            ),
+            RowKind.TOTAL,
         )
 
     def total_formats(self, report: ProgramReport) -> tuple[MoneyFormat, MoneyFormat, MoneyFormat]:

@@ -84,8 +84,9 @@ class MarkdownRenderer:
         def line(cells: list[str]) -> str:
             return "| " + " | ".join(cells) + " |"
 
+        rows = tuple(table.rows)  # made once: a form's rows are made each time they are read
         aligns = ["---"] * len(table.headers)
-        for row in table.rows:
+        for row in rows:
             col = 0
             for cell in row.cells:
                 if cell.numeric and cell.colspan == 1 and not cell.covered:
@@ -94,7 +95,7 @@ class MarkdownRenderer:
         lines = [f"*{escape(table.caption)}*", ""] if table.caption else []
         lines.append(line([escape(h) for h in table.headers]))
         lines.append(line(aligns))
-        for row in table.rows:
+        for row in rows:
             texts = cell_texts(row, escape, " ⚠")
             if row.kind.value == "total":
                 texts = [f"**{t}**" if t else t for t in texts]

@@ -11,9 +11,9 @@ warning naming its distribution.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib.metadata import EntryPoint, entry_points
-from typing import Final
+from typing import IO, Final
 
 from municipal_reports.audit import Finding
 from municipal_reports.audit.registry import BUILTIN_DISTRIBUTION, distribution_of
@@ -27,7 +27,15 @@ from municipal_reports.errors import (
 from municipal_reports.render.base import Renderer
 from municipal_reports.safe_text import visible
 
-__all__ = ["ENTRY_POINT_GROUP", "load_renderer", "render", "renderer_names", "renderers"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "load_renderer",
+    "render",
+    "render_chunks",
+    "render_to",
+    "renderer_names",
+    "renderers",
+]
 
 log = logging.getLogger(__name__)
 
@@ -123,12 +131,7 @@ def render(
     | Б | 2,00 |
     | **Всього** | **3,00** |
     """
-    # babel and num2words: only when rendering
-    from municipal_reports.i18n import formatting as i18n
-
-    i18n.check_locale(locale)
-    ep = _entry_point(to)
-    renderer = _instantiate(ep)
+    ep, renderer = _checked(to, locale)
     try:
         output = renderer(obj, locale=locale, findings=findings)
     except MunicipalReportsError:
@@ -136,6 +139,91 @@ def render(
     except Exception as exc:
         # A renderer's own fault: a clear error for this format, not a traceback from inside.
         raise PluginRuntimeError(ENTRY_POINT_GROUP, to, distribution_of(ep), exc) from exc
+    return _safe(output, to)
+
+
+def _checked(to: str, locale: str) -> tuple[EntryPoint, Renderer]:
+    # babel and num2words: only when rendering
+    from municipal_reports.i18n import formatting as i18n
+
+    i18n.check_locale(locale)
+    ep = _entry_point(to)
+    return ep, _instantiate(ep)
+
+
+def _safe(output: str | bytes, to: str) -> str | bytes:
     # A plugin's text too: control characters never leave raw (JSON is data: it escapes its
     # own controls, and bidi marks in it are part of the values).
     return visible(output) if isinstance(output, str) and to != "json" else output
+
+
+def render_chunks(
+    obj: object,
+    *,
+    to: str,
+    locale: str,
+    findings: Iterable[Finding] | None = None,
+) -> Iterator[bytes]:
+    """:func:`render`'s output as bytes (text in UTF-8), in pieces made as they are asked
+    for when the renderer can make them so (it has a ``chunks`` method taking
+    :func:`render`'s arguments and returning an iterable of ``str``: HTML does), else in
+    one piece. Joined, the pieces are :func:`render`'s output, byte for byte.
+
+    The locale and the renderer's name are checked at once; a renderer's own fault is a
+    :class:`~municipal_reports.errors.PluginRuntimeError` raised while iterating.
+    """
+    ep, renderer = _checked(to, locale)
+    return _chunks(renderer, ep, obj, to, locale, findings)
+
+
+def _chunks(
+    renderer: Renderer,
+    ep: EntryPoint,
+    obj: object,
+    to: str,
+    locale: str,
+    findings: Iterable[Finding] | None,
+) -> Iterator[bytes]:
+    try:
+        make = getattr(renderer, "chunks", None)
+        if callable(make):
+            for piece in make(obj, locale=locale, findings=findings):
+                yield _encoded(piece, to)
+            return
+        yield _encoded(renderer(obj, locale=locale, findings=findings), to)
+    except MunicipalReportsError:
+        raise
+    except Exception as exc:
+        raise PluginRuntimeError(ENTRY_POINT_GROUP, to, distribution_of(ep), exc) from exc
+
+
+def _encoded(piece: object, to: str) -> bytes:
+    if isinstance(piece, str):
+        return (visible(piece) if to != "json" else piece).encode("utf-8")
+    if isinstance(piece, bytes):
+        return piece
+    raise TypeError(f"a renderer gave {type(piece).__name__}, not str or bytes")
+
+
+def render_to(
+    obj: object,
+    stream: IO[bytes],
+    *,
+    to: str,
+    locale: str,
+    findings: Iterable[Finding] | None = None,
+) -> None:
+    """Write :func:`render`'s output to the binary ``stream`` (text as UTF-8), a piece at a
+    time where the renderer can (see :func:`render_chunks`): an HTML page of a 200 MB
+    report is written without ever being held whole.
+
+    >>> import io
+    >>> from municipal_reports import Money, MoneyBreakdown, MoneyPart
+    >>> b = MoneyBreakdown("Видатки", Money(3), (MoneyPart("А", Money(3)),))
+    >>> out = io.BytesIO()
+    >>> render_to(b, out, to="html", locale="uk")
+    >>> out.getvalue() == render(b, to="html", locale="uk").encode("utf-8")
+    True
+    """
+    for piece in render_chunks(obj, to=to, locale=locale, findings=findings):
+        stream.write(piece)

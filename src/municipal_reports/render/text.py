@@ -132,14 +132,13 @@ class TextRenderer:
         return "\n".join(lines)
 
     def _table(self, table: Table) -> str:
+        rows = tuple(table.rows)  # made once: a form's rows are made each time they are read
         grid = [[_flat(h) for h in table.headers]] + [
-            [_flat(t) for t in cell_texts(r)] for r in table.rows
+            [_flat(t) for t in cell_texts(r)] for r in rows
         ]
         # A cell spanning several columns («Всього:») does not set the first one's width.
         sizing = [grid[0]] + [
-            [_flat(t) for t in cell_texts(r)]
-            for r in table.rows
-            if all(c.colspan == 1 for c in r.cells)
+            [_flat(t) for t in cell_texts(r)] for r in rows if all(c.colspan == 1 for c in r.cells)
         ]
         widths = self._widths(sizing)
         rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"

@@ -122,7 +122,7 @@ def percents(
     _check_type("min_value", low, Percent)
     _check_type("max_value", high, Percent)
     _check_order("min_value", low, "max_value", high)
-    if decimals is not None and not (isinstance(decimals, int) and 0 <= decimals <= 12):
+    if decimals is not None and not (type(decimals) is int and 0 <= decimals <= 12):
         raise InvalidArgument(f"decimals={decimals!r} must be an int from 0 to 12")
     if decimals is not None:
         scale = 10**decimals
