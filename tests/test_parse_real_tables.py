@@ -5,14 +5,24 @@ their exact figures, and the audit reads them."""
 from __future__ import annotations
 
 import json
-from decimal import Decimal
+import math
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from municipal_reports import Money, ReportingPeriod, audit
-from municipal_reports.parse import ImportResult, import_tables, parse_period
+from municipal_reports import (
+    Financing,
+    Money,
+    MoneyFormat,
+    MoneyUnit,
+    Percent,
+    ReportingPeriod,
+    audit,
+)
+from municipal_reports.parse import ImportResult, import_file, import_tables, parse_period
 
 TABLES = Path(__file__).parent / "real" / "tables"
 LAYOUTS = sorted(p.stem for p in TABLES.glob("*.tsv"))
@@ -215,3 +225,179 @@ def test_pryshyb_funds_add_up_to_the_decisions_totals() -> None:
     assert len(amounts) == 4
     assert amounts[0] + amounts[1] == Money(revenue)
     assert amounts[2] + amounts[3] == Money(expenditure)
+
+
+OPEN_BUDGET = sorted(p.stem for p in TABLES.glob("openbudget-*.tsv"))
+
+
+def _unit(text: str) -> Fraction:
+    """A unit of the last decimal a figure is written with («0.5» → 1/10)."""
+    exponent = _written(text).as_tuple().exponent
+    assert isinstance(exponent, int)
+    return Fraction(1, 10**-exponent)
+
+
+def _verdict(plan: str, actual: str, percent: str) -> str | None:
+    """The audit code a declared percent calls for, by the test's own arithmetic on the
+    written figures: None when it is actual / plan rounded half-up, MR205 when only the
+    figures' own rounding (half a unit of their last decimal) reaches it, MR206 when it is
+    the exact value cut after its decimals, MR201 otherwise; MR203 against a plan of zero."""
+    p, a, d = (Fraction(_written(x)) for x in (plan, actual, percent))
+    if p == 0:
+        return "MR203"
+    unit = _unit(percent)
+    exact = a / p * 100
+    if math.floor(exact / unit + Fraction(1, 2)) * unit == d:
+        return None
+    half_p, half_a = _unit(plan) / 2, _unit(actual) / 2
+    low = max(a - half_a, Fraction(0)) / (p + half_p) * 100
+    high = (a + half_a) / (p - half_p) * 100 if p > half_p else None
+    if low <= d + unit / 2 and (high is None or d - unit / 2 <= high):
+        return "MR205"
+    if math.floor(exact / unit) * unit == d:
+        return "MR206"
+    return "MR201"
+
+
+@pytest.mark.parametrize("name", OPEN_BUDGET)
+def test_open_budget_percents_get_the_verdicts_their_figures_call_for(name: str) -> None:
+    """The open-budget portal's programs (four budgets): each row's percent and the
+    «РАЗОМ» row's get from the audit exactly the verdict the written figures call for by the
+    test's own arithmetic — truncated (MR206) where the page writes hryvnias to the kopeck,
+    within the band of the rounded millions (MR205) where it writes millions."""
+    meta = _meta(name)
+    result = _import(name)
+    findings = audit(result.report)
+    rows = (TABLES / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
+    body = [line.split("\t") for line in rows if line.split("\t")[0][:1].isdigit()]
+    assert len(body) == len(meta["expected"])
+    for k, cells in enumerate(body):
+        want = _verdict(cells[3], cells[5], cells[6])
+        path = f"$.tasks[{k}].measures[0].declared_percent"
+        got = [f.code for f in findings if str(f.path) == path and f.code.startswith("MR2")]
+        assert got == ([want] if want else []), (cells[0], got, want)
+    total = next(line.split("\t") for line in rows if line.startswith("РАЗОМ"))
+    want = _verdict(total[3], total[5], total[6])
+    got = [f.code for f in findings if str(f.path) == "$.total_percent"]
+    assert got == ([want.replace("MR201", "MR202")] if want else [])
+
+
+@pytest.mark.parametrize("name", OPEN_BUDGET)
+def test_open_budget_total_heads_the_table_and_sums_more_than_the_excerpt(name: str) -> None:
+    """The «РАЗОМ» row comes first and sums every program of the budget: it is read as
+    the total, and the excerpt's rows fall short of it (checked by hand), which the audit
+    reports as MR101 on both amounts."""
+    meta = _meta(name)
+    report = _import(name).report
+    assert report.total is not None
+    assert report.total.annual == _thousands(meta["total"]["annual_thousands"])
+    assert report.total.actual == _thousands(meta["total"]["actual_thousands"])
+    assert report.total_percent == Percent(_written(meta["total"]["percent"]))
+    plans = sum(_written(w["annual_thousands"]) for w in meta["expected"])
+    assert plans < _written(meta["total"]["annual_thousands"])
+    codes = [(f.code, str(f.path)) for f in audit(report) if f.code == "MR101"]
+    assert codes == [("MR101", "$.total.annual"), ("MR101", "$.total.actual")]
+
+
+def test_open_budget_hryvnia_page_truncates_every_percent_it_does_not_round() -> None:
+    """2051700000 writes hryvnias to the kopeck: 1 440 959 609,51 / 1 706 366 564,00 is
+    84,446…%, written 84.44; of its six rows, five are truncations that no rounding gives
+    and one (94.49) is both."""
+    exact = Decimal("1440959609.51") / Decimal("1706366564.00") * 100
+    assert exact.quantize(Decimal("0.01"), ROUND_DOWN) == Decimal("84.44")
+    assert exact.quantize(Decimal("0.01"), ROUND_HALF_UP) == Decimal("84.45")
+    report = _import("openbudget-2051700000-expenses-by-program").report
+    codes = [f.code for f in audit(report) if f.code.startswith("MR2")]
+    assert codes.count("MR206") == 6  # five rows and the «РАЗОМ» row
+    assert report.columns.actual == MoneyFormat(MoneyUnit.HRYVNIA, 2)
+
+
+@pytest.mark.parametrize(
+    ("name", "number_format"),
+    [
+        ("openbudget-2051700000-expenses-by-program", "#,##0.00"),
+        ("openbudget-1654500000-expenses-by-program", "0.0"),
+    ],
+)
+def test_open_budget_layout_as_xlsx_imports_to_the_same_report(
+    name: str, number_format: str, tmp_path: Path
+) -> None:
+    """The same layout saved as an .xlsx workbook (built here with openpyxl: the title and
+    caption lines, the header, then number cells holding floats such as 1706366564.0 shown
+    with two or one decimals) imports to the report the pasted text gives, to the kopeck."""
+    openpyxl = pytest.importorskip("openpyxl")
+    lines = (TABLES / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for r, line in enumerate(lines, start=1):
+        for c, text in enumerate(line.split("\t"), start=1):
+            if not text:
+                continue
+            cell = sheet.cell(r, c)
+            if c >= 4 and r > 4:  # the figures: numbers, as a spreadsheet holds them
+                cell.value = float(text.replace(" ", ""))
+                cell.number_format = "0.00" if c == 7 else number_format
+            else:
+                cell.value = text
+    path = tmp_path / f"{name}.xlsx"
+    book.save(path)
+    meta = _meta(name)
+    period = parse_period(meta["pass_period"])
+    (from_xlsx,) = import_file(path, period=period)
+    assert from_xlsx.report == _import(name).report
+
+
+def test_kharkiv_oblast_program_table_reads_through_its_merged_cells() -> None:
+    """Kharkiv oblast's environment program for 2023: 1 062,097 of 2 216,0 тис. грн is
+    47,93 % (written 47,9, one decimal), the deviation −1 153,903 is actual − plan (checked
+    by hand). Rows whose first cell spans two columns are aligned to the right (an IMP202
+    for the row and for the total), the hyphenated header words are read, the year comes
+    from «у 2023 році», the deviation is checked without a finding, and the audit finds no
+    fault in the totals, the percents or the plan."""
+    want = _meta("kharkiv-oblast-2023-environment-program")["expected"][0]
+    plan, actual = _written(want["annual_thousands"]), _written(want["actual_thousands"])
+    assert actual - plan == _written(want["deviation_thousands"])
+    assert (actual / plan * 100).quantize(Decimal("0.1")) == _written(want["percent"])
+    result = _import("kharkiv-oblast-2023-environment-program")
+    assert result.report.period == ReportingPeriod.year(2023)
+    misaligned = [f for f in result.findings if f.code == "IMP202"]
+    assert [f.path for f in misaligned] == ["$.tasks[0].measures[0]", "$.total"]
+    assert all("aligned to the right" in f.reading for f in misaligned)
+    assert "IMP404" not in [f.code for f in result.findings]
+    (measure,) = result.report.measures()
+    assert measure.executors == (
+        "Департамент захисту довкілля та природокористування Харківської обласної державної "
+        "(військової) адміністрації",
+    )
+    assert result.report.total == Financing(
+        annual=_thousands(want["annual_thousands"]), actual=_thousands(want["actual_thousands"])
+    )
+    codes = {f.code for f in audit(result.report)}
+    assert not {c for c in codes if c[:3] in ("MR1", "MR2", "MR4")}
+
+
+def test_kharkiv_oblast_layout_as_docx_with_merged_cells(tmp_path: Path) -> None:
+    """The same table as a Word document built here with python-docx, the first cell of
+    each body row merged across «№ з/п» and the name (gridSpan), imports to the report the
+    pasted text gives: the merged text is the direction's name, not a number."""
+    docx = pytest.importorskip("docx")
+    name = "kharkiv-oblast-2023-environment-program"
+    lines = (TABLES / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
+    title, table = lines[:3], [line.split("\t") for line in lines[3:]]
+    document = docx.Document()
+    for line in title:
+        document.add_paragraph(line)
+    grid = document.add_table(rows=len(table), cols=10)
+    for r, cells in enumerate(table):
+        if len(cells) == 10:
+            for c, text in enumerate(cells):
+                grid.cell(r, c).text = text
+            continue
+        grid.cell(r, 0).merge(grid.cell(r, 1)).text = cells[0]
+        for c, text in enumerate(cells[1:], start=2):
+            grid.cell(r, c).text = text
+    path = tmp_path / f"{name}.docx"
+    document.save(path)
+    (from_docx,) = import_file(path)
+    assert from_docx.report == _import(name).report
+    assert "IMP202" not in [f.code for f in from_docx.findings]  # the merge is explicit

@@ -216,3 +216,28 @@ def test_xlsx_round_trip(report: ProgramReport) -> None:
     assert isinstance(data, bytes)
     (result,) = import_rows(rows_from_xlsx(io.BytesIO(data)), council=_council(report))
     assert result.report == report
+
+
+def _total_to_the_kopeck(report: ProgramReport) -> ProgramReport:
+    """The report with its «Всього» written to the kopeck in each column's unit (five
+    decimals of тис. грн), where its columns are rounded: every total fits that format."""
+    import attrs
+
+    from municipal_reports import ColumnFormats, MoneyFormat
+
+    c = report.columns
+    exact = ColumnFormats(
+        *(MoneyFormat(f.unit, f.unit.max_decimals) for f in (c.indicative, c.annual, c.actual))
+    )
+    return attrs.evolve(report, total_columns=None if exact == c else exact)
+
+
+@ROUND
+@given(program_reports(max_measures=6).map(_total_to_the_kopeck))
+def test_total_written_otherwise_round_trips(report: ProgramReport) -> None:
+    """A «Всього» row written with more decimals than its columns (``total_columns``)
+    renders as markdown and imports back to an equal report, ``total_columns`` included."""
+    text = render(report, to="markdown", locale="uk")
+    assert isinstance(text, str)
+    (result,) = import_tables(text, council=_council(report))
+    assert result.report == report

@@ -309,10 +309,13 @@ def _check_deviations(
         plan, actual, cell = plans.get(id(row)), actuals.get(id(row)), row.deviation
         if plan is None or actual is None or cell is None:
             continue
-        number = leading(cell, LEADING_NUMBER)[0]
+        text = cell.text.strip()
+        # A sign may stand apart from its figure («- 1153,903»).
+        unsigned = attrs.evolve(cell, text=text.lstrip("+-−–").lstrip())
+        number = leading(unsigned, LEADING_NUMBER)[0]
         if not number:
             continue
-        sign = -1 if cell.text.strip()[:1] in "-−" else 1
+        sign = -1 if text[:1] in "-−–" else 1
         written = sign * _number(number, cell, lines)
         places = max(plan.decimals, actual.decimals, decimals(written))
         step = Decimal(1).scaleb(-min(plan.decimals, actual.decimals, decimals(written)))
@@ -374,6 +377,15 @@ class _Money:
     amounts: dict[tuple[int, str], Money]
     formats: dict[str, MoneyFormat]
     total: dict[str, Money]
+    total_formats: dict[str, MoneyFormat] = dataclasses.field(default_factory=dict)
+
+    def total_columns(self, fields: Sequence[str]) -> ColumnFormats | None:
+        """How the «Всього» row was written, where it differs from its columns (a total in
+        тис. грн to one decimal over rows in грн to the kopeck); ``None`` where it does not."""
+        written = {f: self.total_formats.get(f, self.formats[f]) for f in fields}
+        if all(written[f] == self.formats[f] for f in fields):
+            return None
+        return ColumnFormats(**written)
 
 
 @dataclasses.dataclass
@@ -438,6 +450,7 @@ def _import_block(
         ),
         signatory=read_signatory(block.signature),
         columns=ColumnFormats(**{f: money.formats[f] for f in lay.money}),
+        total_columns=money.total_columns(list(lay.money)),
     )
     findings.extend(_placed(imp, grouped))
     body_lines = {r.number for r in block.body}
@@ -493,15 +506,22 @@ def _decide_money(
         number, rest = leading(cell, LEADING_NUMBER)
         if number:
             value = _number(number, cell, lines)
-            totals[field] = Figure(cell, value, 0, None, cell_unit(rest))
+            totals[field] = Figure(cell, value, decimals(value), None, cell_unit(rest))
     out = _Money({}, {}, {})
     for field in lay.money:
         column = lay.money[field] + 1
         chosen, fmt = decide_units(
             lay.units[field], column, figures[field], totals.get(field), _column_note(imp, field)
         )
-        out.formats[field] = fmt
         declared = lay.units[field] or MoneyUnit.HRYVNIA
+        total = totals.get(field)
+        if total is not None:
+            unit = total.unit or declared
+            written = MoneyFormat(unit, min(total.decimals, unit.max_decimals))
+            # A column with no figure but its «Всього» is written the way its total is.
+            fmt = fmt if figures[field] else written
+            out.total_formats[field] = written
+        out.formats[field] = fmt
         for fig, unit in zip(figures[field], chosen, strict=True):
             assert isinstance(fig.row, MeasureRow)
             out.amounts[(id(fig.row), field)] = to_money(fig, unit, lines.get(fig.cell.line, ""))
@@ -594,6 +614,18 @@ def _period(
                 expected="a reporting period",
             )
         period = read[1]
+        as_of = head.as_of.get(0)
+        if as_of is not None:
+            findings.append(
+                ImportFinding(
+                    "IMP303",
+                    "period-from-as-of",
+                    "$.period",
+                    (Cell(read[0].number, 0, read[0].text, block.table),),
+                    f"{period.name_uk} (from 1 January to the date, as the title writes it)",
+                    f"the title gives the figures «{as_of[0]}», a date, not a period",
+                )
+            )
         for other_row, other in head.periods[1:]:
             if other != period:
                 findings.append(

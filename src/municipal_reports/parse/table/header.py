@@ -82,17 +82,21 @@ _ROLE_PATTERNS: Final[tuple[tuple[Role, re.Pattern[str]], ...]] = tuple(
         (Role.COMPUTED, r"^обчислене"),
         (Role.AUDIT, r"^зауваження\s+перевірки"),
         (Role.SHARE, r"питома\s+вага|частка"),
-        (Role.DEVIATION, r"відхилення|(не)?виконання\s*\(\s*[+]|різниця"),
+        (
+            Role.DEVIATION,
+            r"відхилення|(не)?виконання\s*\(\s*[+]|різниця|^\(\s*\+\s*[,/]\s*[-−–]\s*\)",
+        ),
         (Role.PERCENT, r"%|відсот|рівень\s+виконання"),
         (Role.NOTE, r"інформаці|стан\s+виконання|результат|примітк|причини|пояснення"),
-        (
-            Role.INDICATIVE,
-            r"орієнтовн|індикатив|відповідно\s+до\s+програми|передбачен\w*\s+програмою",
-        ),
+        (Role.INDICATIVE, r"орієнтовн|індикатив"),
         (
             Role.ACTUAL,
             r"фактичн|виконано|касов|використано|профінансовано|освоєно|надійшло",
         ),
+        # «Обсяги фінансування на 2023 рік, передбачені Програмою»: one year's plan, not
+        # the program's whole term.
+        (Role.PLAN, r"на\s+\d{4}\s+рік\b"),
+        (Role.INDICATIVE, r"відповідно\s+до\s+програми|передбачен\w*\s+програмою"),
         (
             Role.PLAN,
             r"річний|на\s+рік|план|затверджено|передбачено|уточнен|призначен|заплановано"
@@ -120,9 +124,18 @@ MONEY_ROLES: Final = (Role.INDICATIVE, Role.PLAN, Role.ACTUAL)
 _FIELDS: Final = {Role.INDICATIVE: "indicative", Role.PLAN: "annual", Role.ACTUAL: "actual"}
 
 
+# A word broken by a hyphen where Word hyphenated it («Профінан-совано», «фінансу-вання»).
+_BROKEN_WORD: Final = re.compile(r"(?<=[а-яіїєґ])-\s?(?=[а-яіїєґ])")
+
+
 def role_of(label: str) -> Role:
-    """The role a header cell's words give its column (:attr:`Role.UNKNOWN` for none)."""
+    """The role a header cell's words give its column (:attr:`Role.UNKNOWN` for none).
+
+    >>> role_of("Профінан-совано за 2023 рік (тис. грн)").value
+    'actual'
+    """
     low = " ".join(label.lower().replace("’", "'").split())
+    low = _BROKEN_WORD.sub("", low)
     if not low:
         return Role.UNKNOWN
     for role, pattern in _ROLE_PATTERNS:

@@ -16,7 +16,9 @@ from collections.abc import Iterable
 from typing import Final
 
 from municipal_reports.parse.table.header import (
+    MONEY_ROLES,
     Layout,
+    Role,
     is_column_numbers,
     is_header,
     is_subheader,
@@ -156,6 +158,11 @@ class MeasureRow:
     parts: list[MeasureRow] = dataclasses.field(default_factory=list)
 
 
+def _unsigned(text: str) -> str:
+    """A cell's text without a leading sign («- 1153,903» is a figure)."""
+    return text.strip().lstrip("+-−–").strip()
+
+
 def _join(*parts: str) -> str:
     return " ".join(p for p in (x.strip() for x in parts) if p)
 
@@ -209,6 +216,38 @@ class RowReader:
         lay = self.layout
         return [i for i in (*lay.money.values(), lay.percent) if i >= 0]
 
+    def _numeric_columns(self) -> set[int]:
+        """Every column whose header names a figure: amounts (kept or not), percents,
+        deviations, shares."""
+        numeric = (*MONEY_ROLES, Role.PERCENT, Role.DEVIATION, Role.SHARE)
+        return {c.index for c in self.layout.columns if c.role in numeric}
+
+    def _right_aligned(self, cells: list[str]) -> list[str] | None:
+        """A short row whose first cell spans several columns (a merged «№ з/п» and name,
+        «ВСЬОГО ПО ПРОГРАМІ» across two): its cells aligned to the right, when that puts
+        more figures under figure headers than aligning them to the left does."""
+        width = self.layout.ncols
+        if not 0 < len(cells) < width:
+            return None
+        numeric = self._numeric_columns()
+        right = [""] * (width - len(cells)) + cells
+        left = (cells + [""] * width)[:width]
+
+        def figures(row: list[str]) -> int:
+            return sum(1 for i in numeric if _FIGURE.fullmatch(_unsigned(row[i])))
+
+        return right if figures(right) > figures(left) else None
+
+    def _name_in_number(self, src: SourceRow, cells: list[str]) -> None:
+        """A merged cell spanning «№ з/п» and the name column (a direction's heading in a
+        Word table) holds a name, not a number: it goes to the name column."""
+        lay = self.layout
+        name = lay.task if lay.task >= 0 else lay.content
+        if lay.number < 0 or name != lay.number + 1 or name not in src.copies:
+            return
+        if name < len(cells) and cells[lay.number] and not cells[lay.number][:1].isdigit():
+            cells[name], cells[lay.number] = cells[lay.number], ""
+
     def rows(self, body: list[SourceRow]) -> list[MeasureRow]:
         """The measure rows of a table body."""
         rows: list[MeasureRow] = []
@@ -219,12 +258,16 @@ class RowReader:
             if not src.tabular:
                 continue  # a page-break line («Додаток»): the body ends at any other prose
             cells = [_strip_html(c) for c in src.body_cells()]
+            self._name_in_number(src, cells)
             first = next((c for c in cells if c), "")
             if _TOTAL.match(first):
                 self.read_total(src.number, cells, rows)
                 continue
             aligned = len(cells) == lay.ncols
             padded = (cells + [""] * lay.ncols)[: lay.ncols]
+            right = self._right_aligned(cells)
+            if right is not None:
+                padded = right
             if len(cells) > lay.ncols and lay.note >= 0:
                 padded[lay.note] = _join(*cells[lay.note :])
             # A figure, or a placeholder («х», «—») standing for one: a row of its own.
@@ -242,17 +285,22 @@ class RowReader:
             ):
                 self.continue_row(rows[-1], src.number, cells, aligned)
                 continue
+            row = self.read_row(src.number, padded)
+            part = bool(rows) and not number and self._is_source_row(row)
             if not aligned:
                 self.note(
                     "IMP202",
                     "misaligned-row",
-                    (None, ""),
+                    # The finding names the measure the row became (a part has none).
+                    (rows[-1] if part else row, ""),
                     [self.cell(src.number, i, c) for i, c in enumerate(cells) if c],
-                    f"cells taken by position, the row padded to {lay.ncols} columns",
+                    f"the cells aligned to the right, the first spanning columns 1 to "
+                    f"{lay.ncols - len(cells) + 1}"
+                    if right is not None
+                    else f"cells taken by position, the row padded to {lay.ncols} columns",
                     f"the row has {len(cells)} cells where the header has {lay.ncols}",
                 )
-            row = self.read_row(src.number, padded)
-            if rows and not number and self._is_source_row(row):
+            if part:
                 rows[-1].parts.append(row)
                 continue
             rows.append(row)
@@ -344,6 +392,23 @@ class RowReader:
         self.total = {}
         self.total_percent = None
         self.total_line = no
+        right = self._right_aligned(cells)
+        shifted = right is not None and all(
+            i in self._numeric_columns()
+            for i, c in enumerate(right)
+            if _FIGURE.fullmatch(_unsigned(c))
+        )
+        if right is not None and shifted:
+            self.note(
+                "IMP202",
+                "misaligned-row",
+                (None, "total"),
+                [self.cell(no, i, c) for i, c in enumerate(cells) if c],
+                f"the cells aligned to the right, the first spanning columns 1 to "
+                f"{lay.ncols - len(cells) + 1}",
+                f"the «Всього» row has {len(cells)} cells where the header has {lay.ncols}",
+            )
+            cells = right
         values = [(i, _TOTAL.sub("", c, count=1).strip()) for i, c in enumerate(cells)]
         values = [(i, v) for i, v in values if v and not is_blank(v)]
         self.total_cells = dict(values)

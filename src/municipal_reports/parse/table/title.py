@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import re
 from typing import Final
 
 from municipal_reports.domain import Decision, MoneyUnit, ReportingPeriod, Signatory, YearSpan
-from municipal_reports.errors import ParseError
+from municipal_reports.errors import MunicipalReportsError, ParseError
 from municipal_reports.parse.table.model import SourceRow
 from municipal_reports.parse.values import (
     find_decisions,
     is_person,
+    parse_as_of,
     parse_period,
     parse_person,
     parse_year_span,
@@ -23,6 +25,7 @@ __all__ = [
     "Title",
     "caption_unit",
     "clean",
+    "period_before",
     "read_signatory",
     "read_title",
     "signature_line",
@@ -31,9 +34,14 @@ __all__ = [
 
 _SPAN_IN_TEXT: Final = re.compile(r"\d{4}\s?[-–—]\s?\d{4}")
 _ZA: Final = re.compile(r"(?:^|\s)за\s", re.I)
+_AS_OF: Final = re.compile(r"(?:^|\s)(станом\s+на)\s", re.I)
+# «про результати виконання … у 2023 році»: a year named without «за».
+_IN_YEAR: Final = re.compile(r"(?:^|\s)у\s+(\d{4})\s+році\b", re.I)
 _GUILLEMETS: Final = re.compile(r"«([^«»]{1,500})»")
 _CAPTION: Final = re.compile(
-    r"^\(?\s*(?:у\s+|в\s+)?(тис\.?|тисяч)?\s*(грн|гривень)\.?\s*\)?$", re.I
+    r"^\(?\s*(?:одиниця\s+виміру:?\s*)?(?:у\s+|в\s+)?(тис\.?|тисяч\w*|млн\.?|мільйон\w*)?\s*"
+    r"(грн|гривень)\.?\s*\)?$",
+    re.I,
 )
 # Cyrillic «І», «ІІ» in a period («за І півріччя») read as the Roman numerals they are.
 _CYRILLIC_ROMAN: Final = re.compile(r"^(І{1,3}|ІV|V)(?=\s)")
@@ -45,6 +53,8 @@ class Title:
 
     title: str = ""
     periods: list[tuple[SourceRow, ReportingPeriod]] = dataclasses.field(default_factory=list)
+    # The «станом на» dates among ``periods``: the period's index -> the date as written.
+    as_of: dict[int, tuple[str, dt.date]] = dataclasses.field(default_factory=dict)
     decisions: list[Decision] = dataclasses.field(default_factory=list)
     responsible: tuple[str, ...] = ()
     term: YearSpan | None = None
@@ -134,27 +144,74 @@ def _period(phrase: str) -> ReportingPeriod:
         return parse_period(latin)
 
 
-def _periods_in(row: SourceRow, text: str) -> list[tuple[SourceRow, ReportingPeriod]]:
-    found = []
+def period_before(day: dt.date) -> ReportingPeriod:
+    """The period figures given «станом на» ``day`` cover: the year so far. A first of a
+    month is the start of that day («станом на 01.07.2024» closes 30 June; 1 January, the
+    whole previous year), a last of a month its end («станом на 31.12.2023» is the year);
+    any other day, up to the day before. Whole months make the named kind.
+
+    >>> period_before(dt.date(2024, 7, 1)).name_uk, period_before(dt.date(2018, 1, 1)).name_uk
+    ('I півріччя 2024 року', '2017 рік')
+    >>> period_before(dt.date(2023, 12, 31)).name_uk
+    '2023 рік'
+    """
+    following = day + dt.timedelta(days=1)
+    last = day if following.day == 1 else day - dt.timedelta(days=1)
+    if last.month == (last + dt.timedelta(days=1)).month:
+        return ReportingPeriod.between(dt.date(last.year, 1, 1), last)
+    return ReportingPeriod.months(last.year, 1, last.month)
+
+
+def _as_of_in(text: str, start: int) -> tuple[str, dt.date] | None:
+    """The «станом на» date that starts at ``start``, as written, or ``None``."""
+    words = text[start:].split()[:6]
+    for k in range(len(words), 2, -1):
+        phrase = " ".join(words[:k]).rstrip(".,;")
+        try:
+            return phrase, parse_as_of(phrase)
+        except ParseError:
+            continue
+    return None
+
+
+def _periods_in(
+    row: SourceRow, text: str
+) -> list[tuple[SourceRow, ReportingPeriod, tuple[str, dt.date] | None]]:
+    """The periods a title line names, in the order it names them; a «станом на» date
+    comes with its period, as written."""
+    found: list[tuple[int, ReportingPeriod, tuple[str, dt.date] | None]] = []
     for m in _ZA.finditer(text):
         words = text[m.end() :].split()[:6]
         for k in range(len(words), 0, -1):
             phrase = " ".join(words[:k]).rstrip(".,;")
             try:
-                found.append((row, _period(phrase)))
+                found.append((m.start(), _period(phrase), None))
                 break
             except ParseError:
                 continue
-    return found
+    for m in _IN_YEAR.finditer(text):
+        with contextlib.suppress(ParseError, MunicipalReportsError):
+            found.append((m.start(), ReportingPeriod.year(int(m.group(1))), None))
+    for m in _AS_OF.finditer(text):
+        read = _as_of_in(text, m.start(1))
+        # A date at the edge of the calendar (01.01 of the first year) makes no period.
+        with contextlib.suppress(MunicipalReportsError, OverflowError):
+            if read is not None:
+                found.append((m.start(), period_before(read[1]), read))
+    return [(row, p, a) for _, p, a in sorted(found, key=lambda f: f[0])]
 
 
 def caption_unit(preamble: list[SourceRow]) -> tuple[MoneyUnit | None, SourceRow | None]:
-    """The unit a caption just above the table names («тис. грн», «(грн)»), if any."""
+    """The unit a caption just above the table names («тис. грн», «(грн)», «млн грн»,
+    «Одиниця виміру: грн»), if any."""
     for row in reversed(preamble[-3:]):
         text = clean(row.text).replace("\t", " ").strip()
         m = _CAPTION.match(text) if len(text) < 30 else None
         if m is not None:
-            return (MoneyUnit.THOUSAND if m.group(1) else MoneyUnit.HRYVNIA), row
+            scale = (m.group(1) or "").lower()
+            if scale.startswith(("млн", "мільйон")):
+                return MoneyUnit.MILLION, row
+            return (MoneyUnit.THOUSAND if scale else MoneyUnit.HRYVNIA), row
     return None, None
 
 
@@ -184,6 +241,7 @@ def read_title(preamble: list[SourceRow], council: str) -> Title:
             elif label == "period":
                 with contextlib.suppress(ParseError):
                     head.periods.insert(0, (row, _period(value.rstrip("."))))
+                    head.as_of = {k + 1: v for k, v in head.as_of.items()}
             section = "other"
             continue
         if low.startswith("дата і номер"):
@@ -205,7 +263,10 @@ def read_title(preamble: list[SourceRow], council: str) -> Title:
             title_lines.append(text)
         elif section == "decisions":
             decision_text.append(text)
-        head.periods.extend(_periods_in(row, text) if section == "title" else [])
+        for at, period, as_of in _periods_in(row, text) if section == "title" else []:
+            if as_of is not None:
+                head.as_of[len(head.periods)] = as_of
+            head.periods.append((at, period))
     joined = " ".join(decision_text)
     if ":" in joined:
         joined = joined.split(":", 1)[1]

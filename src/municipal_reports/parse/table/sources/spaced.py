@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Final
 
-from municipal_reports.domain import Percent, is_correct_rounding
+from municipal_reports.domain import Percent, is_correct_rounding, is_truncation
 from municipal_reports.errors import ParseError
 from municipal_reports.parse.table.header import Role
 from municipal_reports.parse.table.model import Cell, ImportFinding, SourceRow
@@ -129,11 +129,16 @@ def _value(text: str) -> Decimal | None:
         return None
 
 
-def _holds(roles: Sequence[Role], figures: Sequence[str]) -> bool | None:
+def _holds(
+    roles: Sequence[Role], figures: Sequence[str], *, truncated: bool = False
+) -> bool | None:
     """Whether a reading's arithmetic holds (``None``: the row gives nothing to check).
 
     Every figure counts as the interval it was rounded from (its step: a unit of its last
-    decimal, in thousands where it says «тис.»), as the domain's rounding rule does."""
+    decimal, in thousands where it says «тис.»), as the domain's rounding rule does. With
+    ``truncated`` a percent cut after its decimals instead of rounded also holds (open-budget
+    pages write 84,446 as 84,44): the digits are kept as written, and the audit reports
+    them (MR206)."""
     written = dict(zip(roles, figures, strict=True))
     if Role.PLAN not in written or Role.ACTUAL not in written:
         return None
@@ -148,8 +153,13 @@ def _holds(roles: Sequence[Role], figures: Sequence[str]) -> bool | None:
     checks: list[bool] = []
     pct = values.get(Role.PERCENT)
     if pct is not None:
+        declared = Percent(pct)
         checks.append(
-            p != 0 and is_correct_rounding(Percent(pct), a, p, part_step=step_a, whole_step=step_p)
+            p != 0
+            and (
+                is_correct_rounding(declared, a, p, part_step=step_a, whole_step=step_p)
+                or (truncated and is_truncation(declared, a, p))
+            )
         )
     dev = values.get(Role.DEVIATION)
     if dev is not None:
@@ -290,6 +300,11 @@ def _read_row(
         return None
     if len(readings) > 1:
         holding = [r for r in readings if _holds(roles, r[1])]
+        cut = ""
+        if not holding:
+            # Only where no reading holds by rounding: a percent truncated, not rounded.
+            holding = [r for r in readings if _holds(roles, r[1], truncated=True)]
+            cut = "; its percent is truncated, not rounded (the audit's MR206)" if holding else ""
         if len(holding) != 1:
             listed = "; ".join(" | ".join(f) for _, f in readings[:8])
             why = "two or more readings" if holding else "no reading"
@@ -312,7 +327,7 @@ def _read_row(
                     " | ".join(figures),
                     f"the row's figures are separated by single spaces, as are their "
                     f"thousands; of {len(readings)} readings only this one makes the row's "
-                    "arithmetic hold",
+                    f"arithmetic hold{cut}",
                 ),
             )
         )
