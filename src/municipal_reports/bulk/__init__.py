@@ -10,9 +10,11 @@
 from municipal_reports.bulk.arrow import to_arrow
 from municipal_reports.bulk.findings import FINDING_COLUMNS, finding_rows, findings_table
 from municipal_reports.bulk.parallel import (
+    BATCH_DOCUMENTS,
     DEFAULT_CHUNK_FILES,
     SourceAudit,
     audit_document,
+    audit_documents,
     audit_files,
     audit_many,
     summarise_files,
@@ -36,6 +38,7 @@ from municipal_reports.bulk.table import (
 )
 
 __all__ = [
+    "BATCH_DOCUMENTS",
     "DEFAULT_CHUNK_FILES",
     "FINDING_COLUMNS",
     "GROUP_KEYS",
@@ -45,6 +48,7 @@ __all__ = [
     "FoundReport",
     "SourceAudit",
     "audit_document",
+    "audit_documents",
     "audit_files",
     "audit_many",
     "documents_of",

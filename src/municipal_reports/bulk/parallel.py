@@ -32,9 +32,10 @@ from municipal_reports.audit import (
     in_document_order,
     locate,
 )
-from municipal_reports.audit.screens import screens_for
+from municipal_reports.audit.screens import Screen, screens_for
 from municipal_reports.bulk.sources import PathLike, documents_of, expand, reports_of
 from municipal_reports.bulk.table import ExecutionRow, ExecutionSums
+from municipal_reports.domain.columns import ProgramColumns
 from municipal_reports.errors import (
     InputFileError,
     InvalidValueError,
@@ -43,20 +44,31 @@ from municipal_reports.errors import (
     StructureError,
 )
 from municipal_reports.io import DEFAULT_MAX_SIZE, loads
+from municipal_reports.io.batch import batch_columns
 from municipal_reports.io.columns import program_columns
 
 __all__ = [
+    "BATCH_DOCUMENTS",
     "DEFAULT_CHUNK_FILES",
     "SourceAudit",
     "audit_document",
+    "audit_documents",
     "audit_files",
     "audit_many",
     "summarise_files",
     "summarise_many",
 ]
 
-#: Files a worker takes at a time: enough to make the hand-over cheap next to the work.
-DEFAULT_CHUNK_FILES = 64
+#: Files a worker takes at a time: enough to make the hand-over cheap next to the work,
+#: and that a worker's batch screen (pyarrow) reads many documents at once.
+DEFAULT_CHUNK_FILES = 256
+
+#: Documents screened together (one pyarrow read, one set of kernels): enough that the
+#: per-batch work is small next to the documents', few enough to hold them all.
+BATCH_DOCUMENTS = 500
+
+#: A batch is screened once it holds this many bytes, even with fewer documents.
+_BATCH_BYTES = 32 << 20
 
 #: Values a batch's memo keeps (terms, periods, verdicts on texts) before it starts afresh.
 _MEMO_LIMIT = 50_000
@@ -130,13 +142,26 @@ def audit_document(
     exact road (load, every selected rule). The findings are always the exact rules'
     findings. ``select``, ``ignore`` and ``strict`` are those of
     :func:`~municipal_reports.audit`; ``memo`` keeps small values read across a batch
-    (one dict a batch).
+    (one dict a batch). :func:`audit_documents` does the same for many documents at once.
     """
     chosen = default_rules().filtered(select, ignore)
     screens = screens_for(chosen)
     if screens is None:
         return _audit_document(source, data, chosen, strict)
     columns = program_columns(data, {} if memo is None else memo)
+    return _screened(source, data, columns, chosen, screens, strict)
+
+
+def _screened(
+    source: str,
+    data: bytes,
+    columns: ProgramColumns | None,
+    chosen: RuleSet,
+    screens: tuple[tuple[Screen, frozenset[Rule]], ...],
+    strict: bool,
+) -> SourceAudit:
+    """The audit of a document from its columns: clean where no screen fires, else the
+    rules screened for; the exact road with every rule where there are no columns."""
     if columns is None:
         return _audit_document(source, data, chosen, strict)
     fired: set[Rule] = set()
@@ -148,6 +173,35 @@ def audit_document(
     return _audit_document(source, data, RuleSet(tuple(r for r in chosen if r in fired)), strict)
 
 
+def audit_documents(
+    documents: Iterable[tuple[str, bytes]],
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    strict: bool = False,
+    memo: dict[object, object] | None = None,
+) -> list[SourceAudit]:
+    """The audit of each ``(source, bytes)`` document by the bulk road, as
+    :func:`audit_document` gives it, screening the documents as one batch: where pyarrow is
+    installed they are read together by its JSON reader and checked by its compute kernels
+    (:func:`~municipal_reports.io.batch.batch_columns`); without it, each alone. The
+    findings are the same either way: the exact rules'.
+
+    >>> audit_documents([])
+    []
+    """
+    listed = list(documents)
+    chosen = default_rules().filtered(select, ignore)
+    screens = screens_for(chosen)
+    if screens is None:
+        return [_audit_document(source, data, chosen, strict) for source, data in listed]
+    batch = batch_columns([data for _, data in listed], {} if memo is None else memo)
+    return [
+        _screened(source, data, columns, chosen, screens, strict)
+        for (source, data), columns in zip(listed, batch, strict=True)
+    ]
+
+
 def audit_files(
     files: Sequence[str],
     select: Sequence[str] | None = None,
@@ -156,22 +210,35 @@ def audit_files(
     max_size: int = DEFAULT_MAX_SIZE,
 ) -> list[SourceAudit]:
     """The audit of every document in ``files`` (a worker's chunk; runs anywhere), by the
-    bulk road (:func:`audit_document`). A file that cannot be read (gone, not a regular file, too large, no permission) is one
+    bulk road (:func:`audit_documents`, :data:`BATCH_DOCUMENTS` documents at a time). A
+    file that cannot be read (gone, not a regular file, too large, no permission) is one
     :class:`SourceAudit` carrying the reason; the other files are audited all the same."""
     out: list[SourceAudit] = []
     memo: dict[object, object] = {}
+    batch: list[tuple[str, bytes]] = []
+    held = 0  # the bytes of the batch
+
+    def screen_batch() -> None:
+        nonlocal held
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()  # a long JSON Lines file must not grow it without bound
+        out.extend(audit_documents(batch, select=select, ignore=ignore, strict=strict, memo=memo))
+        batch.clear()
+        held = 0
+
     for name in files:
         try:
             documents = list(documents_of(name, max_size=max_size))
         except OSError as exc:
+            screen_batch()  # the results stay in the order of the files
             out.append(SourceAudit(name, error=f"cannot be read: {_read_error(exc)}"))
             continue
-        for source, data in documents:
-            if len(memo) > _MEMO_LIMIT:
-                memo.clear()  # a long JSON Lines file must not grow it without bound
-            out.append(
-                audit_document(data, source, select=select, ignore=ignore, strict=strict, memo=memo)
-            )
+        for document in documents:
+            batch.append(document)
+            held += len(document[1])
+            if len(batch) >= BATCH_DOCUMENTS or held >= _BATCH_BYTES:
+                screen_batch()
+    screen_batch()
     return out
 
 
@@ -327,6 +394,8 @@ def audit_many(
     files = _listed(paths)
     results: list[SourceAudit] = []
     select_list = None if select is None else list(select)
+    if executor is None:  # no hand-over to pay for: chunks as large as a screened batch
+        chunk_files = max(chunk_files, BATCH_DOCUMENTS)
     for part in _run(
         executor,
         _chunks(files, chunk_files),

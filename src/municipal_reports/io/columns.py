@@ -11,15 +11,17 @@ Like the fast road it never decides that a document is bad: it returns ``None`` 
 anything outside the common shape or anything the loader would refuse, and the caller
 takes the exact road (the loader and the rules). It checks at least what the loader checks
 for the measures and tasks (the declarations of their fields, which a test pins), so a
-document it reads is one the loader reads (:data:`READ_FIELDS`).
+document it reads is one the loader reads (:func:`read_fields`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+import attrs
 import orjson
 
 from municipal_reports.domain import (
@@ -40,41 +42,43 @@ from municipal_reports.io.converter import TAG_KEY, converter
 from municipal_reports.io.fast import reader
 from municipal_reports.io.json import FORMAT_VERSION, VERSION_KEY
 
-__all__ = ["READ_FIELDS", "program_columns"]
+__all__ = ["program_columns", "read_fields"]
 
 
 class _Unusual(Exception):
     """Not the common shape: the exact road reads this document."""
 
 
-#: The fields this reader checks itself, for each class whose objects it does not build.
-#: Only these keys are read here; a field added to a class later (and any key unknown to
-#: this reader) sends the document down the exact road until it is taught here. A test
-#: pins these against the classes' fields and declared checks.
-READ_FIELDS: Final[Mapping[type, frozenset[str]]] = {
-    ProgramReport: frozenset(
-        (
-            "program",
-            "period",
-            "tasks",
-            "executor",
-            "total",
-            "total_percent",
-            "signatory",
-            "columns",
-            "total_columns",
-        )
-    ),
-    Task: frozenset(("title", "measures", "number")),
-    Measure: frozenset(
-        ("content", "financing", "declared_percent", "term", "executors", "note", "number")
-    ),
-    Financing: frozenset(("indicative", "annual", "actual")),
-}
-_REPORT_KEYS: Final = READ_FIELDS[ProgramReport] | {VERSION_KEY, TAG_KEY}
-_TASK_KEYS: Final = READ_FIELDS[Task]
-_MEASURE_KEYS: Final = READ_FIELDS[Measure]
-_FINANCING_KEYS: Final = READ_FIELDS[Financing]
+#: The classes whose objects this reader does not build: it checks their fields itself.
+_CHECKED_HERE: Final = (ProgramReport, Task, Measure, Financing)
+
+
+@functools.cache
+def read_fields() -> Mapping[type, frozenset[str]]:
+    """The fields this reader checks itself, for each class whose objects it does not
+    build, read from the classes' attrs fields at first use (one truth: a field is
+    declared once, on its class). Only these keys are accepted; a test pins the checks
+    the classes declare for them to the ones this reader makes, so a field or a check
+    added to a class must be taught here before the test passes.
+
+    >>> sorted(read_fields()[Financing])
+    ['actual', 'annual', 'indicative']
+    """
+    return {cls: frozenset(f.name for f in attrs.fields(cls)) for cls in _CHECKED_HERE}
+
+
+@functools.cache
+def _keys() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The keys a report, a task, a measure and a financing object may hold."""
+    fields = read_fields()
+    return (
+        fields[ProgramReport] | {VERSION_KEY, TAG_KEY},
+        fields[Task],
+        fields[Measure],
+        fields[Financing],
+    )
+
+
 _MISSING: Final = object()
 
 # Canonical money of the common shape: no sign, no leading zeros, exactly two decimals,
@@ -136,8 +140,9 @@ def _percent_column(values: list[Any]) -> list[tuple[int, int] | None]:
 
 
 def _columns(source: bytes, memo: dict[Any, Any]) -> ProgramColumns:
+    report_keys, task_keys, measure_keys, financing_keys = _keys()
     data = orjson.loads(source)
-    if data.__class__ is not dict or not data.keys() <= _REPORT_KEYS:
+    if data.__class__ is not dict or not data.keys() <= report_keys:
         raise _Unusual
     # Keys the decoded objects hold, counted on the way, against the raw text's «":»
     # (each key ends so; a string can hold «":» only as «\":»): fewer kept than written
@@ -192,7 +197,7 @@ def _columns(source: bytes, memo: dict[Any, Any]) -> ProgramColumns:
     if tasks.__class__ is not list:
         raise _Unusual
     for task in tasks:
-        if task.__class__ is not dict or not task.keys() <= _TASK_KEYS:
+        if task.__class__ is not dict or not task.keys() <= task_keys:
             raise _Unusual
         keys += len(task)
         titles.append(task.get("title"))
@@ -201,12 +206,12 @@ def _columns(source: bytes, memo: dict[Any, Any]) -> ProgramColumns:
         if measures.__class__ is not list:
             raise _Unusual
         for m in measures:
-            if m.__class__ is not dict or not m.keys() <= _MEASURE_KEYS:
+            if m.__class__ is not dict or not m.keys() <= measure_keys:
                 raise _Unusual
             get = m.get
             titles.append(get("content"))
             financing = get("financing", _EMPTY)
-            if financing.__class__ is not dict or not financing.keys() <= _FINANCING_KEYS:
+            if financing.__class__ is not dict or not financing.keys() <= financing_keys:
                 raise _Unusual
             keys += len(m) + len(financing)
             money = financing.get

@@ -1,0 +1,351 @@
+"""The batch screen (pyarrow's JSON reader and compute kernels over many documents at once)
+never misses and never lets a bad document through: a batch's findings and problems are
+each document's by the exact road, with pyarrow and without it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import municipal_reports.io.batch as batch_module
+from municipal_reports import ProgramReport, audit, default_rules, dumps, loads
+from municipal_reports.audit import in_document_order
+from municipal_reports.audit.screens import screens_for
+from municipal_reports.bulk import audit_document, audit_documents, audit_files
+from municipal_reports.io.batch import batch_columns
+
+pytest.importorskip("pyarrow")
+
+from test_screens import _DOCUMENTS, _DROP, _GOOD, _M, _with
+
+_SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+
+def _bytes(report: ProgramReport) -> bytes:
+    return dumps(report).encode()
+
+
+def _exact(raw: bytes) -> list[tuple[str, str]]:
+    document = loads(raw)
+    return [(f.code, f.path) for f in in_document_order(audit(document), document)]
+
+
+@_SETTINGS
+@given(st.lists(_DOCUMENTS, min_size=1, max_size=6))
+def test_a_batch_screen_never_misses(reports: list[ProgramReport]) -> None:
+    """Where the batch's columns make every screen say "clean" for a document, the exact
+    audit of that document finds nothing of the rules screened."""
+    raws = [_bytes(r) for r in reports]
+    screens = screens_for(default_rules())
+    assert screens is not None
+    for raw, columns in zip(raws, batch_columns(raws), strict=True):
+        if columns is None:  # only a text holding «":» is not read (see test_screens)
+            assert b'\\":' in raw
+            continue
+        found = {f.code for f in audit(loads(raw))}
+        could_fire = {r.code for screen, screened in screens if screen(columns) for r in screened}
+        assert found <= could_fire
+
+
+@_SETTINGS
+@given(st.lists(_DOCUMENTS, min_size=1, max_size=6))
+def test_a_batch_finds_what_the_exact_road_finds(reports: list[ProgramReport]) -> None:
+    """audit_documents gives each document the exact audit's findings, in its order."""
+    raws = [_bytes(r) for r in reports]
+    results = audit_documents([(str(i), raw) for i, raw in enumerate(raws)])
+    assert [r.source for r in results] == [str(i) for i in range(len(raws))]
+    assert [[(f.code, f.path) for f in r.findings] for r in results] == list(map(_exact, raws))
+
+
+@_SETTINGS
+@given(st.lists(_DOCUMENTS, min_size=1, max_size=4))
+def test_without_pyarrow_a_batch_finds_the_same(
+    reports: list[ProgramReport],
+) -> None:
+    """With pyarrow hidden (its import fails) the batch is screened document by document,
+    and the findings are the same as with pyarrow."""
+    raws = [("", _bytes(r)) for r in reports]
+    with_arrow = audit_documents(raws)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(sys.modules, "pyarrow", None)
+        without = audit_documents(raws)
+    assert without == with_arrow
+
+
+def test_good_documents_are_read_by_pyarrow_not_one_by_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A batch of good documents is read whole by pyarrow: the one-document reader is
+    never called, and each document's columns are those it would give."""
+    raws = [orjson.dumps(_GOOD), _with(f"{_M}.declared_percent", "30")]
+    alone = [batch_module.program_columns(raw) for raw in raws]
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("read one by one")
+
+    monkeypatch.setattr(batch_module, "program_columns", refuse)
+    read = batch_columns(raws)
+    assert [c is not None for c in read] == [True, True]
+    for got, want in zip(read, alone, strict=True):
+        assert got is not None
+        assert want is not None
+        assert (got.actual, got.annual, got.declared, got.terms) == (
+            want.actual,
+            want.annual,
+            want.declared,
+            want.terms,
+        )
+        assert got.program == want.program
+        assert got.period == want.period
+
+
+_GOOD_RAW = orjson.dumps(_GOOD)
+
+#: Documents the loader refuses, in the ways pyarrow's reader could take them.
+_BAD = {
+    "a key twice": _GOOD_RAW[:-1] + b',"executor":"a","executor":"b"}',
+    "a measure key twice": _GOOD_RAW.replace(b'"content":', b'"note":"x","note":"y","content":'),
+    "note null": _with(f"{_M}.note", None),
+    "executors null": _with(f"{_M}.executors", None),
+    "financing null": _with(f"{_M}.financing", None),
+    "tasks null": _with("tasks", None),
+    "a null key escaped": _GOOD_RAW.replace(b'"tasks":', b'"not\\u0065":null,"tasks":'),
+    "a null executor": _with(f"{_M}.executors", ["відділ", None]),
+    "a null measure": _with("tasks.0.measures", [None]),
+    "a null task": _with("tasks", [None]),
+    "a term without its last year": _with(f"{_M}.term", {"first": 2021}),
+    "an empty term": _with(f"{_M}.term", {}),
+    "a term ending before it starts": _with(f"{_M}.term", {"first": 2025, "last": 2021}),
+    "a float year": _with(f"{_M}.term", {"first": 2021.0, "last": 2025}),
+    "a year past int64": _with(f"{_M}.term", {"first": 2021, "last": 2025}).replace(
+        b"2025", b"9" * 20
+    ),
+    "a byte-order mark": b"\xef\xbb\xbf" + _GOOD_RAW,
+    "two objects": _GOOD_RAW + b" " + _GOOD_RAW,
+    "an unknown key": _with(f"{_M}.extra", 1),
+    "money as a number": _with(f"{_M}.financing.actual", 100),
+    "negative money": _with(f"{_M}.financing.actual", "-1.00"),
+    "negative zero": _with(f"{_M}.financing.actual", "-0.00"),
+    "money with a line break": _with(f"{_M}.financing.actual", "100.00\n"),
+    "a percent with a line break": _with(f"{_M}.declared_percent", "25\n"),
+    "money with a leading zero": _with(f"{_M}.financing.actual", "0100.00"),
+    "blank content": _with(f"{_M}.content", "\u200b "),
+    "blank number": _with(f"{_M}.number", " "),
+    "no content": _with(f"{_M}.content", _DROP),
+    "empty": b"",
+    "a lone surrogate": _GOOD_RAW.replace("Захід".encode(), b"\\udc00"),
+    "invalid UTF-8": _GOOD_RAW.replace("Захід".encode(), b"\xff"),
+    "a surrogate in UTF-8": _GOOD_RAW.replace("Захід".encode(), b"\xed\xa0\x80"),
+    "overlong UTF-8": _GOOD_RAW.replace("Захід".encode(), b"\xc0\xaf"),
+    "invalid UTF-8 in a header": _GOOD_RAW.replace("Програма".encode(), b"\xff"),
+    "a raw tab in text": _GOOD_RAW.replace("Захід".encode(), b"a\tb"),
+    "a newer version": _with("format_version", 3),
+    "not a program report": _with("type", "report"),
+    "a bad period": _with("period.start", "2022-13-01"),
+    "a bad total percent": _with("total_percent", "25%"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BAD))
+def test_a_bad_document_in_a_batch_is_reported_as_alone(name: str) -> None:
+    """A document the loader refuses, batched between good ones, is reported with the
+    problems the one-document bulk road reports; its neighbours are screened as usual."""
+    raw = _BAD[name]
+    neighbour = _with(f"{_M}.declared_percent", "30")  # one MR201 finding
+    results = audit_documents([("a", _GOOD_RAW), ("b", raw), ("c", neighbour)])
+    assert results[1] == audit_document(raw, "b")
+    assert not results[1].loaded
+    assert results[0].loaded
+    assert results[0].findings == ()
+    assert [f.code for f in results[2].findings] == ["MR201"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        _with(
+            f"{_M}.declared_percent", "1" * 13 + "." + "1" * 12
+        ),  # 25 digits: Python ints, no bound
+        _with(f"{_M}.declared_percent", "9" * 13 + "." + "9" * 4),  # a large percent
+        _with(f"{_M}.number", None),  # a null where null is allowed
+        _with(f"{_M}.financing.actual", "999999999999999.99"),  # the largest canonical money
+    ],
+)
+def test_an_unusual_good_document_is_audited_as_alone(raw: bytes) -> None:
+    """A valid document at the edges of what the kernels take is audited as the
+    one-document bulk road audits it."""
+    results = audit_documents([("a", _GOOD_RAW), ("b", raw)])
+    assert results[1] == audit_document(raw, "b")
+    assert results[1].loaded
+
+
+def test_a_pretty_printed_document_is_read_alone_and_audited() -> None:
+    """A document written over several lines cannot be a line of the batch: it is read by
+    itself, with the same findings."""
+    raw = orjson.dumps(
+        orjson.loads(_with(f"{_M}.declared_percent", "30")), option=orjson.OPT_INDENT_2
+    )
+    results = audit_documents([("a", raw), ("b", _GOOD_RAW)])
+    assert results[0] == audit_document(raw, "a")
+    assert [f.code for f in results[0].findings] == ["MR201"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "refused"),
+    [
+        (b'{"note":null}', True),
+        (b'{"note" :\t null}', True),
+        (b'{"not\\u0065":null}', True),  # an escaped key: cannot be told for sure
+        (b'{"number":null}', False),  # a field that may be null
+        (b'{"a":"null"}', False),  # text
+        (b'{"a":"x: null"}', False),  # text that reads like a value
+        (b'{"x":[null]}', False),  # an item of a list: the kernels judge it
+        (b'{"notes":null}', False),  # only the exact name
+    ],
+)
+def test_a_null_is_refused_only_where_the_loader_refuses_it(raw: bytes, refused: bool) -> None:
+    """A key written null is caught where the field may not be null (pyarrow would read it
+    as missing), and only there."""
+    assert batch_module._refused_null(raw, frozenset({b"note", b"title"})) is refused
+
+
+def test_the_schema_names_every_field_that_may_not_be_null() -> None:
+    """The fields refused as null are read from the entities: a measure's note and
+    executors, a task's title, not a measure's number or declared percent."""
+    _, not_null = batch_module._schema()
+    assert {b"note", b"executors", b"title", b"content", b"financing", b"tasks"} <= not_null
+    assert not {b"number", b"declared_percent", b"term", b"total"} & not_null
+
+
+def test_a_large_document_is_read_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document above LARGEST_BATCHED bytes is read by itself, with the same columns."""
+    raws = [_GOOD_RAW, _with(f"{_M}.declared_percent", "25.0")]
+    alone: list[bytes] = []
+    monkeypatch.setattr(batch_module, "LARGEST_BATCHED", len(_GOOD_RAW))
+    monkeypatch.setattr(batch_module, "program_columns", _counting(alone))
+    read = batch_columns(raws)
+    assert alone == [raws[1]]  # two bytes over the limit: alone; the other batched
+    assert all(c is not None for c in read)
+
+
+def _counting(calls: list[bytes]) -> object:
+    from municipal_reports.io.columns import program_columns
+
+    def one(raw: bytes, memo: dict[object, object] | None = None) -> object:
+        calls.append(raw)
+        return program_columns(raw, memo)
+
+    return one
+
+
+def test_a_file_that_cannot_be_read_keeps_its_place_between_batches(tmp_path: Path) -> None:
+    """audit_files gives one result a document in the order of the files, an unreadable
+    file's among them, whatever the batches."""
+    names = []
+    for i in range(5):
+        path = tmp_path / f"{i}.json"
+        path.write_bytes(_with(f"{_M}.declared_percent", "30") if i % 2 else _GOOD_RAW)
+        names.append(str(path))
+    names.insert(2, str(tmp_path / "missing.json"))
+    results = audit_files(names)
+    assert [r.source for r in results] == names
+    assert results[2].error.startswith("cannot be read")
+    assert [[f.code for f in r.findings] for r in results] == [[], ["MR201"], [], [], ["MR201"], []]
+
+
+def test_a_document_of_another_kind_costs_a_few_reads_not_the_batch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A program report with a key pyarrow refuses, among 40 good ones, is read alone
+    after the batch is read again in halves: the others are still read by pyarrow."""
+    raws = [_GOOD_RAW] * 40
+    raws[17] = _with(f"{_M}.extra", 1)  # an unknown key: pyarrow refuses the whole batch
+    alone: list[bytes] = []
+    monkeypatch.setattr(batch_module, "program_columns", _counting(alone))
+    read = batch_columns(raws)
+    assert read[17] is None
+    assert all(c is not None for i, c in enumerate(read) if i != 17)
+    assert 1 <= len(alone) <= batch_module._SMALLEST_HALF
+    assert raws[17] in alone
+
+
+def test_the_example_reports_in_a_batch_are_audited_as_alone() -> None:
+    """Whole reports and program reports of the examples (pretty-printed, of both kinds),
+    batched with compact good documents, get the one-document road's results."""
+    examples = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.json"))
+    documents = [(p.name, p.read_bytes()) for p in examples]
+    documents += [
+        (f"{p.name} compact", orjson.dumps(orjson.loads(d)))
+        for p, (_, d) in zip(examples, documents, strict=True)
+    ]
+    documents.append(("good", _GOOD_RAW))
+    results = audit_documents(documents)
+    assert results == [audit_document(data, source) for source, data in documents]
+    assert any(r.findings for r in results)
+
+
+_TOKENS = st.sampled_from(
+    [b"null", b'"', b":", b"{", b"}", b"[", b"]", b",", b"0", b"1", b"-", b".", b" ", b"\\u00", b"e",
+     b'"note"', b'"title"', b'"actual"', b"\xd0", b"\xff", b"\t", b"\n", b"true", b'"x"']
+)  # fmt: skip
+
+
+@_SETTINGS
+@given(st.integers(0, len(_GOOD_RAW)), st.integers(0, 8), st.lists(_TOKENS, max_size=4))
+def test_a_garbled_document_in_a_batch_gets_the_one_document_result(
+    at: int, cut: int, tokens: list[bytes]
+) -> None:
+    """A good document with a few bytes cut and JSON-ish tokens put in their place, batched
+    between good ones, gets exactly the one-document road's result (its problems when the
+    loader refuses it), and never screens clean where that road does not."""
+    raw = _GOOD_RAW[:at] + b"".join(tokens) + _GOOD_RAW[at + cut :]
+    neighbour = _with(f"{_M}.declared_percent", "30")
+    results = audit_documents([("a", _GOOD_RAW), ("b", raw), ("c", neighbour)])
+    assert results == [
+        audit_document(_GOOD_RAW, "a"),
+        audit_document(raw, "b"),
+        audit_document(neighbour, "c"),
+    ]
+
+
+def test_whole_reports_are_read_alone_without_a_batch_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whole reports as the library writes them (their type first; some hold program
+    reports) are read alone at once: pyarrow is not asked to read a batch it would refuse."""
+    examples = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.json"))
+    reports = [orjson.dumps(orjson.loads(p.read_bytes())) for p in examples]
+    reports = [r for r in reports if b'"sections"' in r]
+    assert reports
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a batch read")
+
+    monkeypatch.setattr(batch_module, "_read", refuse)
+    assert batch_columns(reports) == [None] * len(reports)
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore"), [(["MR201"], []), (["MR101", "MR701"], []), (None, ["MR201"])]
+)
+def test_a_selection_screens_a_batch_as_it_does_one_document(
+    select: list[str] | None, ignore: list[str]
+) -> None:
+    """select and ignore give a batch each document's findings of the one-document road."""
+    raws = [
+        _GOOD_RAW,
+        _with(f"{_M}.declared_percent", "30"),  # MR201
+        _with(f"{_M}.content", "Кoнкурс"),  # MR701: a Latin «o»
+        _with("total.annual", "400.01"),  # MR101
+    ]
+    documents = [(str(i), raw) for i, raw in enumerate(raws)]
+    results = audit_documents(documents, select=select, ignore=ignore)
+    assert results == [
+        audit_document(raw, source, select=select, ignore=ignore) for source, raw in documents
+    ]
+    assert any(r.findings for r in results)
