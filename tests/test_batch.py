@@ -13,7 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import municipal_reports.io.batch as batch_module
-from municipal_reports import ProgramReport, audit, default_rules, dumps, loads
+from municipal_reports import (
+    ProgramReport,
+    StructureError,
+    audit,
+    default_rules,
+    dumps,
+    loads,
+)
 from municipal_reports.audit import in_document_order
 from municipal_reports.audit.screens import screens_for
 from municipal_reports.bulk import audit_document, audit_documents, audit_files
@@ -349,3 +356,40 @@ def test_a_selection_screens_a_batch_as_it_does_one_document(
         audit_document(raw, source, select=select, ignore=ignore) for source, raw in documents
     ]
     assert any(r.findings for r in results)
+
+
+_WHITE_SPACE = st.text(alphabet=" \t\n\r", max_size=3)
+
+
+@_SETTINGS
+@given(_DOCUMENTS, _WHITE_SPACE, _WHITE_SPACE, st.booleans())
+def test_a_key_held_twice_is_refused_on_both_bulk_roads_whatever_the_white_space(
+    report: ProgramReport, before_first: str, before_second: str, pyarrow_hidden: bool
+) -> None:
+    """A measure's «actual» written twice, with any JSON white space before either colon,
+    is refused by audit_document and audit_documents with loads()'s path, never audited as
+    the value orjson kept."""
+    raw = _bytes(report)
+    at = raw.find(b'"actual":')
+    if at < 0:
+        return  # a report without measures has no «actual» to repeat
+    bad = (
+        raw[:at]
+        + b'"actual"'
+        + before_first.encode()
+        + b':"1.00",'
+        + b'"actual"'
+        + before_second.encode()
+        + raw[at + len(b'"actual"') :]
+    )
+    with pytest.raises(StructureError) as refused:
+        loads(bad)
+    expected = [(p.path, p.reason) for p in refused.value.problems]
+    one = audit_document(bad)
+    assert [(p.path, p.reason) for p in one.problems] == expected
+    assert one.findings == ()
+    with pytest.MonkeyPatch.context() as patch:
+        if pyarrow_hidden:
+            patch.setitem(sys.modules, "pyarrow", None)
+        (batched,) = audit_documents([("bad", bad)])
+    assert [(p.path, p.reason) for p in batched.problems] == expected

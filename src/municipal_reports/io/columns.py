@@ -139,14 +139,21 @@ def _percent_column(values: list[Any]) -> list[tuple[int, int] | None]:
     return found
 
 
+#: A colon after JSON white space: then «":» no longer counts the members written.
+_SPACED_COLONS: Final = (b" :", b"\t:", b"\n:", b"\r:")
+
+
 def _columns(source: bytes, memo: dict[Any, Any]) -> ProgramColumns:
     report_keys, task_keys, measure_keys, financing_keys = _keys()
     data = orjson.loads(source)
     if data.__class__ is not dict or not data.keys() <= report_keys:
         raise _Unusual
-    # Keys the decoded objects hold, counted on the way, against the raw text's «":»
-    # (each key ends so; a string can hold «":» only as «\":»): fewer kept than written
-    # means a key held twice, which the loader refuses (see io.json._duplicate_key).
+    # Keys the decoded objects hold, counted on the way, against the raw text's «":»:
+    # where no colon follows white space, every member's colon comes straight after its
+    # key's closing quote, so the text holds at least as many «":» as members written;
+    # fewer kept than that means a key held twice, which the loader refuses (see
+    # io.json._duplicate_key). A colon after white space sends the document to the exact
+    # road (also when it only stands in a text).
     keys = len(data) + sum(
         _keys_in(data.get(name))
         for name in ("program", "period", "total", "signatory", "columns", "total_columns")
@@ -229,7 +236,7 @@ def _columns(source: bytes, memo: dict[Any, Any]) -> ProgramColumns:
             titles.extend(executors)
             notes.append(get("note", ""))
             numbers.append(get("number"))
-    if source.count(b'":') != keys:
+    if source.count(b'":') != keys or any(gap in source for gap in _SPACED_COLONS):
         raise _Unusual  # a key held twice, or only a «\":» in a text: the exact road decides
     _texts([n for n in numbers if n is not None])
     _texts(titles)
