@@ -313,6 +313,7 @@ def _read(
     executor_owner = pc.take(owner, pc.list_parent_indices(m["executors"]))
 
     money = {}
+    kopecks = {}
     for column in ("indicative", "annual", "actual"):
         values = m["financing"].field(column)
         wrong = pc.and_kleene(
@@ -321,7 +322,8 @@ def _read(
         if pc.any(wrong).as_py():  # those documents are read alone; their figures are not cast
             flag(wrong, owner)
             values = pc.if_else(wrong, pa.scalar(None, pa.string()), values)
-        money[column] = _ints(pc.cast(pc.replace_substring(values, ".", ""), pa.int64()))
+        kopecks[column] = pc.cast(pc.replace_substring(values, ".", ""), pa.int64())
+        money[column] = _ints(kopecks[column])
 
     declared = m["declared_percent"]
     canonical = pc.match_substring_regex(declared, _PERCENT)
@@ -334,14 +336,19 @@ def _read(
         dot = text.find(".")
         pairs[at] = (int(text.replace(".", "")), 1 if dot < 0 else 10 ** (len(text) - dot - 1))
     percents = list(map(pairs.__getitem__, _ints(encoded.indices)))
+    unsure = _measures_unsure(kopecks, pairs, encoded.indices, owner, count)
 
     # Texts: the required ones must show something; the mixed-script screen gets only the
     # texts that may mix scripts. Each distinct text is judged once, its verdict memoised.
-    required = ((task_title, task_owner), (m["content"], owner), (executors, executor_owner))
-    flag(task_title.is_null(), task_owner)
-    flag(m["content"].is_null(), owner)
-    flag(executors.is_null(), executor_owner)
     program_title = table.column("program").chunk(0).field("title")
+    required = (
+        (program_title, rows),
+        (task_title, task_owner),
+        (m["content"], owner),
+        (executors, executor_owner),
+    )
+    for values, where in required:
+        flag(values.is_null(), where)
     screened = (
         (program_title, rows),
         (task_title, task_owner),
@@ -432,12 +439,77 @@ def _read(
             parts = {name: values[doc] for name, values in header.items()}
             found.append(
                 _document(
-                    parts, memo, st, start, measure_at, money, percents, terms, mixing.get(doc)
+                    parts,
+                    memo,
+                    st,
+                    start,
+                    measure_at,
+                    money,
+                    percents,
+                    terms,
+                    mixing.get(doc),
+                    doc not in unsure,
                 )
             )
         except Exception:
             found.append(None)  # the exact road says what is wrong
     return found
+
+
+#: The largest percent units the kernels take (the products below are checked all the same).
+_LARGEST_UNITS: Final = 1 << 62
+
+
+def _measures_unsure(
+    kopecks: dict[str, Any],
+    pairs: dict[int | None, tuple[int, int] | None],
+    indices: Any,
+    owner: Any,
+    count: int,
+) -> set[int]:
+    """The documents where a measure-level screen could fire, by compute kernels over the
+    whole batch: the screens' own integer arithmetic at the written figures (kopecks and
+    percent units in int64, every product and difference overflow-checked), never a float.
+    A document not in the set has measures the Python screens would all call clean; where a
+    figure does not fit or a product overflows, every document is unsure."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    every = set(range(count))
+    written = [pair for at, pair in pairs.items() if at is not None and pair is not None]
+    if any(units >= _LARGEST_UNITS for units, _ in written):
+        return every
+    units = pc.take(pa.array([u for u, _ in written], pa.int64()), indices)
+    scale = pc.take(pa.array([s for _, s in written], pa.int64()), indices)
+    indicative, annual, actual = kopecks["indicative"], kopecks["annual"], kopecks["actual"]
+    plan = pc.coalesce(annual, indicative)
+    try:
+        off = pc.subtract_checked(
+            pc.multiply_checked(units, plan), pc.multiply_checked(pc.multiply_checked(actual, 100), scale)
+        )
+        conditions = (
+            pc.greater(actual, annual),  # MR401
+            pc.greater(annual, indicative),  # MR402
+            pc.and_(units.is_valid(), pc.equal(plan, 0)),  # MR203
+            # MR201, MR205, MR206 on measures: not a correct rounding of actual over plan
+            pc.and_(
+                pc.not_equal(plan, 0),
+                pc.greater(pc.multiply_checked(pc.abs_checked(off), 2), plan),
+            ),
+            # MR403: 100% or more declared where nothing was financed
+            pc.and_(
+                pc.greater_equal(units, pc.multiply_checked(scale, 100)),
+                pc.or_kleene(actual.is_null(), pc.equal(actual, 0)),
+            ),
+        )
+    except (pa.ArrowException, OverflowError):
+        return every
+    unsure: set[int] = set()
+    for condition in conditions:
+        condition = pc.fill_null(condition, False)
+        if pc.any(condition).as_py():
+            unsure.update(pc.filter(owner, condition).to_pylist())
+    return unsure
 
 
 _REFUSED: Final = object()
@@ -460,6 +532,18 @@ def _part(cls: type[T], value: Any, st: Any, memo: dict[Any, Any]) -> T:
     return typing.cast(T, found)
 
 
+def _titled(program: Program, title: str) -> Program:
+    """``program`` with ``title``, a checked title, without checking the rest again."""
+    found = object.__new__(Program)
+    for name in _PROGRAM_FIELDS:
+        object.__setattr__(found, name, getattr(program, name))
+    object.__setattr__(found, "title", title)
+    return found
+
+
+_PROGRAM_FIELDS: Final = tuple(f.name for f in attrs.fields(Program))
+
+
 def _document(
     parts: dict[str, Any],
     memo: dict[Any, Any],
@@ -470,8 +554,13 @@ def _document(
     percents: list[tuple[int, int] | None],
     terms: list[YearSpan | None],
     mixing: str | None,
+    measures_clean: bool,
 ) -> ProgramColumns:
-    program: Program = _part(Program, parts["program"], st, memo)
+    # The program's title differs from report to report, the rest repeats: the rest is read
+    # once for each distinct value, and the title, which the kernels have checked (present,
+    # showing something), is set on a copy.
+    written = parts["program"]
+    program = _titled(_part(Program, {**written, "title": "·"}, st, memo), written["title"])
     period = None if parts["period"] is None else _part(ReportingPeriod, parts["period"], st, memo)
     total = None
     if parts["total"] is not None:  # the «Всього» row differs from report to report
@@ -503,4 +592,5 @@ def _document(
         terms[start:end],
         [] if mixing is None else [mixing],
         memo,
+        measures_clean,
     )
