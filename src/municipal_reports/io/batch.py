@@ -340,15 +340,11 @@ def _read(
 
     # Texts: the required ones must show something; the mixed-script screen gets only the
     # texts that may mix scripts. Each distinct text is judged once, its verdict memoised.
+    required = ((task_title, task_owner), (m["content"], owner), (executors, executor_owner))
+    flag(task_title.is_null(), task_owner)
+    flag(m["content"].is_null(), owner)
+    flag(executors.is_null(), executor_owner)
     program_title = table.column("program").chunk(0).field("title")
-    required = (
-        (program_title, rows),
-        (task_title, task_owner),
-        (m["content"], owner),
-        (executors, executor_owner),
-    )
-    for values, where in required:
-        flag(values.is_null(), where)
     screened = (
         (program_title, rows),
         (task_title, task_owner),
@@ -532,18 +528,6 @@ def _part(cls: type[T], value: Any, st: Any, memo: dict[Any, Any]) -> T:
     return typing.cast(T, found)
 
 
-def _titled(program: Program, title: str) -> Program:
-    """``program`` with ``title``, a checked title, without checking the rest again."""
-    found = object.__new__(Program)
-    for name in _PROGRAM_FIELDS:
-        object.__setattr__(found, name, getattr(program, name))
-    object.__setattr__(found, "title", title)
-    return found
-
-
-_PROGRAM_FIELDS: Final = tuple(f.name for f in attrs.fields(Program))
-
-
 def _document(
     parts: dict[str, Any],
     memo: dict[Any, Any],
@@ -556,11 +540,7 @@ def _document(
     mixing: str | None,
     measures_clean: bool,
 ) -> ProgramColumns:
-    # The program's title differs from report to report, the rest repeats: the rest is read
-    # once for each distinct value, and the title, which the kernels have checked (present,
-    # showing something), is set on a copy.
-    written = parts["program"]
-    program = _titled(_part(Program, {**written, "title": "·"}, st, memo), written["title"])
+    program: Program = _part(Program, parts["program"], st, memo)
     period = None if parts["period"] is None else _part(ReportingPeriod, parts["period"], st, memo)
     total = None
     if parts["total"] is not None:  # the «Всього» row differs from report to report
