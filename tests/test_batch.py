@@ -464,7 +464,8 @@ def test_the_kernels_send_each_measure_fault_to_the_screens(change: str, value: 
     """Each measure-level fault makes the kernels unsure of its document (and only of it:
     the clean document beside it in the batch stays clean)."""
     faulty, good = batch_columns([_with(change, value), orjson.dumps(_GOOD)])
-    assert faulty is not None and good is not None
+    assert faulty is not None
+    assert good is not None
     assert not faulty.measures_clean
     assert _python_screens_fire(faulty)
     assert good.measures_clean
@@ -487,5 +488,7 @@ def test_figures_beyond_int64_leave_the_whole_batch_to_the_screens(
     data = orjson.loads(_with(f"{_M}.financing", financing))
     data["tasks"][0]["measures"][0]["declared_percent"] = declared
     big, good = batch_columns([orjson.dumps(data), orjson.dumps(_GOOD)])
-    assert big is not None and good is not None
-    assert not big.measures_clean and not good.measures_clean
+    assert big is not None
+    assert good is not None
+    assert not big.measures_clean
+    assert not good.measures_clean

@@ -481,7 +481,8 @@ def _measures_unsure(
     plan = pc.coalesce(annual, indicative)
     try:
         off = pc.subtract_checked(
-            pc.multiply_checked(units, plan), pc.multiply_checked(pc.multiply_checked(actual, 100), scale)
+            pc.multiply_checked(units, plan),
+            pc.multiply_checked(pc.multiply_checked(actual, 100), scale),
         )
         conditions = (
             pc.greater(actual, annual),  # MR401
