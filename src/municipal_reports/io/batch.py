@@ -512,6 +512,12 @@ def _measures_unsure(
 _REFUSED: Final = object()
 
 
+@functools.cache
+def _default_formats() -> ColumnFormats:
+    """The column formats of a document that writes none (frozen: one serves them all)."""
+    return ColumnFormats()
+
+
 def _part(cls: type[T], value: Any, st: Any, memo: dict[Any, Any]) -> T:
     """The header part ``value`` read as ``cls`` by the generated reader, once for each
     distinct value (header parts repeat from report to report: the program, the period,
@@ -554,7 +560,7 @@ def _document(
     if parts["signatory"] is not None:
         _part(Signatory, parts["signatory"], st, memo)
     formats = (
-        ColumnFormats()
+        _default_formats()
         if parts["columns"] is None
         else _part(ColumnFormats, parts["columns"], st, memo)
     )
