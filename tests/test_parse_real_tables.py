@@ -401,3 +401,35 @@ def test_kharkiv_oblast_layout_as_docx_with_merged_cells(tmp_path: Path) -> None
     (from_docx,) = import_file(path)
     assert from_docx.report == _import(name).report
     assert "IMP202" not in [f.code for f in from_docx.findings]  # the merge is explicit
+
+
+def test_demydivka_quarter_keeps_the_quarters_plan_and_audits_clean() -> None:
+    """Demydivka's first quarter (one header row, the year's plan then the quarter's): each
+    quarter's percent is actual / quarter's plan to one place, each deviation actual − plan,
+    each year's percent actual / year's plan (checked by hand; 9 189 449 of 5 497 300 is
+    167,2 %, of 32 922 400 only 27,9 %), and 11000000 is the sum of its two taxes. The
+    import keeps the quarter's plan, reads the quarter from «I квартал», finds no deviation
+    fault, and the audit finds no percentage fault, warning only where the actual exceeds
+    the quarter's plan."""
+    meta = _meta("demydivka-2022-q1-revenue")
+    over = []
+    for k, want in enumerate(meta["expected"]):
+        year, plan = _written(want["year_plan_thousands"]), _written(want["annual_thousands"])
+        actual = _written(want["actual_thousands"])
+        assert actual - plan == _written(want["deviation_thousands"])
+        assert (actual / plan * 100).quantize(Decimal("0.1")) == _written(want["percent"])
+        assert (actual / year * 100).quantize(Decimal("0.1")) == _written(want["year_percent"])
+        if actual > plan:
+            over.append(f"$.tasks[{k}].measures[0].financing.actual")
+    assert over == [f"$.tasks[{k}].measures[0].financing.actual" for k in (0, 1)]
+    group, *taxes = meta["expected"][:3]
+    for key in ("year_plan_thousands", "annual_thousands", "actual_thousands"):
+        assert sum(_written(t[key]) for t in taxes) == _written(group[key])
+    result = _import("demydivka-2022-q1-revenue")
+    assert result.report.period == ReportingPeriod.quarter(2022, 1)
+    assert "IMP404" not in [f.code for f in result.findings]
+    first = result.report.measures()[0]
+    assert first.financing.annual == Money(Decimal("5497300"))  # not the year's 32 922 400
+    findings = audit(result.report)
+    assert not [f for f in findings if f.code.startswith("MR2")]
+    assert sorted(str(f.path) for f in findings if f.code == "MR401") == over
