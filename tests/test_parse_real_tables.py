@@ -433,3 +433,34 @@ def test_demydivka_quarter_keeps_the_quarters_plan_and_audits_clean() -> None:
     findings = audit(result.report)
     assert not [f for f in findings if f.code.startswith("MR2")]
     assert sorted(str(f.path) for f in findings if f.code == "MR401") == over
+
+
+def test_demydivka_layout_as_xlsx_imports_to_the_same_report(tmp_path: Path) -> None:
+    """The same quarter's table as a workbook built here with openpyxl (whole hryvnias as
+    integers shown «#,##0», the quarter's percent as 167.2 shown «0.0», the year's percent
+    as 0.279 shown «0.0%») imports to the report the pasted text gives, with the quarter's
+    plan kept."""
+    openpyxl = pytest.importorskip("openpyxl")
+    name = "demydivka-2022-q1-revenue"
+    lines = (TABLES / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for r, line in enumerate(lines, start=1):
+        for c, text in enumerate(line.split("\t"), start=1):
+            cell = sheet.cell(r, c)
+            if r <= 2 or c < 3:  # the title, the header, the codes and the names
+                cell.value = text
+            elif text.endswith("%"):
+                cell.value = float(_written(text[:-1]) / 100)
+                cell.number_format = "0.0%"
+            elif c == 6:
+                cell.value = float(_written(text))
+                cell.number_format = "0.0"
+            else:
+                cell.value = int(_written(text))
+                cell.number_format = "#,##0"
+    path = tmp_path / f"{name}.xlsx"
+    book.save(path)
+    (from_xlsx,) = import_file(path)
+    assert from_xlsx.report == _import(name).report
+    assert from_xlsx.report.measures()[0].financing.annual == Money(Decimal("5497300"))
