@@ -464,3 +464,35 @@ def test_demydivka_layout_as_xlsx_imports_to_the_same_report(tmp_path: Path) -> 
     (from_xlsx,) = import_file(path)
     assert from_xlsx.report == _import(name).report
     assert from_xlsx.report.measures()[0].financing.annual == Money(Decimal("5497300"))
+
+
+def test_kotelva_names_its_rows_by_the_fund_column_and_sums_to_its_total() -> None:
+    """Kotelva as of 1 December 2021: the seven taxes add up to «Разом» in each of the
+    year's plan, the eleven months' plan and the actual (107 929,7; 97 857,0; 98 227,1),
+    each percent is actual / eleven months' plan to one place and each deviation actual −
+    plan (checked by hand). The rows are named from the column headed «Загальний фонд», the
+    eleven months' plan is kept, the period runs January to November, and the audit finds
+    no fault in the totals or the percents, warning only where the actual exceeds the plan."""
+    meta = _meta("kotelva-2021-11-months-revenue")
+    rows, total = meta["expected"], meta["total"]
+    for key in ("year_plan_thousands", "annual_thousands", "actual_thousands"):
+        assert sum(_written(w[key]) for w in rows) == _written(total[key])
+    over = []
+    for k, want in enumerate([*rows, total]):
+        plan, actual = _written(want["annual_thousands"]), _written(want["actual_thousands"])
+        assert actual - plan == _written(want["deviation_thousands"])
+        assert (actual / plan * 100).quantize(Decimal("0.1")) == _written(want["percent"])
+        if actual > plan and k < len(rows):
+            over.append(f"$.tasks[{k}].measures[0].financing.actual")
+    assert len(over) == 6  # all but the subsoil rent
+    result = _import("kotelva-2021-11-months-revenue")
+    assert result.report.period == ReportingPeriod.months(2021, 1, 11)
+    assert "IMP403" not in [f.code for f in result.findings]  # the rows have their names
+    assert "IMP404" not in [f.code for f in result.findings]
+    assert result.report.total == Financing(
+        annual=_thousands(total["annual_thousands"]), actual=_thousands(total["actual_thousands"])
+    )
+    assert result.report.total_percent == Percent(_written(total["percent"]))
+    findings = audit(result.report)
+    assert not [f for f in findings if f.code[:3] in ("MR1", "MR2")]
+    assert sorted(str(f.path) for f in findings if f.code == "MR401") == over

@@ -116,3 +116,18 @@ def test_plan_minus_actual_column_still_catches_a_wrong_row() -> None:
     result = import_table(_table(["50,00", "100,00"], plans, actuals))
     (wrong,) = [f for f in result.findings if f.code == "IMP404"]
     assert "plan − actual is 200.00" in wrong.reason
+
+
+def test_first_column_headed_by_a_fund_names_the_rows() -> None:
+    """Kotelva's «Загальний фонд» over the taxes' names is the rows' name column; the same
+    words elsewhere (a later column) or beside a column that already names the rows leave
+    the roles as they were."""
+    plan_actual = ("План на рік", "Виконано", "% виконання")
+    layout = read_layout([SourceRow(1, ("Загальний фонд", *plan_actual))])
+    assert layout.task == 0
+    layout = read_layout([SourceRow(1, ("Показник", "Загальний фонд", *plan_actual))])
+    assert layout.task == 0
+    assert 1 not in (layout.task, layout.content)
+    layout = read_layout([SourceRow(1, ("Найменування", *plan_actual, "Загальний фонд"))])
+    assert layout.task == 0
+    assert 4 not in (layout.task, layout.content)

@@ -124,6 +124,8 @@ MONEY_ROLES: Final = (Role.INDICATIVE, Role.PLAN, Role.ACTUAL)
 _FIELDS: Final = {Role.INDICATIVE: "indicative", Role.PLAN: "annual", Role.ACTUAL: "actual"}
 
 
+# A header cell that is only a fund's name («Загальний фонд»).
+_FUND_NAME: Final = re.compile(r"(загальний|спеціальний)\s+фонд\w*")
 # A plan for a part of the year («План на січень-березень», «Уточнений план на період»).
 _PART_OF_YEAR: Final = re.compile(
     r"січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд|квартал|півріч"
@@ -307,6 +309,16 @@ def read_layout(header: Sequence[SourceRow], caption_unit: MoneyUnit | None = No
         role = role_of(label)
         unit = _unit_of(label) or caption_unit
         columns.append(Column(i, label, role, _fund_of(label), unit, groups[i]))
+    first = columns[0] if columns else None
+    if (
+        first is not None
+        and first.role is Role.UNKNOWN
+        and _FUND_NAME.fullmatch(first.label.lower())
+        and not any(c.role in (Role.TASK, Role.CONTENT) for c in columns)
+    ):
+        # Kotelva's «Загальний фонд» over the names of the taxes: the first column, headed
+        # by the fund its rows belong to, is the rows' name column.
+        columns[0] = Column(0, first.label, Role.TASK, first.fund, first.unit, first.group)
     return _choose(width, columns)
 
 
