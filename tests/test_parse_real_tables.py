@@ -401,3 +401,98 @@ def test_kharkiv_oblast_layout_as_docx_with_merged_cells(tmp_path: Path) -> None
     (from_docx,) = import_file(path)
     assert from_docx.report == _import(name).report
     assert "IMP202" not in [f.code for f in from_docx.findings]  # the merge is explicit
+
+
+def test_demydivka_quarter_keeps_the_quarters_plan_and_audits_clean() -> None:
+    """Demydivka's first quarter (one header row, the year's plan then the quarter's): each
+    quarter's percent is actual / quarter's plan to one place, each deviation actual − plan,
+    each year's percent actual / year's plan (checked by hand; 9 189 449 of 5 497 300 is
+    167,2 %, of 32 922 400 only 27,9 %), and 11000000 is the sum of its two taxes. The
+    import keeps the quarter's plan, reads the quarter from «I квартал», finds no deviation
+    fault, and the audit finds no percentage fault, warning only where the actual exceeds
+    the quarter's plan."""
+    meta = _meta("demydivka-2022-q1-revenue")
+    over = []
+    for k, want in enumerate(meta["expected"]):
+        year, plan = _written(want["year_plan_thousands"]), _written(want["annual_thousands"])
+        actual = _written(want["actual_thousands"])
+        assert actual - plan == _written(want["deviation_thousands"])
+        assert (actual / plan * 100).quantize(Decimal("0.1")) == _written(want["percent"])
+        assert (actual / year * 100).quantize(Decimal("0.1")) == _written(want["year_percent"])
+        if actual > plan:
+            over.append(f"$.tasks[{k}].measures[0].financing.actual")
+    assert over == [f"$.tasks[{k}].measures[0].financing.actual" for k in (0, 1)]
+    group, *taxes = meta["expected"][:3]
+    for key in ("year_plan_thousands", "annual_thousands", "actual_thousands"):
+        assert sum(_written(t[key]) for t in taxes) == _written(group[key])
+    result = _import("demydivka-2022-q1-revenue")
+    assert result.report.period == ReportingPeriod.quarter(2022, 1)
+    assert "IMP404" not in [f.code for f in result.findings]
+    first = result.report.measures()[0]
+    assert first.financing.annual == Money(Decimal("5497300"))  # not the year's 32 922 400
+    findings = audit(result.report)
+    assert not [f for f in findings if f.code.startswith("MR2")]
+    assert sorted(str(f.path) for f in findings if f.code == "MR401") == over
+
+
+def test_demydivka_layout_as_xlsx_imports_to_the_same_report(tmp_path: Path) -> None:
+    """The same quarter's table as a workbook built here with openpyxl (whole hryvnias as
+    integers shown «#,##0», the quarter's percent as 167.2 shown «0.0», the year's percent
+    as 0.279 shown «0.0%») imports to the report the pasted text gives, with the quarter's
+    plan kept."""
+    openpyxl = pytest.importorskip("openpyxl")
+    name = "demydivka-2022-q1-revenue"
+    lines = (TABLES / f"{name}.tsv").read_text(encoding="utf-8").splitlines()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for r, line in enumerate(lines, start=1):
+        for c, text in enumerate(line.split("\t"), start=1):
+            cell = sheet.cell(r, c)
+            if r <= 2 or c < 3:  # the title, the header, the codes and the names
+                cell.value = text
+            elif text.endswith("%"):
+                cell.value = float(_written(text[:-1]) / 100)
+                cell.number_format = "0.0%"
+            elif c == 6:
+                cell.value = float(_written(text))
+                cell.number_format = "0.0"
+            else:
+                cell.value = int(_written(text))
+                cell.number_format = "#,##0"
+    path = tmp_path / f"{name}.xlsx"
+    book.save(path)
+    (from_xlsx,) = import_file(path)
+    assert from_xlsx.report == _import(name).report
+    assert from_xlsx.report.measures()[0].financing.annual == Money(Decimal("5497300"))
+
+
+def test_kotelva_names_its_rows_by_the_fund_column_and_sums_to_its_total() -> None:
+    """Kotelva as of 1 December 2021: the seven taxes add up to «Разом» in each of the
+    year's plan, the eleven months' plan and the actual (107 929,7; 97 857,0; 98 227,1),
+    each percent is actual / eleven months' plan to one place and each deviation actual −
+    plan (checked by hand). The rows are named from the column headed «Загальний фонд», the
+    eleven months' plan is kept, the period runs January to November, and the audit finds
+    no fault in the totals or the percents, warning only where the actual exceeds the plan."""
+    meta = _meta("kotelva-2021-11-months-revenue")
+    rows, total = meta["expected"], meta["total"]
+    for key in ("year_plan_thousands", "annual_thousands", "actual_thousands"):
+        assert sum(_written(w[key]) for w in rows) == _written(total[key])
+    over = []
+    for k, want in enumerate([*rows, total]):
+        plan, actual = _written(want["annual_thousands"]), _written(want["actual_thousands"])
+        assert actual - plan == _written(want["deviation_thousands"])
+        assert (actual / plan * 100).quantize(Decimal("0.1")) == _written(want["percent"])
+        if actual > plan and k < len(rows):
+            over.append(f"$.tasks[{k}].measures[0].financing.actual")
+    assert len(over) == 6  # all but the subsoil rent
+    result = _import("kotelva-2021-11-months-revenue")
+    assert result.report.period == ReportingPeriod.months(2021, 1, 11)
+    assert "IMP403" not in [f.code for f in result.findings]  # the rows have their names
+    assert "IMP404" not in [f.code for f in result.findings]
+    assert result.report.total == Financing(
+        annual=_thousands(total["annual_thousands"]), actual=_thousands(total["actual_thousands"])
+    )
+    assert result.report.total_percent == Percent(_written(total["percent"]))
+    findings = audit(result.report)
+    assert not [f for f in findings if f.code[:3] in ("MR1", "MR2")]
+    assert sorted(str(f.path) for f in findings if f.code == "MR401") == over

@@ -49,21 +49,31 @@ def test_plan_inside_the_actuals_group_is_kept() -> None:
     assert 2 in [c.index for c in layout.unkept]
 
 
-def test_two_plans_in_one_header_row_keep_the_first() -> None:
-    """Without a group over the actual (one header row) the first plan is kept as before:
-    the switch needs a group that holds the actual and not the first plan."""
-    row = SourceRow(
-        1,
-        (
-            "Найменування",
-            "Уточнений річний план",
-            "Уточнений план на період",
-            "Фактично надійшло",
-            "% виконання",
-        ),
-    )
-    layout = read_layout([row])
-    assert layout.money == {"annual": 1, "actual": 3}
+def _one_row(*labels: str) -> dict[str, int]:
+    return read_layout([SourceRow(1, ("Найменування", *labels))]).money
+
+
+def test_plan_for_part_of_the_year_in_one_header_row_is_kept() -> None:
+    """One header row (Demydivka's «План на рік», «План на січень-березень», «Фактично
+    надійшло за січень-березень»): the plan named for a part of the year, between the
+    year's plan and the actual, is the one the percent beside the actual is written
+    against, so it is kept (column 2) and the year's plan reported."""
+    for period_plan in ("План на січень-березень", "Уточнений план на період", "План на І квартал"):
+        money = _one_row("План на рік", period_plan, "Фактично надійшло", "% виконання")
+        assert money == {"annual": 2, "actual": 3}, period_plan
+
+
+def test_second_plan_naming_no_part_of_the_year_keeps_the_first() -> None:
+    """Two plans that both stand for the year («Затверджено на рік», «Уточнений план») or a
+    plan for a part of the year after the actual: the first plan is kept as before."""
+    assert _one_row("Затверджено на рік", "Уточнений план", "Виконано", "%") == {
+        "annual": 1,
+        "actual": 3,
+    }
+    assert _one_row("План на рік", "Виконано", "План на січень-березень", "%") == {
+        "annual": 1,
+        "actual": 2,
+    }
 
 
 def test_deviation_written_actual_minus_plan_is_accepted() -> None:
@@ -106,3 +116,18 @@ def test_plan_minus_actual_column_still_catches_a_wrong_row() -> None:
     result = import_table(_table(["50,00", "100,00"], plans, actuals))
     (wrong,) = [f for f in result.findings if f.code == "IMP404"]
     assert "plan − actual is 200.00" in wrong.reason
+
+
+def test_first_column_headed_by_a_fund_names_the_rows() -> None:
+    """Kotelva's «Загальний фонд» over the taxes' names is the rows' name column; the same
+    words elsewhere (a later column) or beside a column that already names the rows leave
+    the roles as they were."""
+    plan_actual = ("План на рік", "Виконано", "% виконання")
+    layout = read_layout([SourceRow(1, ("Загальний фонд", *plan_actual))])
+    assert layout.task == 0
+    layout = read_layout([SourceRow(1, ("Показник", "Загальний фонд", *plan_actual))])
+    assert layout.task == 0
+    assert 1 not in (layout.task, layout.content)
+    layout = read_layout([SourceRow(1, ("Найменування", *plan_actual, "Загальний фонд"))])
+    assert layout.task == 0
+    assert 4 not in (layout.task, layout.content)

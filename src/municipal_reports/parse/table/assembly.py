@@ -173,18 +173,27 @@ def _layout(block: Block) -> tuple[Layout, list[tuple[str, str, list[Cell], str,
                     f"the caption above the table says {caption.text.strip()!r}",
                 )
             )
+    kept_of = {
+        Role.INDICATIVE: layout.money.get("indicative", -1),
+        Role.PLAN: layout.money.get("annual", -1),
+        Role.ACTUAL: layout.money.get("actual", -1),
+        Role.PERCENT: layout.percent,
+    }
     for col in layout.unkept:
+        kept = kept_of.get(col.role, -1)
+        # A second plan of the same fund (the year's beside the period's) is no other fund.
+        other = (
+            "another"
+            if kept >= 0 and layout.columns[kept].fund is col.fund
+            else "another fund group's"
+        )
         what = {
             Role.COMPUTED: "a computed percent (the audit computes its own)",
             Role.AUDIT: "the audit's remarks (the audit makes its own)",
             Role.DEVIATION: "a deviation column (plan − actual)"
-            + (
-                ", checked against the plan and the actual,"
-                if col.index == layout.deviation
-                else ""
-            ),
+            + (" checked against the plan and the actual" if col.index == layout.deviation else ""),
             Role.SHARE: "a share column (питома вага)",
-        }.get(col.role, f"another fund group's {col.role.value} column")
+        }.get(col.role, f"{other} {col.role.value} column")
         notes.append(
             (
                 "IMP402",

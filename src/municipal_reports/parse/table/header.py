@@ -124,6 +124,15 @@ MONEY_ROLES: Final = (Role.INDICATIVE, Role.PLAN, Role.ACTUAL)
 _FIELDS: Final = {Role.INDICATIVE: "indicative", Role.PLAN: "annual", Role.ACTUAL: "actual"}
 
 
+# A header cell that is only a fund's name («Загальний фонд»).
+_FUND_NAME: Final = re.compile(r"(загальний|спеціальний)\s+фонд\w*")
+# A plan for a part of the year («План на січень-березень», «Уточнений план на період»).
+_PART_OF_YEAR: Final = re.compile(
+    r"січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд|квартал|півріч"
+    r"|місяц|на\s+період|звітн\w*\s+період"
+)
+
+
 # A word broken by a hyphen where Word hyphenated it («Профінан-совано», «фінансу-вання»).
 _BROKEN_WORD: Final = re.compile(r"(?<=[а-яіїєґ])-\s?(?=[а-яіїєґ])")
 
@@ -300,6 +309,16 @@ def read_layout(header: Sequence[SourceRow], caption_unit: MoneyUnit | None = No
         role = role_of(label)
         unit = _unit_of(label) or caption_unit
         columns.append(Column(i, label, role, _fund_of(label), unit, groups[i]))
+    first = columns[0] if columns else None
+    if (
+        first is not None
+        and first.role is Role.UNKNOWN
+        and _FUND_NAME.fullmatch(first.label.lower())
+        and not any(c.role in (Role.TASK, Role.CONTENT) for c in columns)
+    ):
+        # Kotelva's «Загальний фонд» over the names of the taxes: the first column, headed
+        # by the fund its rows belong to, is the rows' name column.
+        columns[0] = Column(0, first.label, Role.TASK, first.fund, first.unit, first.group)
     return _choose(width, columns)
 
 
@@ -323,20 +342,33 @@ def _plan_beside_actual(
     """Where the kept plan stands outside the actual's header group and another plan of
     its fund stands inside it (an annual plan, then «Виконання з початку року» over the
     period's plan, the actual, the deviation and the percent), keep the one inside: the
-    plan the group's percent and deviation are written against."""
+    plan the group's percent and deviation are written against. Under a one-row header
+    the same holds for a plan named for a part of the year between the year's plan and
+    the actual."""
     if "annual" not in money or "actual" not in money:
         return
     plan, actual = columns[money["annual"]], columns[money["actual"]]
-    if not actual.group or plan.group == actual.group:
-        return
-    nearer = [
-        c
-        for c in unkept
-        if c.role is Role.PLAN
-        and c.fund is plan.fund
-        and c.group == actual.group
-        and c.index < actual.index
-    ]
+    if actual.group and plan.group != actual.group:
+        nearer = [
+            c
+            for c in unkept
+            if c.role is Role.PLAN
+            and c.fund is plan.fund
+            and c.group == actual.group
+            and c.index < actual.index
+        ]
+    else:
+        # One header row: «План на рік», «План на січень-березень», «Фактично надійшло за
+        # січень-березень»: the plan for the part of the year stands between the year's
+        # plan and the actual, and the percent beside the actual is written against it.
+        nearer = [
+            c
+            for c in unkept
+            if c.role is Role.PLAN
+            and c.fund is plan.fund
+            and plan.index < c.index < actual.index
+            and _PART_OF_YEAR.search(c.label.lower())
+        ]
     if not nearer:
         return
     chosen = max(nearer, key=lambda c: c.index)
