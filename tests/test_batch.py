@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import attrs
 import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,8 +23,16 @@ from municipal_reports import (
     loads,
 )
 from municipal_reports.audit import in_document_order
-from municipal_reports.audit.screens import screens_for
+from municipal_reports.audit.screens import (
+    _actual_above_annual,
+    _annual_above_indicative,
+    _full_with_nothing_spent,
+    _measure_percents_wrong,
+    _percent_of_zero_plan,
+    screens_for,
+)
 from municipal_reports.bulk import audit_document, audit_documents, audit_files
+from municipal_reports.domain.columns import ProgramColumns
 from municipal_reports.io.batch import batch_columns
 
 pytest.importorskip("pyarrow")
@@ -393,3 +402,93 @@ def test_a_key_held_twice_is_refused_on_both_bulk_roads_whatever_the_white_space
             patch.setitem(sys.modules, "pyarrow", None)
         (batched,) = audit_documents([("bad", bad)])
     assert [(p.path, p.reason) for p in batched.problems] == expected
+
+
+_MEASURE_SCREENS = (
+    _measure_percents_wrong,
+    _percent_of_zero_plan,
+    _actual_above_annual,
+    _annual_above_indicative,
+    _full_with_nothing_spent,
+)
+
+
+def _python_screens_fire(columns: ProgramColumns) -> bool:
+    """Whether a measure-level screen fires when it looks at the columns itself."""
+    looked = attrs.evolve(columns, measures_clean=False)
+    return any(screen(looked) for screen in _MEASURE_SCREENS)
+
+
+@_SETTINGS
+@given(st.lists(_DOCUMENTS, min_size=1, max_size=6))
+def test_the_kernels_call_clean_only_what_the_measure_screens_call_clean(
+    reports: list[ProgramReport],
+) -> None:
+    """A document whose measures the batch's kernels find clean is one where each
+    measure-level screen, looking at the figures itself, finds nothing."""
+    for columns in batch_columns([_bytes(r) for r in reports]):
+        if columns is not None and columns.measures_clean:
+            assert not _python_screens_fire(columns)
+
+
+# Plan 3.00 (300 kopecks), actual 1.00: 100/300 = 33.333…%. A declared percent is clean
+# where 2·|units·300 − 100·100·scale| ≤ 300: «33.33» gives 2·|999 900 − 1 000 000| = 200,
+# «33.3» 2·|99 900 − 100 000| = 200, «33.34» 400 and «33.32» 800 (outside), «33» 2·|9 900 −
+# 10 000| = 200 (inside: a whole percent is a correct rounding too).
+@pytest.mark.parametrize(
+    ("declared", "clean"),
+    [("33.33", True), ("33.3", True), ("33", True), ("33.34", False), ("33.32", False)],
+)
+def test_the_kernels_judge_a_percent_at_the_rounding_band(declared: str, clean: bool) -> None:
+    """The kernels call a measure's percent clean just inside the band of its written
+    digits, and not just outside it, as the Python screen does."""
+    data = orjson.loads(_with(f"{_M}.financing", {"annual": "3.00", "actual": "1.00"}))
+    data["tasks"][0]["measures"][0]["declared_percent"] = declared
+    (columns,) = batch_columns([orjson.dumps(data)])
+    assert columns is not None
+    assert columns.measures_clean is clean
+    assert _python_screens_fire(columns) is not clean
+
+
+@pytest.mark.parametrize(
+    ("change", "value"),
+    [
+        (f"{_M}.financing", {"annual": "400.00", "actual": "400.01"}),  # MR401
+        (f"{_M}.financing", {"indicative": "399.99", "annual": "400.00", "actual": "1.00"}),
+        (f"{_M}.financing", {"annual": "0.00", "actual": "0.00"}),  # MR203
+        (f"{_M}.financing", {"annual": "400.00", "actual": "0.00"}),  # MR201, not MR403
+        (f"{_M}.declared_percent", "100"),  # 100% of 400.00 with 100.00 financed
+    ],
+)
+def test_the_kernels_send_each_measure_fault_to_the_screens(change: str, value: object) -> None:
+    """Each measure-level fault makes the kernels unsure of its document (and only of it:
+    the clean document beside it in the batch stays clean)."""
+    faulty, good = batch_columns([_with(change, value), orjson.dumps(_GOOD)])
+    assert faulty is not None
+    assert good is not None
+    assert not faulty.measures_clean
+    assert _python_screens_fire(faulty)
+    assert good.measures_clean
+
+
+@pytest.mark.parametrize(
+    ("financing", "declared"),
+    [
+        # 2 500 × 9 999 999 999 999 999 kopecks is above 2**63 ≈ 9.2·10**18: it overflows.
+        ({"annual": "99999999999999.99", "actual": "25000000000000.00"}, "25.00"),
+        # units of 2**62 and more (here 10**8 % in 12 decimals: 10**20) are not taken at all
+        ({"annual": "400.00", "actual": "100.00"}, "10000000.000000000000"),
+    ],
+)
+def test_figures_beyond_int64_leave_the_whole_batch_to_the_screens(
+    financing: dict[str, str], declared: str
+) -> None:
+    """Where a figure or product does not fit in int64 the kernels call no document of the
+    batch clean (the Python screens judge them with unbounded ints)."""
+    data = orjson.loads(_with(f"{_M}.financing", financing))
+    data["tasks"][0]["measures"][0]["declared_percent"] = declared
+    big, good = batch_columns([orjson.dumps(data), orjson.dumps(_GOOD)])
+    assert big is not None
+    assert good is not None
+    assert not big.measures_clean
+    assert not good.measures_clean

@@ -52,6 +52,8 @@ def _totals_differ(c: ProgramColumns) -> bool:
 def _measure_percents_wrong(c: ProgramColumns) -> bool:
     """MR201, MR205 on measures: a declared percent that is not a correct rounding of
     actual over plan at the written figures (the rounding band only narrows it down)."""
+    if c.measures_clean:
+        return False
     for d, a, w in zip(c.declared, c.actual, c.plans(), strict=True):
         if d is None or a is None:
             continue
@@ -76,11 +78,15 @@ def _total_percent_wrong(c: ProgramColumns) -> bool:
 
 def _percent_of_zero_plan(c: ProgramColumns) -> bool:
     """MR203: a percent declared where the plan is zero."""
+    if c.measures_clean:
+        return False
     return any(d is not None and w == 0 for d, w in zip(c.declared, c.plans(), strict=True))
 
 
 def _actual_above_annual(c: ProgramColumns) -> bool:
     """MR401."""
+    if c.measures_clean:
+        return False
     return any(
         a is not None and w is not None and a > w for a, w in zip(c.actual, c.annual, strict=True)
     )
@@ -88,6 +94,8 @@ def _actual_above_annual(c: ProgramColumns) -> bool:
 
 def _annual_above_indicative(c: ProgramColumns) -> bool:
     """MR402."""
+    if c.measures_clean:
+        return False
     return any(
         w is not None and i is not None and w > i
         for w, i in zip(c.annual, c.indicative, strict=True)
@@ -96,6 +104,8 @@ def _annual_above_indicative(c: ProgramColumns) -> bool:
 
 def _full_with_nothing_spent(c: ProgramColumns) -> bool:
     """MR403: 100% or more declared where nothing was financed."""
+    if c.measures_clean:
+        return False
     return any(
         d is not None and d[0] >= 100 * d[1] and not a
         for d, a in zip(c.declared, c.actual, strict=True)

@@ -28,7 +28,9 @@ class ProgramColumns:
     ``(units, scale)`` (``Percent('24.69')`` is ``(2469, 100)``); ``terms`` each measure's
     term; ``texts`` every text the mixed-script rule reads (the program's title, the tasks'
     titles, the measures' contents and notes; executors too); ``memo`` a dict shared by a
-    batch of documents, where screens may keep their verdicts on values that repeat.
+    batch of documents, where screens may keep their verdicts on values that repeat;
+    ``measures_clean`` whether a batch's compute kernels have found each measure's own
+    figures and percent clean for every measure-level screen, which then need not look.
     """
 
     program: Program
@@ -43,6 +45,7 @@ class ProgramColumns:
     terms: list[YearSpan | None]
     texts: list[str]
     memo: dict[object, object] = attrs.field(eq=False, repr=False)
+    measures_clean: bool = False
 
     def plans(self) -> list[int | None]:
         """Each measure's plan in kopecks, as :attr:`Financing.plan` reads it: the annual

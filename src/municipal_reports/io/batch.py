@@ -313,6 +313,7 @@ def _read(
     executor_owner = pc.take(owner, pc.list_parent_indices(m["executors"]))
 
     money = {}
+    kopecks = {}
     for column in ("indicative", "annual", "actual"):
         values = m["financing"].field(column)
         wrong = pc.and_kleene(
@@ -321,7 +322,8 @@ def _read(
         if pc.any(wrong).as_py():  # those documents are read alone; their figures are not cast
             flag(wrong, owner)
             values = pc.if_else(wrong, pa.scalar(None, pa.string()), values)
-        money[column] = _ints(pc.cast(pc.replace_substring(values, ".", ""), pa.int64()))
+        kopecks[column] = pc.cast(pc.replace_substring(values, ".", ""), pa.int64())
+        money[column] = _ints(kopecks[column])
 
     declared = m["declared_percent"]
     canonical = pc.match_substring_regex(declared, _PERCENT)
@@ -334,6 +336,7 @@ def _read(
         dot = text.find(".")
         pairs[at] = (int(text.replace(".", "")), 1 if dot < 0 else 10 ** (len(text) - dot - 1))
     percents = list(map(pairs.__getitem__, _ints(encoded.indices)))
+    unsure = _measures_unsure(kopecks, pairs, encoded.indices, owner, count)
 
     # Texts: the required ones must show something; the mixed-script screen gets only the
     # texts that may mix scripts. Each distinct text is judged once, its verdict memoised.
@@ -432,7 +435,16 @@ def _read(
             parts = {name: values[doc] for name, values in header.items()}
             found.append(
                 _document(
-                    parts, memo, st, start, measure_at, money, percents, terms, mixing.get(doc)
+                    parts,
+                    memo,
+                    st,
+                    start,
+                    measure_at,
+                    money,
+                    percents,
+                    terms,
+                    mixing.get(doc),
+                    doc not in unsure,
                 )
             )
         except Exception:
@@ -440,7 +452,70 @@ def _read(
     return found
 
 
+#: The largest percent units the kernels take (the products below are checked all the same).
+_LARGEST_UNITS: Final = 1 << 62
+
+
+def _measures_unsure(
+    kopecks: dict[str, Any],
+    pairs: dict[int | None, tuple[int, int] | None],
+    indices: Any,
+    owner: Any,
+    count: int,
+) -> set[int]:
+    """The documents where a measure-level screen could fire, by compute kernels over the
+    whole batch: the screens' own integer arithmetic at the written figures (kopecks and
+    percent units in int64, every product and difference overflow-checked), never a float.
+    A document not in the set has measures the Python screens would all call clean; where a
+    figure does not fit or a product overflows, every document is unsure."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    every = set(range(count))
+    written = [pair for at, pair in pairs.items() if at is not None and pair is not None]
+    if any(units >= _LARGEST_UNITS for units, _ in written):
+        return every
+    units = pc.take(pa.array([u for u, _ in written], pa.int64()), indices)
+    scale = pc.take(pa.array([s for _, s in written], pa.int64()), indices)
+    indicative, annual, actual = kopecks["indicative"], kopecks["annual"], kopecks["actual"]
+    plan = pc.coalesce(annual, indicative)
+    try:
+        off = pc.subtract_checked(
+            pc.multiply_checked(units, plan),
+            pc.multiply_checked(pc.multiply_checked(actual, 100), scale),
+        )
+        conditions = (
+            pc.greater(actual, annual),  # MR401
+            pc.greater(annual, indicative),  # MR402
+            pc.and_(units.is_valid(), pc.equal(plan, 0)),  # MR203
+            # MR201, MR205, MR206 on measures: not a correct rounding of actual over plan
+            pc.and_(
+                pc.not_equal(plan, 0),
+                pc.greater(pc.multiply_checked(pc.abs_checked(off), 2), plan),
+            ),
+            # MR403: 100% or more declared where nothing was financed
+            pc.and_(
+                pc.greater_equal(units, pc.multiply_checked(scale, 100)),
+                pc.or_kleene(actual.is_null(), pc.equal(actual, 0)),
+            ),
+        )
+    except (pa.ArrowException, OverflowError):
+        return every
+    unsure: set[int] = set()
+    for condition in conditions:
+        condition = pc.fill_null(condition, False)
+        if pc.any(condition).as_py():
+            unsure.update(pc.filter(owner, condition).to_pylist())
+    return unsure
+
+
 _REFUSED: Final = object()
+
+
+@functools.cache
+def _default_formats() -> ColumnFormats:
+    """The column formats of a document that writes none (frozen: one serves them all)."""
+    return ColumnFormats()
 
 
 def _part(cls: type[T], value: Any, st: Any, memo: dict[Any, Any]) -> T:
@@ -470,6 +545,7 @@ def _document(
     percents: list[tuple[int, int] | None],
     terms: list[YearSpan | None],
     mixing: str | None,
+    measures_clean: bool,
 ) -> ProgramColumns:
     program: Program = _part(Program, parts["program"], st, memo)
     period = None if parts["period"] is None else _part(ReportingPeriod, parts["period"], st, memo)
@@ -484,7 +560,7 @@ def _document(
     if parts["signatory"] is not None:
         _part(Signatory, parts["signatory"], st, memo)
     formats = (
-        ColumnFormats()
+        _default_formats()
         if parts["columns"] is None
         else _part(ColumnFormats, parts["columns"], st, memo)
     )
@@ -503,4 +579,5 @@ def _document(
         terms[start:end],
         [] if mixing is None else [mixing],
         memo,
+        measures_clean,
     )
