@@ -24,7 +24,7 @@ from municipal_reports import (
 from municipal_reports.audit import Hit, RuleSet, Severity, in_document_order, rule
 from municipal_reports.audit.screens import SCREENS, screens_for
 from municipal_reports.bulk import audit_document
-from municipal_reports.domain import declared_checks
+from municipal_reports.domain import Financing, declared_checks
 from municipal_reports.errors import StructureError
 from municipal_reports.io.columns import program_columns, read_fields
 from municipal_reports.paths import Path
@@ -283,3 +283,11 @@ def test_a_truncated_percent_is_found_by_the_bulk_road() -> None:
     raw = orjson.dumps(data)
     found = audit_document(raw).findings
     assert [f.code for f in found] == [f.code for f in audit(loads(raw))] == ["MR206"]
+
+
+def test_the_column_readers_field_list_cannot_be_changed_by_a_caller() -> None:
+    """read_fields() is shared by every caller, so it is read-only."""
+    fields = read_fields()
+    with pytest.raises(TypeError):
+        fields[Financing] = frozenset()  # type: ignore[index]
+    assert read_fields()[Financing] == {f.name for f in attrs.fields(Financing)}

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import types
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -64,7 +65,10 @@ def read_fields() -> Mapping[type, frozenset[str]]:
     >>> sorted(read_fields()[Financing])
     ['actual', 'annual', 'indicative']
     """
-    return {cls: frozenset(f.name for f in attrs.fields(cls)) for cls in _CHECKED_HERE}
+    # Read-only: the one mapping is shared by every caller.
+    return types.MappingProxyType(
+        {cls: frozenset(f.name for f in attrs.fields(cls)) for cls in _CHECKED_HERE}
+    )
 
 
 @functools.cache
