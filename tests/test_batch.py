@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import municipal_reports.io.batch as batch_module
 from municipal_reports import (
+    InvalidTypeError,
     ProgramReport,
     StructureError,
     audit,
@@ -492,3 +493,52 @@ def test_figures_beyond_int64_leave_the_whole_batch_to_the_screens(
     assert good is not None
     assert not big.measures_clean
     assert not good.measures_clean
+
+
+@pytest.mark.parametrize(
+    ("declared", "batched"),
+    [
+        ("1000000000000", True),  # 13 integer digits
+        ("10000000000000", True),  # 14: the old batch pattern sent it to be read alone
+        ("9999999999999999999", True),  # 19: just inside the domain's bound, 10**19 %
+        ("9999999999999999999.999999999999", True),  # with 12 decimals
+        ("10000000000000000000", False),  # 20: at the bound, the loader refuses it
+    ],
+)
+def test_the_batch_takes_every_percent_the_domain_takes(
+    monkeypatch: pytest.MonkeyPatch, declared: str, batched: bool
+) -> None:
+    """A declared percent up to the domain's bound is read by pyarrow with the columns it
+    has read alone; one at the bound is not taken by the batch."""
+    raw = _with(f"{_M}.declared_percent", declared)
+    alone = batch_module.program_columns(raw)
+    asked: list[bytes] = []
+
+    def record(source: bytes, *args: object) -> object:
+        asked.append(source)
+        return alone
+
+    monkeypatch.setattr(batch_module, "program_columns", record)
+    (read,) = batch_columns([raw])
+    if batched:
+        assert asked == []
+        assert read is not None
+        assert alone is not None
+        assert read.declared == alone.declared
+    else:  # not taken: left to the exact road (None), or to the one-document reader
+        assert read is None or asked == [raw]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [_GOOD_RAW, ("a",), ("a", _GOOD_RAW, "b"), (b"a", _GOOD_RAW), ("a", _GOOD_RAW.decode())],
+)
+def test_audit_documents_of_anything_but_source_and_bytes_pairs_says_which(
+    document: object,
+) -> None:
+    """audit_documents() names the item that is no (source, bytes) pair, with its index,
+    instead of failing inside; the good pair before it is no fault."""
+    with pytest.raises(
+        InvalidTypeError, match=r"must be a \(source, bytes\) pair \(got .{1,60}\) @ \$\[1\]$"
+    ):
+        audit_documents([("good", _GOOD_RAW), document])  # type: ignore[list-item]

@@ -21,6 +21,7 @@ from municipal_reports.io import json_schema
 from municipal_reports.io.converter import PERCENT_PATTERN, converter
 from municipal_reports.io.fast import program_report
 from municipal_reports.testing import percents
+from test_io_fast import _typical
 
 #: The largest valid amount: just under MAX_HRYVNIAS (10**15 грн = 10**17 kopecks).
 TOP = 10**17 - 1
@@ -34,23 +35,11 @@ moneys = kopecks.map(Money.from_kopecks)
 
 
 def _report_data(percent: Percent) -> dict[str, Any]:
-    measure = {
-        "content": "Придбання техніки",
-        "financing": {"indicative": "500.00", "annual": "100.00", "actual": "80.50"},
-        "declared_percent": str(percent),
-        "term": {"first": 2021, "last": 2025},
-        "executors": ["відділ"],
-        "note": "",
-        "number": "1.1",
-    }
-    return {
-        "program": {"title": "Програма"},
-        "period": {"kind": "year", "start": "2022-01-01", "end": "2022-12-31"},
-        "tasks": [{"title": "Завдання", "measures": [measure], "number": "1"}],
-        "executor": "відділ",
-        "total": {"annual": "100.00", "actual": "80.50"},
-        "total_percent": str(percent),
-    }
+    """test_io_fast's typical report, declaring ``percent`` for its measure and total."""
+    data = _typical()
+    data["tasks"][0]["measures"][0]["declared_percent"] = str(percent)
+    data["total_percent"] = str(percent)
+    return data
 
 
 def test_the_largest_percentage_of_two_amounts() -> None:

@@ -38,6 +38,7 @@ from municipal_reports.bulk.table import ExecutionRow, ExecutionSums
 from municipal_reports.domain.columns import ProgramColumns
 from municipal_reports.errors import (
     InputFileError,
+    InvalidTypeError,
     InvalidValueError,
     MunicipalReportsError,
     Problem,
@@ -46,6 +47,7 @@ from municipal_reports.errors import (
 from municipal_reports.io import DEFAULT_MAX_SIZE, loads
 from municipal_reports.io.batch import batch_columns
 from municipal_reports.io.columns import program_columns
+from municipal_reports.paths import ROOT
 
 __all__ = [
     "BATCH_DOCUMENTS",
@@ -191,6 +193,22 @@ def audit_documents(
     []
     """
     listed = list(documents)
+    for i, document in enumerate(listed):
+        if not (
+            isinstance(document, tuple)
+            and len(document) == 2
+            and isinstance(document[0], str)
+            and isinstance(document[1], (bytes, bytearray))
+        ):
+            # The types, not the value: a document's bytes would fill the message.
+            shape = (
+                tuple(type(part).__name__ for part in document)
+                if isinstance(document, tuple)
+                else type(document).__name__
+            )
+            raise InvalidTypeError(
+                [Problem(str(ROOT / i), shape, "must be a (source, bytes) pair", True)]
+            )
     chosen = default_rules().filtered(select, ignore)
     screens = screens_for(chosen)
     if screens is None:

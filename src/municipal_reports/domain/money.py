@@ -13,7 +13,7 @@ from typing import Final
 
 from municipal_reports.errors import InvalidTypeError, InvalidValueError, Problem
 
-__all__ = ["MAX_HRYVNIAS", "ZERO", "Money"]
+__all__ = ["MAX_HRYVNIAS", "PLAIN_MONEY", "WHOLE_HRYVNIAS", "ZERO", "Money"]
 
 #: The largest magnitude a Money may have, in hryvnias (a quadrillion). Ukraine's state
 #: budget is a few trillion; anything larger is a unit mistake or hostile input, and
@@ -22,8 +22,12 @@ MAX_HRYVNIAS: Final = 10**15
 _MAX_KOPECKS: Final = MAX_HRYVNIAS * 100
 
 
-# Non-negative, 1–15 digits without leading zeros, exactly two decimals (ASCII only).
-_TWO_DECIMALS: Final = re.compile(r"(?:0|[1-9][0-9]{0,14})\.[0-9]{2}")
+#: The hryvnias of a written amount as a regular expression: no sign, no leading zeros, at
+#: most 15 digits (below :data:`MAX_HRYVNIAS`), ASCII only. The readers' patterns build on it.
+WHOLE_HRYVNIAS: Final = rf"(?:0|[1-9][0-9]{{0,{len(str(MAX_HRYVNIAS)) - 2}}})"
+#: An amount in its common written form: :data:`WHOLE_HRYVNIAS` and exactly two decimals.
+PLAIN_MONEY: Final = rf"{WHOLE_HRYVNIAS}\.[0-9]{{2}}"
+_TWO_DECIMALS: Final = re.compile(PLAIN_MONEY)
 _two_decimals: Final = _TWO_DECIMALS.fullmatch
 _new: Final = object.__new__
 _set: Final = object.__setattr__

@@ -17,7 +17,14 @@ from municipal_reports.domain.money import Money
 from municipal_reports.errors import InvalidTypeError, InvalidValueError, Problem
 from municipal_reports.paths import ROOT
 
-__all__ = ["Percent", "is_correct_rounding", "is_truncation", "percentage", "shares_fit"]
+__all__ = [
+    "PLAIN_PERCENT",
+    "Percent",
+    "is_correct_rounding",
+    "is_truncation",
+    "percentage",
+    "shares_fit",
+]
 
 _MAX_DECIMALS: Final = 12
 # The bound: every percentage of two valid Money values must fit. The largest is a part of
@@ -36,9 +43,11 @@ _LIMIT_HUNDREDTHS: Final = _LIMIT * 100
 _POW10: Final[tuple[int, ...]] = tuple(int(10**i) for i in range(_MAX_DECIMALS + 1))
 
 
-# Non-negative, 1–19 digits without leading zeros, exactly two decimals (ASCII only): the
-# common canonical form, read by one match.
-_two_decimals: Final = re.compile(r"(?:0|[1-9][0-9]{0,18})\.[0-9]{2}").fullmatch
+#: A percent without its sign as a regular expression: 1–19 integer digits without leading
+#: zeros (below the bound) and up to 12 decimals, ASCII only. The readers' patterns build on it.
+PLAIN_PERCENT: Final = rf"(?:0|[1-9][0-9]{{0,{_MAX_ADJUSTED}}})(?:\.[0-9]{{1,{_MAX_DECIMALS}}})?"
+# The common canonical form, exactly two decimals, read by one match.
+_two_decimals: Final = re.compile(rf"(?:0|[1-9][0-9]{{0,{_MAX_ADJUSTED}}})\.[0-9]{{2}}").fullmatch
 _new: Final = object.__new__
 _set: Final = object.__setattr__
 

@@ -43,6 +43,8 @@ from municipal_reports.domain import (
     YearSpan,
 )
 from municipal_reports.domain.columns import ProgramColumns
+from municipal_reports.domain.money import PLAIN_MONEY
+from municipal_reports.domain.percent import PLAIN_PERCENT
 from municipal_reports.domain.text import BLANK, may_mix_scripts
 from municipal_reports.io.columns import program_columns
 from municipal_reports.io.converter import TAG_KEY, converter
@@ -57,8 +59,8 @@ LARGEST_BATCHED: Final = 1 << 22
 T = TypeVar("T")
 
 # The canonical forms io.columns accepts, anchored for pyarrow's regular expressions.
-_MONEY: Final = r"^(?:0|[1-9][0-9]{0,14})\.[0-9]{2}$"
-_PERCENT: Final = r"^(?:0|[1-9][0-9]{0,12})(?:\.[0-9]{1,12})?$"
+_MONEY: Final = f"^{PLAIN_MONEY}$"
+_PERCENT: Final = f"^{PLAIN_PERCENT}$"
 
 
 def _strings(tp: Any) -> bool:

@@ -37,7 +37,8 @@ from municipal_reports.domain import (
     YearSpan,
 )
 from municipal_reports.domain.columns import ProgramColumns
-from municipal_reports.domain.percent import Percent
+from municipal_reports.domain.money import PLAIN_MONEY
+from municipal_reports.domain.percent import PLAIN_PERCENT, Percent
 from municipal_reports.domain.text import BLANK
 from municipal_reports.io.converter import TAG_KEY, converter
 from municipal_reports.io.fast import reader
@@ -87,11 +88,8 @@ _MISSING: Final = object()
 
 # Canonical money of the common shape: no sign, no leading zeros, exactly two decimals,
 # one a line (a stricter form than the loader reads: anything else takes the exact road).
-_MONEY_LINES: Final = re.compile(
-    r"(?:0|[1-9][0-9]{0,14})\.[0-9]{2}(?:\n(?:0|[1-9][0-9]{0,14})\.[0-9]{2})*"
-)
-_PERCENT: Final = r"(?:0|[1-9][0-9]{0,18})(?:\.[0-9]{1,12})?"
-_PERCENT_LINES: Final = re.compile(f"{_PERCENT}(?:\n{_PERCENT})*")
+_MONEY_LINES: Final = re.compile(f"{PLAIN_MONEY}(?:\n{PLAIN_MONEY})*")
+_PERCENT_LINES: Final = re.compile(f"{PLAIN_PERCENT}(?:\n{PLAIN_PERCENT})*")
 _POW10: Final = tuple(10**i for i in range(13))
 
 

@@ -50,6 +50,8 @@ from municipal_reports.domain import (
     Session,
     Shares,
 )
+from municipal_reports.domain.money import WHOLE_HRYVNIAS
+from municipal_reports.domain.percent import PLAIN_PERCENT
 from municipal_reports.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -93,10 +95,10 @@ _TAGGED: Final = {tag: cls for cls, tag in FACT_TAGS.items()}
 #: Hryvnias: an optional minus, at most 15 integer digits (the :data:`MAX_HRYVNIAS` bound)
 #: without leading zeros, and at most two decimals. No exponent, no NaN, no spaces, and no
 #: negative zero («-0.00» would be written back as «0.00»).
-MONEY_PATTERN: Final = r"(?!-0(?:\.0+)?$)-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,2})?"
+MONEY_PATTERN: Final = rf"(?!-0(?:\.0+)?$)-?{WHOLE_HRYVNIAS}(?:\.[0-9]{{1,2}})?"
 #: A percentage as written: up to 19 integer digits (below 10**19 %, which every percentage()
 #: of two Money values is) and 12 decimals, kept as given (no negative zero either).
-PERCENT_PATTERN: Final = r"(?!-0(?:\.0+)?$)-?(?:0|[1-9][0-9]{0,18})(?:\.[0-9]{1,12})?"
+PERCENT_PATTERN: Final = rf"(?!-0(?:\.0+)?$)-?{PLAIN_PERCENT}"
 _DATE_PATTERN: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 _DATE_RE: Final = re.compile(_DATE_PATTERN)
