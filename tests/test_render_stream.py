@@ -30,7 +30,7 @@ from municipal_reports import (
 from municipal_reports.cli import main
 from municipal_reports.cli._output import write_output
 from municipal_reports.render import render_chunks
-from municipal_reports.render.layout import Row, Rows, Table, _ByPath, layout
+from municipal_reports.render.layout import PathIndex, Row, Rows, Table, layout
 from test_io_roundtrip import program_reports
 
 
@@ -208,7 +208,7 @@ def test_a_finding_marks_the_cells_at_and_above_its_path(paths: list[str], cell:
     expected = [
         i for i, at in enumerate(paths) if at == cell or at.startswith((cell + ".", cell + "["))
     ]
-    assert _ByPath(paths).at_or_below(cell) == expected
+    assert PathIndex(paths).at_or_below(cell) == expected
 
 
 def test_each_of_many_findings_marks_its_own_cell() -> None:

@@ -34,6 +34,7 @@ from municipal_reports.render.layout import (
     Heading,
     ItemList,
     Paragraph,
+    PathIndex,
     Signature,
     Table,
     layout,
@@ -122,6 +123,7 @@ class CsvRenderer:
             f"{label(c, locale)}, {unit}" if c in _MONEY_COLUMNS else label(c, locale)
             for c in _MEASURE_COLUMNS
         ]
+        below = PathIndex([x.path for x in findings])
         for base, report in reports:
             for ti, task in enumerate(report.tasks):
                 task_path = join(join(base, "tasks"), ti)
@@ -129,10 +131,7 @@ class CsvRenderer:
                     path = join(join(task_path, "measures"), mi)
                     f = m.financing
                     computed = f.execution()
-                    codes = sorted(
-                        {x.code for x in findings if x.path.startswith((path + ".", path + "["))}
-                        | {x.code for x in findings if x.path == path}
-                    )
+                    codes = sorted({findings[i].code for i in below.at_or_below(path)})
                     yield [
                         _safe(report.program.title),
                         _safe(report.executor),

@@ -65,6 +65,7 @@ __all__ = [
     "Note",
     "Page",
     "Paragraph",
+    "PathIndex",
     "Row",
     "RowKind",
     "Rows",
@@ -312,7 +313,7 @@ def _findings_block(findings: Sequence[Finding], locale: str, document: object) 
     return Findings(label("findings", locale), tuple(lines), label("no_findings", locale))
 
 
-class _ByPath:
+class PathIndex:
     """Positions in a list of paths, found by the path they are at or below: the paths
     sorted once, and each question three binary searches, so marking a big report's
     millions of cells stays linear (a pass over every finding per cell did not finish),
@@ -351,9 +352,9 @@ class _Builder:
     ) -> None:
         self.locale = locale
         self.codes = [f.code for f in findings]
-        self.findings = _ByPath([f.path for f in findings])
+        self.findings = PathIndex([f.path for f in findings])
         self.line_notes = [Note(line.code, line.message, line.anchor) for line in lines]
-        self.lines = _ByPath([line.path for line in lines])
+        self.lines = PathIndex([line.path for line in lines])
 
     # Small helpers ------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from municipal_reports.domain import (
 from municipal_reports.errors import MunicipalReportsError, ParseError
 from municipal_reports.parse.table.header import Layout, Role, read_layout
 from municipal_reports.parse.table.model import Cell, ImportFinding, ImportResult, SourceRow
-from municipal_reports.parse.table.rows import Block, MeasureRow, RowReader, split
+from municipal_reports.parse.table.rows import Block, MeasureRow, RowReader, split, unsigned
 from municipal_reports.parse.table.title import (
     Title,
     caption_unit,
@@ -319,9 +319,7 @@ def _check_deviations(
         if plan is None or actual is None or cell is None:
             continue
         text = cell.text.strip()
-        # A sign may stand apart from its figure («- 1153,903»).
-        unsigned = attrs.evolve(cell, text=text.lstrip("+-−–").lstrip())
-        number = leading(unsigned, LEADING_NUMBER)[0]
+        number = leading(attrs.evolve(cell, text=unsigned(text)), LEADING_NUMBER)[0]
         if not number:
             continue
         sign = -1 if text[:1] in "-−–" else 1

@@ -27,7 +27,7 @@ from municipal_reports.parse.table.model import Cell, ImportFinding, SourceRow
 from municipal_reports.parse.table.title import signature_line
 from municipal_reports.parse.values import is_person, is_placeholder
 
-__all__ = ["Block", "MeasureRow", "RowReader", "is_blank", "split"]
+__all__ = ["Block", "MeasureRow", "RowReader", "is_blank", "split", "unsigned"]
 
 _TOTAL: Final = re.compile(r"(?:всього|разом|усього|итого)\b\s*:?\s*", re.I)
 _FIGURE: Final = re.compile(r"[-−]?\d[\d \u00a0\u202f]*(?:[,.]\s?\d+)?\s*%?")
@@ -158,8 +158,9 @@ class MeasureRow:
     parts: list[MeasureRow] = dataclasses.field(default_factory=list)
 
 
-def _unsigned(text: str) -> str:
-    """A cell's text without a leading sign («- 1153,903» is a figure)."""
+def unsigned(text: str) -> str:
+    """A cell's text without a leading sign, which may stand apart from its figure
+    («- 1153,903» is a figure)."""
     return text.strip().lstrip("+-−–").strip()
 
 
@@ -234,7 +235,7 @@ class RowReader:
         left = (cells + [""] * width)[:width]
 
         def figures(row: list[str]) -> int:
-            return sum(1 for i in numeric if _FIGURE.fullmatch(_unsigned(row[i])))
+            return sum(1 for i in numeric if _FIGURE.fullmatch(unsigned(row[i])))
 
         return right if figures(right) > figures(left) else None
 
@@ -396,7 +397,7 @@ class RowReader:
         shifted = right is not None and all(
             i in self._numeric_columns()
             for i, c in enumerate(right)
-            if _FIGURE.fullmatch(_unsigned(c))
+            if _FIGURE.fullmatch(unsigned(c))
         )
         if right is not None and shifted:
             self.note(
