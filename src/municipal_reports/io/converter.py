@@ -99,9 +99,10 @@ MONEY_PATTERN: Final = rf"(?!-0(?:\.0+)?$)-?{WHOLE_HRYVNIAS}(?:\.[0-9]{{1,2}})?"
 #: A percentage as written: up to 19 integer digits (below 10**19 %, which every percentage()
 #: of two Money values is) and 12 decimals, kept as given (no negative zero either).
 PERCENT_PATTERN: Final = rf"(?!-0(?:\.0+)?$)-?{PLAIN_PERCENT}"
-_DATE_PATTERN: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+#: A date as JSON writes it: ISO «YYYY-MM-DD» (the calendar is checked after).
+DATE_PATTERN: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
-_DATE_RE: Final = re.compile(_DATE_PATTERN)
+_DATE_RE: Final = re.compile(DATE_PATTERN)
 
 _JSON_TYPES: Final = {
     dict: "an object",

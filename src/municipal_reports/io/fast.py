@@ -42,12 +42,13 @@ from municipal_reports.domain import (
     has_only_declared_checks,
 )
 from municipal_reports.domain.text import BLANK
+from municipal_reports.io.converter import DATE_PATTERN
 
 __all__ = ["Reader", "program_report", "reader"]
 
 Structure = Callable[[Any, Any], Any]
 
-_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATE: Final = re.compile(DATE_PATTERN)
 
 
 class _Unusual(Exception):

@@ -23,6 +23,7 @@ import attrs
 from municipal_reports.domain import Check, Money, Percent, Quantity, declared_checks
 from municipal_reports.domain.text import BLANK
 from municipal_reports.io.converter import (
+    DATE_PATTERN,
     FACT_TAGS,
     MONEY_PATTERN,
     PERCENT_PATTERN,
@@ -61,7 +62,7 @@ def _build() -> dict[str, Any]:
         "Date": {
             "type": "string",
             "format": "date",
-            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "pattern": f"^{DATE_PATTERN}$",
         },
     }
     maker = _Maker(defs)
